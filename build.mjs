@@ -1,0 +1,83 @@
+// Builds dist/ from src/: the IIFE (readable and minified, with a source
+// map), the ES module, one .d.ts, and integrity.json with SRI hashes.
+// Deterministic: the same source gives the same bytes.
+//   node build.mjs          write dist/
+//   node build.mjs --check  build in memory and fail if dist/ differs
+import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import ts from 'typescript';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const check = process.argv.includes('--check');
+const banner = `/*! Sharokey drop-in script v${pkg.version} | MIT */`;
+const common = {
+  bundle: true,
+  write: false,
+  target: ['es2022', 'chrome100', 'firefox100', 'safari16'],
+  define: { __VERSION__: JSON.stringify(pkg.version) },
+  legalComments: 'none',
+  charset: 'utf8',
+  banner: { js: banner },
+  logLevel: 'warning',
+};
+
+const bundles = [
+  { entryPoints: ['src/global.ts'], format: 'iife', outfile: 'dist/sharokey.js' },
+  { entryPoints: ['src/global.ts'], format: 'iife', outfile: 'dist/sharokey.min.js', minify: true, sourcemap: 'linked' },
+  { entryPoints: ['src/index.ts'], format: 'esm', outfile: 'dist/sharokey.esm.js', sourcemap: 'linked' },
+];
+
+/** name -> contents */
+const out = new Map();
+for (const b of bundles) {
+  const r = await build({ ...common, ...b });
+  for (const f of r.outputFiles) out.set('dist/' + f.path.split('/dist/')[1], f.text);
+}
+
+// One declaration file: tsc emits per module; the public modules are joined
+// in order and their local imports dropped (their names are unique).
+const program = ts.createProgram(['src/index.ts'], {
+  ...ts.parseJsonConfigFileContent(JSON.parse(readFileSync('tsconfig.json', 'utf8')), ts.sys, '.').options,
+  noEmit: false, declaration: true, emitDeclarationOnly: true, outDir: '/types', rootDir: 'src', types: [],
+});
+const decl = {};
+const emitted = program.emit(undefined, (name, text) => { decl[name.replace(/^.*\/types\//, '')] = text; });
+const diagnostics = ts.getPreEmitDiagnostics(program).concat(emitted.diagnostics);
+if (diagnostics.length) {
+  console.error(ts.formatDiagnosticsWithColorAndContext(diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => '.', getNewLine: () => '\n' }));
+  process.exit(1);
+}
+const strip = (t) => t.replace(/^import [^;]*;\n/gm, '').replace(/^export \{\};\n/gm, '');
+out.set('dist/sharokey.d.ts', [
+  `// Types of the Sharokey drop-in script v${pkg.version}.`,
+  ...['errors.d.ts', 'types.d.ts', 'client.d.ts'].map((f) => strip(decl[f])),
+  '/** The default client: the same object as the `Sharokey` global of the script tag. */',
+  'declare const Sharokey: Client;',
+  'export default Sharokey;',
+  'declare global {',
+  '  /** Set by dist/sharokey.min.js (script tag). */',
+  '  var Sharokey: Client;',
+  '}',
+  '',
+].join('\n'));
+
+const sri = (text) => 'sha384-' + createHash('sha384').update(text).digest('base64');
+const integrity = {};
+for (const [name, text] of [...out].sort()) if (!name.endsWith('.map')) integrity[name.slice(5)] = sri(text);
+out.set('dist/integrity.json', JSON.stringify(integrity, null, 2) + '\n');
+
+if (check) {
+  const stale = [...out].filter(([name, text]) => !existsSync(name) || readFileSync(name, 'utf8') !== text).map(([n]) => n);
+  if (stale.length) {
+    console.error(`dist/ is not what the build makes from src/: ${stale.join(', ')}. Run npm run build and commit dist/.`);
+    process.exit(1);
+  }
+  console.log('dist/ matches a fresh build.');
+} else {
+  mkdirSync('dist', { recursive: true });
+  for (const [name, text] of out) writeFileSync(name, text);
+}
+const min = out.get('dist/sharokey.min.js');
+console.log(`dist/sharokey.min.js: ${Buffer.byteLength(min)} bytes, ${gzipSync(min, { level: 9 }).length} gzip -9`);

@@ -1,0 +1,268 @@
+// Types of the Sharokey drop-in script v1.0.0.
+/**
+ * Every rejection of the library (other than a caller's abort) is a
+ * SharokeyError: data first (`code`, `status`, `details`, `cause`), a message
+ * that a person can act on, and never a token, keyB, password or plaintext.
+ */
+/** Field name -> messages, as the server's `error.details`. */
+export type ErrorDetails = Record<string, string[]>;
+export interface ErrorInit {
+    code?: string;
+    status?: number;
+    details?: ErrorDetails;
+    cause?: unknown;
+    retryAfter?: number;
+}
+/** Base class of every error. `status` is 0 when no HTTP answer was involved. */
+export declare class SharokeyError extends Error {
+    code: string;
+    status: number;
+    details?: ErrorDetails;
+    constructor(message: string, init?: ErrorInit);
+}
+/** 401: no token, unknown, revoked or expired token. */
+export declare class AuthenticationError extends SharokeyError {
+}
+/** 403: missing scope, refused company, or a recipient gate (see `code`). */
+export declare class PermissionError extends SharokeyError {
+}
+/** 404: unknown, expired, exhausted or another company's slug or token. */
+export declare class NotFoundError extends SharokeyError {
+}
+/** 403 QUOTA_EXCEEDED: the plan's active-secret limit is reached. */
+export declare class QuotaExceededError extends SharokeyError {
+}
+/** 429: too many requests; `retryAfter` is in seconds when the server said. */
+export declare class RateLimitError extends SharokeyError {
+    retryAfter?: number;
+}
+/** Invalid input, found before sending (status 0) or by the server (422/400). */
+export declare class ValidationError extends SharokeyError {
+}
+/** Too many files, too large in all, or a file that cannot be read. */
+export declare class AttachmentError extends ValidationError {
+}
+/** No answer, an answer that is not JSON, or a 5xx. */
+export declare class NetworkError extends SharokeyError {
+}
+/** The request took longer than `timeout` (or the server answered 408). */
+export declare class TimeoutError extends NetworkError {
+}
+/** Decryption failed: wrong key, or the data was tampered with. */
+export declare class CryptoError extends SharokeyError {
+}
+/**
+ * Tells a Sharokey error apart, also one thrown in another frame, where
+ * `instanceof` fails.
+ * @example if (Sharokey.isSharokeyError(e) && e.code === 'NOT_FOUND') ...
+ */
+export declare const isSharokeyError: (e: unknown) => e is SharokeyError;
+
+/** Options of `config()` and `createClient()`. */
+export interface Options {
+    /** Bearer token. Prefer `getToken` on public pages. */
+    token?: string;
+    /** Returns a token when one is needed, e.g. a short-lived one from your backend. */
+    getToken?: () => string | Promise<string>;
+    /** Base URL of the API. Default `https://api.sharokey.com/api/v1`. */
+    apiUrl?: string;
+    /** Milliseconds per attempt before a TimeoutError. Default 30000. */
+    timeout?: number;
+    /** Extra attempts of a GET or DELETE (and of any 429). Default 2; 0 allowed. */
+    retries?: number;
+    /** The company a multi-company user token acts for. */
+    company?: string;
+}
+/** What `getConfig()` tells: never the token. */
+export interface ConfigView {
+    apiUrl: string;
+    timeout: number;
+    retries: number;
+    hasToken: boolean;
+    company?: string;
+}
+/** Every network method takes an AbortSignal. */
+export interface WithSignal {
+    signal?: AbortSignal;
+}
+/** Which protection the server applies to a secret (the highest one asked for). */
+export type Security = 'none' | 'captcha' | 'password' | 'otp_email' | 'otp_phone';
+/** Progress of `create()`: bytes of attachments encrypted, then the upload. */
+export interface Progress {
+    phase: 'encrypt' | 'upload' | 'done';
+    loaded: number;
+    total: number;
+}
+export interface CreateOptions extends WithSignal {
+    description?: string;
+    message?: string;
+    /** 4..100 characters; checked by the server before it releases the ciphertext. */
+    password?: string;
+    captcha?: boolean;
+    otpEmail?: string;
+    /** International format: `+` then 8 to 15 digits (spaces are dropped). */
+    otpPhone?: string;
+    /** Public IPv4/IPv6 addresses or CIDR ranges, comma-separated or as an array. */
+    ipWhitelist?: string | string[];
+    /** ISO 3166-1 alpha-2 country codes, comma-separated or as an array. */
+    geolocation?: string | string[];
+    /** Files, or Blobs with a `name`. At most 10 and 10 MB in all. */
+    attachments?: (File | (Blob & {
+        name: string;
+    }))[];
+    onProgress?: (progress: Progress) => void;
+}
+/** A secret as `list()` returns it. */
+export interface SecretItem {
+    slug: string;
+    description: string | null;
+    message: string | null;
+    creator?: string;
+    maximum_views: number;
+    current_views: number;
+    expiration: string | null;
+    has_password: boolean;
+    has_attachments: boolean;
+    attachments_count: number;
+    is_expired?: boolean;
+    status?: 'active' | 'expired';
+    created_at: string;
+    updated_at?: string;
+}
+/** What `create()` resolves to. */
+export interface CreatedSecret extends SecretItem {
+    expires_in_hours: number;
+    access_url: string;
+    /** access_url + '#' + keyB: give this to the recipient. */
+    share_url: string;
+    security: Security;
+}
+/** What `getDetails()` resolves to: metadata, never the ciphertext. */
+export interface SecretDetails extends SecretItem {
+    attachments: {
+        name: string;
+    }[];
+    captcha: boolean;
+    otp_type: 'email' | 'phone' | null;
+    ip_whitelist: string | null;
+    geolocation: string | null;
+    access_url: string;
+}
+export interface Pagination {
+    current_page: number;
+    per_page: number;
+    total: number;
+    last_page: number;
+}
+export interface Page<T> {
+    items: T[];
+    pagination?: Pagination;
+}
+export interface ListFilters extends WithSignal {
+    status?: 'active' | 'expired';
+    /** 1..100. */
+    limit?: number;
+    page?: number;
+    creator?: string;
+    search?: string;
+}
+/** A date range: Date objects or `YYYY-MM-DD` strings (UTC days, inclusive). */
+export interface Range extends WithSignal {
+    from?: Date | string;
+    to?: Date | string;
+}
+export interface SecretStats {
+    total_secrets: number;
+    active_secrets: number;
+    expired_secrets: number;
+    total_views: number;
+    secrets_with_password: number;
+    secrets_created_today: number;
+    secrets_created_this_week: number;
+    secrets_created_this_month: number;
+}
+export interface RevealOptions extends WithSignal {
+    password?: string;
+    otp?: string;
+    /** The token of a solved captcha, when the secret asks for one. */
+    captchaToken?: string;
+}
+export interface Revealed {
+    content: string;
+    message: string | null;
+    attachments: File[];
+}
+/** Usage of one token, as `getTokenStats()` lists it. */
+export interface TokenUsage {
+    user: string;
+    scopes: string[];
+    /** The token's last 4 characters. */
+    hint: string;
+    requests: number;
+    last_used_at: string | null;
+    revoked?: boolean;
+}
+export interface TokenStats {
+    total_tokens: number;
+    active_tokens: number;
+    revoked_tokens: number;
+    total_requests: number;
+    rate_limited_requests: number;
+    error_requests: number;
+    tokens: TokenUsage[];
+}
+
+/** The production API. */
+export declare const DEFAULT_API_URL = "https://api.sharokey.com/api/v1";
+/** A client: its configuration bound to every method. `Sharokey` is one. */
+export interface Client {
+    /** The library's version. */
+    readonly version: string;
+    /**
+     * Changes this client's settings (only the keys given) and returns it.
+     * Throws ValidationError on a bad value.
+     * @example Sharokey.config({ token: 'your-token' })
+     */
+    config(options: Options): Client;
+    /** The settings, with `hasToken` instead of the token. */
+    getConfig(): ConfigView;
+    /** A new, independent client (default settings, then `options`). */
+    createClient(options?: Options): Client;
+    create(content: string, hours?: number, views?: number, options?: CreateOptions): Promise<CreatedSecret>;
+    list(filters?: ListFilters): Promise<Page<SecretItem>>;
+    getDetails(slug: string, options?: WithSignal): Promise<SecretDetails>;
+    /** Alias of getDetails. */
+    get(slug: string, options?: WithSignal): Promise<SecretDetails>;
+    delete(slug: string, options?: WithSignal): Promise<true>;
+    getStats(range?: Range): Promise<SecretStats>;
+    /** Alias of getStats. */
+    stats(range?: Range): Promise<SecretStats>;
+    getTokenStats(options?: WithSignal): Promise<TokenStats>;
+    reveal(shareUrl: string, options?: RevealOptions): Promise<Revealed>;
+    /** Tells a Sharokey error apart, also across frames. */
+    isSharokeyError: typeof isSharokeyError;
+    SharokeyError: typeof SharokeyError;
+    AuthenticationError: typeof AuthenticationError;
+    PermissionError: typeof PermissionError;
+    NotFoundError: typeof NotFoundError;
+    QuotaExceededError: typeof QuotaExceededError;
+    RateLimitError: typeof RateLimitError;
+    ValidationError: typeof ValidationError;
+    AttachmentError: typeof AttachmentError;
+    NetworkError: typeof NetworkError;
+    TimeoutError: typeof TimeoutError;
+    CryptoError: typeof CryptoError;
+}
+/**
+ * Makes an independent client with its own settings.
+ * @example const other = Sharokey.createClient({ apiUrl: 'https://sharokey.example/api/v1', token });
+ */
+export declare const createClient: (options?: Options) => Client;
+
+/** The default client: the same object as the `Sharokey` global of the script tag. */
+declare const Sharokey: Client;
+export default Sharokey;
+declare global {
+  /** Set by dist/sharokey.min.js (script tag). */
+  var Sharokey: Client;
+}

@@ -1,0 +1,19 @@
+// Standard base64 with padding. Native Uint8Array.toBase64/fromBase64 where
+// the browser has them (one pass, no intermediate string), a fallback elsewhere.
+
+type Native = Uint8Array & { toBase64?: () => string };
+type NativeCtor = typeof Uint8Array & { fromBase64?: (s: string) => Uint8Array };
+
+export const toBase64 = (bytes: Uint8Array): string => {
+  if ((bytes as Native).toBase64) return (bytes as Native).toBase64!();
+  let s = '';
+  // Chunks keep String.fromCharCode under the engine's argument limit.
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+};
+
+/** Throws (a DOMException or SyntaxError) on text that is not base64. */
+export const fromBase64 = (text: string): Uint8Array =>
+  (Uint8Array as NativeCtor).fromBase64
+    ? (Uint8Array as NativeCtor).fromBase64!(text)
+    : Uint8Array.from(atob(text), (c) => c.charCodeAt(0));

@@ -1,0 +1,53 @@
+import { CryptoError } from '../errors.ts';
+import { fromBase64, toBase64 } from './base64.ts';
+import { randomBytes } from './keys.ts';
+
+/** PROTOCOL.md: PBKDF2-HMAC-SHA-256, 10,000 iterations, a 256-bit AES-GCM key. */
+export const PBKDF2_ITERATIONS = 10_000;
+
+// Looked up when called, not at load: a page may load the script before it
+// polyfills or replaces globals.
+const subtle = (): SubtleCrypto => crypto.subtle;
+
+/** Derives the non-extractable AES-256-GCM key of key string `k` and `salt`. */
+export const deriveKey = async (k: string, salt: Uint8Array): Promise<CryptoKey> =>
+  subtle().deriveKey(
+    { name: 'PBKDF2', salt: salt as BufferSource, iterations: PBKDF2_ITERATIONS, hash: 'SHA-256' },
+    await subtle().importKey('raw', new TextEncoder().encode(k), 'PBKDF2', false, ['deriveKey']),
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt', 'decrypt'],
+  );
+
+export interface Sealed {
+  /** base64 of the 12-byte nonce. */
+  iv: string;
+  /** base64 of ciphertext + 16-byte tag. */
+  data: string;
+}
+
+/**
+ * Returns a sealer bound to one key. Every call draws a fresh 12-byte iv and
+ * refuses to use one it has used before, so a nonce is never reused under
+ * this key, even if the random source repeated itself.
+ */
+export const sealer = (key: CryptoKey) => {
+  const used = new Set<string>();
+  return async (plain: BufferSource): Promise<Sealed> => {
+    let iv: string;
+    let bytes: Uint8Array;
+    do iv = toBase64((bytes = randomBytes(12)));
+    while (used.has(iv));
+    used.add(iv);
+    return { iv, data: toBase64(new Uint8Array(await subtle().encrypt({ name: 'AES-GCM', iv: bytes as BufferSource }, key, plain))) };
+  };
+};
+
+/** Decrypts base64 `data` with base64 `iv`; any failure is a CryptoError. */
+export const open = async (key: CryptoKey, iv: string, data: string): Promise<ArrayBuffer> => {
+  try {
+    return await subtle().decrypt({ name: 'AES-GCM', iv: fromBase64(iv) as BufferSource }, key, fromBase64(data) as BufferSource);
+  } catch (cause) {
+    throw new CryptoError('Could not decrypt: the link is incomplete or the data was altered', { cause });
+  }
+};

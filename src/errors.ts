@@ -1,0 +1,75 @@
+/**
+ * Every rejection of the library (other than a caller's abort) is a
+ * SharokeyError: data first (`code`, `status`, `details`, `cause`), a message
+ * that a person can act on, and never a token, keyB, password or plaintext.
+ */
+
+/** Field name -> messages, as the server's `error.details`. */
+export type ErrorDetails = Record<string, string[]>;
+
+export interface ErrorInit {
+  code?: string;
+  status?: number;
+  details?: ErrorDetails;
+  cause?: unknown;
+  retryAfter?: number;
+}
+
+// Symbol.for is shared by every realm, so the brand survives frames.
+const BRAND = Symbol.for('sharokey.error');
+
+/** Base class of every error. `status` is 0 when no HTTP answer was involved. */
+export class SharokeyError extends Error {
+  declare code: string;
+  declare status: number;
+  declare details?: ErrorDetails;
+  constructor(message: string, init: ErrorInit = {}) {
+    super(message, { cause: init.cause });
+    Object.assign(this, init);
+  }
+}
+/** 401: no token, unknown, revoked or expired token. */
+export class AuthenticationError extends SharokeyError {}
+/** 403: missing scope, refused company, or a recipient gate (see `code`). */
+export class PermissionError extends SharokeyError {}
+/** 404: unknown, expired, exhausted or another company's slug or token. */
+export class NotFoundError extends SharokeyError {}
+/** 403 QUOTA_EXCEEDED: the plan's active-secret limit is reached. */
+export class QuotaExceededError extends SharokeyError {}
+/** 429: too many requests; `retryAfter` is in seconds when the server said. */
+export class RateLimitError extends SharokeyError {
+  declare retryAfter?: number;
+}
+/** Invalid input, found before sending (status 0) or by the server (422/400). */
+export class ValidationError extends SharokeyError {}
+/** Too many files, too large in all, or a file that cannot be read. */
+export class AttachmentError extends ValidationError {}
+/** No answer, an answer that is not JSON, or a 5xx. */
+export class NetworkError extends SharokeyError {}
+/** The request took longer than `timeout` (or the server answered 408). */
+export class TimeoutError extends NetworkError {}
+/** Decryption failed: wrong key, or the data was tampered with. */
+export class CryptoError extends SharokeyError {}
+
+const name = (C: typeof SharokeyError, n: string, code: string): void => {
+  Object.assign(C.prototype, { name: n + 'Error', code, status: 0, [BRAND]: 1 });
+};
+name(SharokeyError, 'Sharokey', 'ERROR');
+name(AuthenticationError, 'Authentication', 'AUTHENTICATION_ERROR');
+name(PermissionError, 'Permission', 'PERMISSION_DENIED');
+name(NotFoundError, 'NotFound', 'NOT_FOUND');
+name(QuotaExceededError, 'QuotaExceeded', 'QUOTA_EXCEEDED');
+name(RateLimitError, 'RateLimit', 'RATE_LIMIT_EXCEEDED');
+name(ValidationError, 'Validation', 'VALIDATION_ERROR');
+name(AttachmentError, 'Attachment', 'ATTACHMENT_ERROR');
+name(NetworkError, 'Network', 'NETWORK_ERROR');
+name(TimeoutError, 'Timeout', 'TIMEOUT');
+name(CryptoError, 'Crypto', 'CRYPTO_ERROR');
+
+/**
+ * Tells a Sharokey error apart, also one thrown in another frame, where
+ * `instanceof` fails.
+ * @example if (Sharokey.isSharokeyError(e) && e.code === 'NOT_FOUND') ...
+ */
+export const isSharokeyError = (e: unknown): e is SharokeyError =>
+  !!e && (e as Record<symbol, unknown>)[BRAND] === 1;

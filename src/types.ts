@@ -1,0 +1,169 @@
+// The public shapes of the library. Wire objects keep the server's snake_case
+// field names; options are camelCase.
+
+/** Options of `config()` and `createClient()`. */
+export interface Options {
+  /** Bearer token. Prefer `getToken` on public pages. */
+  token?: string;
+  /** Returns a token when one is needed, e.g. a short-lived one from your backend. */
+  getToken?: () => string | Promise<string>;
+  /** Base URL of the API. Default `https://api.sharokey.com/api/v1`. */
+  apiUrl?: string;
+  /** Milliseconds per attempt before a TimeoutError. Default 30000. */
+  timeout?: number;
+  /** Extra attempts of a GET or DELETE (and of any 429). Default 2; 0 allowed. */
+  retries?: number;
+  /** The company a multi-company user token acts for. */
+  company?: string;
+}
+
+/** What `getConfig()` tells: never the token. */
+export interface ConfigView {
+  apiUrl: string;
+  timeout: number;
+  retries: number;
+  hasToken: boolean;
+  company?: string;
+}
+
+/** Every network method takes an AbortSignal. */
+export interface WithSignal {
+  signal?: AbortSignal;
+}
+
+/** Which protection the server applies to a secret (the highest one asked for). */
+export type Security = 'none' | 'captcha' | 'password' | 'otp_email' | 'otp_phone';
+
+/** Progress of `create()`: bytes of attachments encrypted, then the upload. */
+export interface Progress {
+  phase: 'encrypt' | 'upload' | 'done';
+  loaded: number;
+  total: number;
+}
+
+export interface CreateOptions extends WithSignal {
+  description?: string;
+  message?: string;
+  /** 4..100 characters; checked by the server before it releases the ciphertext. */
+  password?: string;
+  captcha?: boolean;
+  otpEmail?: string;
+  /** International format: `+` then 8 to 15 digits (spaces are dropped). */
+  otpPhone?: string;
+  /** Public IPv4/IPv6 addresses or CIDR ranges, comma-separated or as an array. */
+  ipWhitelist?: string | string[];
+  /** ISO 3166-1 alpha-2 country codes, comma-separated or as an array. */
+  geolocation?: string | string[];
+  /** Files, or Blobs with a `name`. At most 10 and 10 MB in all. */
+  attachments?: (File | (Blob & { name: string }))[];
+  onProgress?: (progress: Progress) => void;
+}
+
+/** A secret as `list()` returns it. */
+export interface SecretItem {
+  slug: string;
+  description: string | null;
+  message: string | null;
+  creator?: string;
+  maximum_views: number;
+  current_views: number;
+  expiration: string | null;
+  has_password: boolean;
+  has_attachments: boolean;
+  attachments_count: number;
+  is_expired?: boolean;
+  status?: 'active' | 'expired';
+  created_at: string;
+  updated_at?: string;
+}
+
+/** What `create()` resolves to. */
+export interface CreatedSecret extends SecretItem {
+  expires_in_hours: number;
+  access_url: string;
+  /** access_url + '#' + keyB: give this to the recipient. */
+  share_url: string;
+  security: Security;
+}
+
+/** What `getDetails()` resolves to: metadata, never the ciphertext. */
+export interface SecretDetails extends SecretItem {
+  attachments: { name: string }[];
+  captcha: boolean;
+  otp_type: 'email' | 'phone' | null;
+  ip_whitelist: string | null;
+  geolocation: string | null;
+  access_url: string;
+}
+
+export interface Pagination {
+  current_page: number;
+  per_page: number;
+  total: number;
+  last_page: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  pagination?: Pagination;
+}
+
+export interface ListFilters extends WithSignal {
+  status?: 'active' | 'expired';
+  /** 1..100. */
+  limit?: number;
+  page?: number;
+  creator?: string;
+  search?: string;
+}
+
+/** A date range: Date objects or `YYYY-MM-DD` strings (UTC days, inclusive). */
+export interface Range extends WithSignal {
+  from?: Date | string;
+  to?: Date | string;
+}
+
+export interface SecretStats {
+  total_secrets: number;
+  active_secrets: number;
+  expired_secrets: number;
+  total_views: number;
+  secrets_with_password: number;
+  secrets_created_today: number;
+  secrets_created_this_week: number;
+  secrets_created_this_month: number;
+}
+
+export interface RevealOptions extends WithSignal {
+  password?: string;
+  otp?: string;
+  /** The token of a solved captcha, when the secret asks for one. */
+  captchaToken?: string;
+}
+
+export interface Revealed {
+  content: string;
+  message: string | null;
+  attachments: File[];
+}
+
+/** Usage of one token, as `getTokenStats()` lists it. */
+export interface TokenUsage {
+  user: string;
+  scopes: string[];
+  /** The token's last 4 characters. */
+  hint: string;
+  requests: number;
+  last_used_at: string | null;
+  revoked?: boolean;
+}
+
+export interface TokenStats {
+  total_tokens: number;
+  active_tokens: number;
+  revoked_tokens: number;
+  total_requests: number;
+  rate_limited_requests: number;
+  error_requests: number;
+  tokens: TokenUsage[];
+}
