@@ -25,6 +25,7 @@ export const mock = {
   async apiLog(): Promise<Logged[]> {
     return (await mock.log()).filter((r) => r.method != 'OPTIONS');
   },
+  clearLog: () => fetch(MOCK_ORIGIN + '/_mock/log', { method: 'DELETE' }),
   async outbox(): Promise<Record<string, string>[]> {
     return (await (await fetch(MOCK_ORIGIN + '/_mock/outbox')).json()).data;
   },

@@ -1,0 +1,144 @@
+// Every error class, and the retry policy, with faults injected by the mock.
+import { test, expect, run, rejected, mock, MOCK_URL, TOKENS } from './helpers.ts';
+
+const HTML_502 = '<html><body><h1>502 Bad Gateway</h1><p>nginx secret-internal-hostname</p></body></html>';
+const setRetries = (page: Parameters<typeof run>[0], retries: number, timeout = 30000) => run(page, ({ retries, timeout }) => void window.Sharokey.config({ retries, timeout }), { retries, timeout });
+const stored = async () => (await mock.api('GET', '/secrets')).json.data.length as number;
+
+test('AuthenticationError: unknown and revoked tokens (401)', async ({ sk }) => {
+  for (const token of ['no-such-token', TOKENS.revoked]) {
+    const e = rejected(await run(sk, (t) => window.Sharokey.config({ token: t }).list(), token), 'AuthenticationError');
+    expect(e).toMatchObject({ code: 'AUTHENTICATION_ERROR', status: 401, isSharokeyError: true });
+    expect(e.message).not.toContain(token);
+  }
+});
+
+test('PermissionError: a read-only token cannot create, nor read stats (403 PERMISSION_DENIED)', async ({ sk }) => {
+  await run(sk, (t) => void window.Sharokey.config({ token: t }), TOKENS.reader);
+  expect(rejected(await run(sk, () => window.Sharokey.create('x', 1, 1)), 'PermissionError')).toMatchObject({ code: 'PERMISSION_DENIED', status: 403 });
+  rejected(await run(sk, () => window.Sharokey.getStats()), 'PermissionError');
+  expect(await stored()).toBe(0);
+});
+
+test('QuotaExceededError: a company at its plan\'s limit of active secrets', async ({ sk }) => {
+  await run(sk, (t) => void window.Sharokey.config({ token: t }), TOKENS.tiny);
+  await run(sk, async () => { await window.Sharokey.create('1', 1, 1); await window.Sharokey.create('2', 1, 1); });
+  expect(rejected(await run(sk, () => window.Sharokey.create('3', 1, 1)), 'QuotaExceededError')).toMatchObject({ code: 'QUOTA_EXCEEDED', status: 403 });
+});
+
+test('ValidationError from the server keeps its details (422)', async ({ sk }) => {
+  await mock.fault({ path: '/secrets', method: 'GET', status: 422, body: JSON.stringify({ success: false, error: { code: 'VALIDATION_ERROR', message: 'The limit field is invalid', details: { limit: ['too big'] } } }) });
+  expect(rejected(await run(sk, () => window.Sharokey.list()), 'ValidationError')).toMatchObject({ status: 422, details: { limit: ['too big'] }, message: expect.stringContaining('The limit field is invalid') });
+});
+
+test('AttachmentError: the server\'s 413 PAYLOAD_TOO_LARGE', async ({ sk }) => {
+  await mock.fault({ path: '/secrets', method: 'POST', status: 413, body: JSON.stringify({ success: false, error: { code: 'PAYLOAD_TOO_LARGE', message: 'Body too large' } }) });
+  const e = rejected(await run(sk, () => window.Sharokey.create('x', 1, 1)), 'AttachmentError');
+  expect(e).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE', isValidation: true });
+});
+
+test('NetworkError: an HTML 502 from a proxy, without the page in the message', async ({ sk }) => {
+  await mock.fault({ path: '/secrets', status: 502, contentType: 'text/html', body: HTML_502 });
+  const e = rejected(await run(sk, () => window.Sharokey.list()), 'NetworkError');
+  expect(e.status).toBe(502);
+  expect(e.message).not.toMatch(/html|nginx|secret-internal/i);
+});
+
+test('NetworkError: truncated JSON, a reset connection, an unreachable server', async ({ sk }) => {
+  await mock.fault({ path: '/secrets', truncate: true, status: 200 });
+  rejected(await run(sk, () => window.Sharokey.list()), 'NetworkError');
+  await mock.fault({ path: '/secrets', reset: true });
+  rejected(await run(sk, () => window.Sharokey.list()), 'NetworkError');
+  const e = rejected(await run(sk, () => window.Sharokey.createClient({ apiUrl: 'http://127.0.0.1:9/api/v1', token: 't' }).list()), 'NetworkError');
+  expect(e.message).toMatch(/could not be reached/);
+});
+
+test('TimeoutError: a stalled answer past the timeout; the caller\'s abort is an AbortError, not a SharokeyError', async ({ sk }) => {
+  await setRetries(sk, 2, 500);
+  await mock.fault({ path: '/secrets', delay_ms: 3000, times: 3 });
+  const e = rejected(await run(sk, () => window.Sharokey.list()), 'TimeoutError');
+  expect(e).toMatchObject({ status: 0, code: 'TIMEOUT', isSharokeyError: true });
+  // Our own timeout is not retried: one request.
+  expect((await mock.apiLog()).filter((l) => l.path == '/api/v1/secrets')).toHaveLength(1);
+  await setRetries(sk, 0, 30000);
+  const aborted = await run(sk, async () => {
+    const c = new AbortController();
+    const p = window.Sharokey.list({ signal: c.signal });
+    setTimeout(() => c.abort(), 100);
+    return p;
+  });
+  expect(aborted).toMatchObject({ caught: true, name: 'AbortError', isSharokeyError: false });
+  const pre = await run(sk, () => window.Sharokey.getStats({ signal: AbortSignal.abort() }));
+  expect(pre).toMatchObject({ caught: true, name: 'AbortError', isSharokeyError: false });
+});
+
+test('RateLimitError carries retryAfter from Retry-After (retries: 0)', async ({ sk }) => {
+  await mock.fault({ path: '/secrets', status: 429, headers: { 'Retry-After': '7' }, body: JSON.stringify({ success: false, error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests' } }) });
+  expect(rejected(await run(sk, () => window.Sharokey.list()), 'RateLimitError')).toMatchObject({ retryAfter: 7, status: 429, code: 'RATE_LIMIT_EXCEEDED' });
+});
+
+test('retries: GET is retried on 503 and succeeds; retries: 0 makes one request', async ({ sk }) => {
+  await setRetries(sk, 2);
+  await mock.fault({ path: '/secrets', method: 'GET', status: 503, times: 2, body: '{"success":false,"error":{"code":"SERVER_ERROR","message":"down"}}' });
+  expect(await run(sk, () => window.Sharokey.list().then((l) => l.items.length))).toBe(0);
+  expect((await mock.apiLog()).filter((l) => l.method == 'GET')).toHaveLength(3);
+  await mock.clearLog();
+  await setRetries(sk, 0);
+  await mock.fault({ path: '/secrets', method: 'GET', status: 503, times: 1 });
+  rejected(await run(sk, () => window.Sharokey.list()), 'NetworkError');
+  expect((await mock.apiLog()).filter((l) => l.method == 'GET')).toHaveLength(1);
+});
+
+test('retries: DELETE is retried after a reset connection and on 408', async ({ sk }) => {
+  const slug = (await run(sk, () => window.Sharokey.create('x', 1, 1).then((s) => s.slug))) as string;
+  await setRetries(sk, 2);
+  await mock.clearLog();
+  await mock.fault({ path: '/secrets/' + slug, method: 'DELETE', reset: true, times: 1 });
+  await mock.fault({ path: '/secrets/' + slug, method: 'DELETE', status: 408, times: 1 });
+  expect(await run(sk, (s) => window.Sharokey.delete(s), slug)).toBe(true);
+  expect((await mock.apiLog()).filter((l) => l.method == 'DELETE')).toHaveLength(3);
+});
+
+test('POST is never retried on 5xx or a reset: a failed create leaves no secret and makes no second', async ({ sk }) => {
+  await setRetries(sk, 2);
+  for (const fault of [{ status: 503 }, { reset: true }, { status: 502, contentType: 'text/html', body: HTML_502 }]) {
+    await mock.clearLog();
+    await mock.fault({ path: '/secrets', method: 'POST', ...fault });
+    rejected(await run(sk, () => window.Sharokey.create('once only', 1, 1)), 'NetworkError');
+    expect((await mock.apiLog()).filter((l) => l.method == 'POST')).toHaveLength(1);
+  }
+  expect(await stored()).toBe(0);
+});
+
+test('POST is retried on 429, honouring Retry-After: exactly one secret is stored', async ({ sk }) => {
+  await setRetries(sk, 2);
+  await mock.fault({ path: '/secrets', method: 'POST', status: 429, headers: { 'Retry-After': '1' }, body: JSON.stringify({ success: false, error: { code: 'RATE_LIMIT_EXCEEDED', message: 'slow down' } }) });
+  const r = await run(sk, async () => {
+    const t = performance.now();
+    const s = await window.Sharokey.create('after 429', 1, 1);
+    return { waited: performance.now() - t, slug: s.slug };
+  });
+  expect((r as { waited: number }).waited).toBeGreaterThanOrEqual(950);
+  expect((await mock.apiLog()).filter((l) => l.method == 'POST')).toHaveLength(2);
+  expect(await stored()).toBe(1);
+});
+
+test('a Retry-After longer than the timeout is handed back at once as RateLimitError', async ({ sk }) => {
+  await setRetries(sk, 2, 2000);
+  await mock.fault({ path: '/secrets', status: 429, headers: { 'Retry-After': '60' }, body: '{"success":false,"error":{"code":"RATE_LIMIT_EXCEEDED","message":"wait"}}' });
+  expect(rejected(await run(sk, () => window.Sharokey.list()), 'RateLimitError').retryAfter).toBe(60);
+  expect((await mock.apiLog())).toHaveLength(1);
+});
+
+test('isSharokeyError works across frames, where instanceof does not', async ({ sk }) => {
+  const r = await run(sk, async (api) => {
+    const f = document.createElement('iframe');
+    f.src = '/e2e/pages/blank.html';
+    document.body.append(f);
+    await new Promise((ok) => (f.onload = ok));
+    const other = (f.contentWindow as unknown as { Sharokey: typeof window.Sharokey }).Sharokey;
+    const e = await other.createClient({ apiUrl: api }).list().catch((x) => x);
+    return { cross: window.Sharokey.isSharokeyError(e), instance: e instanceof window.Sharokey.SharokeyError, plain: window.Sharokey.isSharokeyError(new Error('x')), nul: window.Sharokey.isSharokeyError(null) };
+  }, MOCK_URL);
+  expect(r).toEqual({ cross: true, instance: false, plain: false, nul: false });
+});

@@ -1,0 +1,95 @@
+// Loading the script tag, configuration, and independent clients.
+import { test, expect, run, rejected, mock, MOCK_URL, PAGE_ORIGIN, TOKENS } from './helpers.ts';
+import pkg from '../package.json' with { type: 'json' };
+
+test('the script tag adds exactly one global, Sharokey, with every documented member', async ({ page }) => {
+  await page.goto(PAGE_ORIGIN + '/e2e/pages/blank.html');
+  const before = await page.evaluate(() => {
+    const f = document.createElement('iframe');
+    document.body.append(f);
+    return Object.keys(f.contentWindow!);
+  });
+  const added = await page.evaluate((known) => Object.keys(window).filter((k) => !known.includes(k)), before);
+  expect(added).toEqual(['Sharokey']);
+  const members = await page.evaluate(() => Object.keys(window.Sharokey).sort());
+  for (const m of ['config', 'getConfig', 'createClient', 'create', 'list', 'getDetails', 'get', 'delete', 'getStats', 'stats', 'getTokenStats', 'reveal', 'version', 'isSharokeyError',
+    'SharokeyError', 'AuthenticationError', 'PermissionError', 'NotFoundError', 'QuotaExceededError', 'RateLimitError', 'ValidationError', 'AttachmentError', 'NetworkError', 'TimeoutError', 'CryptoError']) {
+    expect(members).toContain(m);
+  }
+  expect(await page.evaluate(() => window.Sharokey.version)).toBe(pkg.version);
+});
+
+test('config() returns Sharokey, getConfig() tells hasToken and never the token', async ({ sk }) => {
+  const r = await run(sk, () => {
+    const S = window.Sharokey;
+    const same = S.config({ token: 'tok-1234567890', timeout: 5000, retries: 1 }) === S;
+    return { same, view: S.getConfig(), json: JSON.stringify(S.getConfig()) };
+  });
+  expect(r).toMatchObject({ same: true, view: { apiUrl: MOCK_URL, timeout: 5000, retries: 1, hasToken: true } });
+  expect((r as { json: string }).json).not.toContain('tok-1234567890');
+});
+
+test('defaults: production apiUrl, 30 s timeout, 2 retries, trailing slash trimmed', async ({ sk }) => {
+  const r = await run(sk, () => [window.Sharokey.createClient().getConfig(), window.Sharokey.createClient({ apiUrl: 'https://x.test/api/v1//' }).getConfig().apiUrl]);
+  expect(r).toEqual([{ apiUrl: 'https://api.sharokey.com/api/v1', timeout: 30000, retries: 2, hasToken: false }, 'https://x.test/api/v1']);
+});
+
+test('config() rejects bad values with a ValidationError naming each field, and keeps the old settings', async ({ sk }) => {
+  const r = await run(sk, () => {
+    try {
+      window.Sharokey.config({ apiUrl: 'ftp://x', timeout: -1, retries: 1.5, token: 42 as unknown as string, getToken: 'x' as unknown as () => string });
+    } catch (e) {
+      const x = e as InstanceType<typeof window.Sharokey.ValidationError>;
+      return { name: x.name, fields: Object.keys(x.details!).sort(), still: window.Sharokey.getConfig().timeout };
+    }
+  });
+  expect(r).toEqual({ name: 'ValidationError', fields: ['apiUrl', 'getToken', 'retries', 'timeout', 'token'], still: 30000 });
+});
+
+test('createClient() makes independent clients: two tokens, two companies, one page', async ({ sk }) => {
+  const r = await run(sk, async ({ url, other }) => {
+    const g = window.Sharokey.createClient({ apiUrl: url, token: other });
+    const a = await window.Sharokey.create('for acme', 1, 1);
+    const b = await g.create('for globex', 1, 1);
+    return { acme: (await window.Sharokey.list()).items.map((i) => i.slug), globex: (await g.list()).items.map((i) => i.slug), a: a.slug, b: b.slug, cfg: window.Sharokey.getConfig().apiUrl };
+  }, { url: MOCK_URL, other: TOKENS.other });
+  expect(r).toMatchObject({ cfg: MOCK_URL });
+  const x = r as { acme: string[]; globex: string[]; a: string; b: string };
+  expect(x.acme).toEqual([x.a]);
+  expect(x.globex).toEqual([x.b]);
+});
+
+test('getToken: an async token source is asked when a request needs a token', async ({ sk }) => {
+  const r = await run(sk, async (token) => {
+    let asked = 0;
+    window.Sharokey.config({ token: undefined, getToken: async () => (asked++, token) });
+    await window.Sharokey.list();
+    await window.Sharokey.getStats();
+    return asked;
+  }, TOKENS.admin);
+  expect(r).toBe(2);
+  const log = await mock.apiLog();
+  expect(log.map((l) => l.headers.authorization)).toEqual(['Bearer ****' + TOKENS.admin.slice(-4), 'Bearer ****' + TOKENS.admin.slice(-4)]);
+});
+
+test('no token: AuthenticationError before anything is sent; a failing getToken too', async ({ sk }) => {
+  const none = await run(sk, () => window.Sharokey.createClient({ apiUrl: 'http://127.0.0.1:4311/api/v1' }).list());
+  expect(rejected(none, 'AuthenticationError').message).toMatch(/token/);
+  const failing = await run(sk, () => window.Sharokey.createClient({ apiUrl: 'http://127.0.0.1:4311/api/v1', getToken: () => Promise.reject(new Error('backend down')) }).getStats());
+  rejected(failing, 'AuthenticationError');
+  expect(await mock.apiLog()).toEqual([]);
+});
+
+test('company: a multi-company user token acts for the company it names, and is refused for others', async ({ sk }) => {
+  const r = await run(sk, async (multi) => {
+    window.Sharokey.config({ token: multi });
+    const acme = await window.Sharokey.getStats();
+    window.Sharokey.config({ company: 'globex' });
+    const globex = await window.Sharokey.getStats();
+    window.Sharokey.config({ company: 'initech' });
+    return { acme, globex, refused: await window.Sharokey.getStats().catch((e) => [e.name, e.code, e.status]) };
+  }, TOKENS.multi);
+  expect(r).toMatchObject({ refused: ['PermissionError', 'PERMISSION_DENIED', 403] });
+  const log = await mock.apiLog();
+  expect(log.map((l) => l.headers['x-sharokey-company'])).toEqual([undefined, 'globex', 'initech']);
+});

@@ -1,0 +1,115 @@
+// reveal(): the recipient's side, through the built script against the mock.
+import { test, expect, run, rejected, mock, MOCK_URL, TOKENS } from './helpers.ts';
+import { createCipheriv, pbkdf2Sync, randomBytes } from 'node:crypto';
+
+type Revealed = { content: string; message: string | null; attachments: { name: string; text: string; size: number }[] };
+
+/** Reveals in the page and reads the attachments' text back. */
+const reveal = (page: Parameters<typeof run>[0], url: string, options: Record<string, string> = {}) =>
+  run(page, async ({ url, options }) => {
+    const r = await window.Sharokey.reveal(url, options);
+    return { content: r.content, message: r.message, attachments: await Promise.all(r.attachments.map(async (f) => ({ name: f.name, text: await f.text(), size: f.size, isFile: f instanceof File }))) };
+  }, { url, options });
+
+test('round trip: password and attachments, content and files come back, one view consumed', async ({ sk }) => {
+  const s = (await run(sk, () => window.Sharokey.create('é€😀 the secret', 1, 2, {
+    password: 'pa55word', message: 'For you', attachments: [new File(['first file'], 'one.txt'), new File(['second'], 'two.txt')],
+  }))) as { share_url: string; slug: string };
+  const r = (await reveal(sk, s.share_url, { password: 'pa55word' })) as Revealed;
+  expect(r).toEqual({ content: 'é€😀 the secret', message: 'For you', attachments: [{ name: 'one.txt', text: 'first file', size: 10, isFile: true }, { name: 'two.txt', text: 'second', size: 6, isFile: true }] });
+  expect(await run(sk, (slug) => window.Sharokey.getDetails(slug).then((d) => d.current_views), s.slug)).toBe(1);
+});
+
+test('a wrong or missing password is PermissionError with its code, and consumes no view', async ({ sk }) => {
+  const s = (await run(sk, () => window.Sharokey.create('gated', 1, 1, { password: 'right-one' }))) as { share_url: string; slug: string };
+  expect(rejected(await reveal(sk, s.share_url), 'PermissionError')).toMatchObject({ code: 'PASSWORD_REQUIRED', status: 403 });
+  expect(rejected(await reveal(sk, s.share_url, { password: 'wrong-one' }), 'PermissionError')).toMatchObject({ code: 'INVALID_PASSWORD', status: 403 });
+  expect((await reveal(sk, s.share_url, { password: 'right-one' }) as Revealed).content).toBe('gated');
+});
+
+test('OTP by e-mail: OTP_REQUIRED, INVALID_OTP, then the code from the outbox opens it', async ({ sk }) => {
+  const s = (await run(sk, () => window.Sharokey.create('otp secret', 1, 1, { otpEmail: 'rcpt@example.com' }))) as { share_url: string; slug: string };
+  expect(rejected(await reveal(sk, s.share_url), 'PermissionError').code).toBe('OTP_REQUIRED');
+  await mock.api('POST', `/public/secrets/${s.slug}/otp`, null, {});
+  const code = (await mock.outbox()).find((m) => m.type == 'otp')!.code!;
+  expect(rejected(await reveal(sk, s.share_url, { otp: code == '000000' ? '111111' : '000000' }), 'PermissionError').code).toBe('INVALID_OTP');
+  expect((await reveal(sk, s.share_url, { otp: code }) as Revealed).content).toBe('otp secret');
+});
+
+test('captcha: CAPTCHA_REQUIRED without a token, opens with one', async ({ sk }) => {
+  const s = (await run(sk, () => window.Sharokey.create('captcha secret', 1, 1, { captcha: true }))) as { share_url: string };
+  expect(rejected(await reveal(sk, s.share_url), 'PermissionError').code).toBe('CAPTCHA_REQUIRED');
+  expect((await reveal(sk, s.share_url, { captchaToken: 'solved' }) as Revealed).content).toBe('captcha secret');
+});
+
+test('gone: an exhausted, deleted or expired secret is NotFoundError', async ({ sk }) => {
+  const s = (await run(sk, async () => [await window.Sharokey.create('once', 1, 1), await window.Sharokey.create('deleted', 1, 1), await window.Sharokey.create('expires', 1, 1)])) as { share_url: string; slug: string }[];
+  await reveal(sk, s[0]!.share_url);
+  rejected(await reveal(sk, s[0]!.share_url), 'NotFoundError');
+  await run(sk, (slug) => window.Sharokey.delete(slug), s[1]!.slug);
+  rejected(await reveal(sk, s[1]!.share_url), 'NotFoundError');
+  await mock.clock(2);
+  rejected(await reveal(sk, s[2]!.share_url), 'NotFoundError');
+});
+
+test('a wrong key in the link is CryptoError (the view is spent: the server cannot tell)', async ({ sk }) => {
+  const s = (await run(sk, () => window.Sharokey.create('keyed', 1, 2))) as { share_url: string };
+  const wrong = s.share_url.replace(/#(.)/, (_, c) => '#' + (c == 'A' ? 'B' : 'A'));
+  const e = rejected(await reveal(sk, wrong), 'CryptoError');
+  expect(e.message).not.toContain(wrong.split('#')[1]);
+});
+
+test('a link without its key, or not a link, is a ValidationError and nothing is sent', async ({ sk }) => {
+  const s = (await run(sk, () => window.Sharokey.create('x', 1, 1))) as { share_url: string; access_url: string };
+  await mock.clearLog();
+  for (const url of [s.access_url, s.access_url + '#short', 'not a url', '', s.share_url + 'x']) {
+    const e = rejected(await reveal(sk, url), 'ValidationError');
+    expect(Object.keys(e.details!)).toEqual(['shareUrl']);
+  }
+  expect(await mock.apiLog()).toEqual([]);
+});
+
+test('reveal() calls the configured apiUrl, not the host of the share link', async ({ sk }) => {
+  const s = (await run(sk, () => window.Sharokey.create('elsewhere', 1, 1))) as { share_url: string; slug: string };
+  const moved = s.share_url.replace(/^https?:\/\/[^/]+/, 'https://viewer.example.org');
+  expect((await reveal(sk, moved) as Revealed).content).toBe('elsewhere');
+  expect((await mock.apiLog()).at(-1)).toMatchObject({ method: 'POST', path: `/api/v1/public/secrets/${s.slug}/open` });
+});
+
+test('a secret made by the official script (attachments without iv, sealed with the content iv) still opens', async ({ sk }) => {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  const k = Array.from({ length: 32 }, (_, i) => alphabet[(i * 7 + 3) % 62]).join('');
+  const salt = randomBytes(16), iv = randomBytes(12);
+  const key = pbkdf2Sync(k, salt, 10_000, 32, 'sha256');
+  const seal = (data: string) => {
+    const c = createCipheriv('aes-256-gcm', key, iv);
+    return Buffer.concat([c.update(data, 'utf8'), c.final(), c.getAuthTag()]).toString('base64');
+  };
+  const made = await mock.api('POST', '/secrets', TOKENS.admin, {
+    content: seal('legacy content'), iv: iv.toString('base64'), salt: salt.toString('base64'), key: k.slice(0, 8),
+    expiration_hours: 1, maximum_views: 1, attachments: [{ name: 'legacy.txt', data: seal('legacy file'), size: 11 }], attachments_total_size: 11,
+  });
+  expect(made.status).toBe(201);
+  const r = (await reveal(sk, made.json.data.access_url + '#' + k.slice(8))) as Revealed;
+  expect(r.content).toBe('legacy content');
+  expect(r.attachments.map((a) => [a.name, a.text])).toEqual([['legacy.txt', 'legacy file']]);
+});
+
+test('20 concurrent reveal() calls of a 1-view secret: exactly one succeeds, 19 are NotFoundError', async ({ sk }) => {
+  const s = (await run(sk, () => window.Sharokey.create('only once', 1, 1))) as { share_url: string };
+  const r = await run(sk, async (url) => {
+    const all = await Promise.allSettled(Array.from({ length: 20 }, () => window.Sharokey.reveal(url)));
+    return all.map((x) => (x.status == 'fulfilled' ? 'ok:' + x.value.content : (x.reason as Error).name));
+  }, s.share_url);
+  const out = r as string[];
+  expect(out.filter((x) => x == 'ok:only once')).toHaveLength(1);
+  expect(out.filter((x) => x == 'NotFoundError')).toHaveLength(19);
+  expect((await mock.apiLog()).filter((l) => l.path.endsWith('/open'))).toHaveLength(20);
+});
+
+test('reveal() needs no token', async ({ sk }) => {
+  const s = (await run(sk, () => window.Sharokey.create('public side', 1, 1))) as { share_url: string };
+  const r = await run(sk, ({ url, api }) => window.Sharokey.createClient({ apiUrl: api }).reveal(url).then((x) => x.content), { url: s.share_url, api: MOCK_URL });
+  expect(r).toBe('public side');
+  expect((await mock.apiLog()).at(-1)!.headers.authorization).toBeUndefined();
+});

@@ -1,0 +1,51 @@
+// The validators of src/ on their own: IP ranges, country codes, formats.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { email, isCountry, isPublicIp, list, phone, text, int } from '../../src/validate.ts';
+import { LIMITS } from '../../src/limits.ts';
+
+// The 249 officially assigned ISO 3166-1 alpha-2 codes, written out.
+const ISO = readFileSync(new URL('./iso3166.txt', import.meta.url), 'utf8').trim().split(/\s+/);
+
+test('country codes: exactly the 249 assigned ISO 3166-1 alpha-2 codes', () => {
+  expect(ISO).toHaveLength(249);
+  let accepted = 0;
+  for (let a = 65; a < 91; a++) for (let b = 65; b < 91; b++) {
+    const c = String.fromCharCode(a, b);
+    expect(isCountry(c), c).toBe(ISO.includes(c));
+    accepted += +isCountry(c);
+  }
+  expect(accepted).toBe(249);
+  for (const c of ['fr', 'F', 'FRA', 'UK', 'EU', 'XK', 'ZZ', '', '1A']) expect(isCountry(c), c).toBe(false);
+});
+
+test('IP whitelist: public addresses and ranges pass, private, loopback and malformed ones do not', () => {
+  const ok = ['203.0.113.5', '198.51.100.10', '192.0.2.0/24', '8.8.8.8', '1.1.1.1/32', '2001:db8::1', '2001:4860:4860::8888', '2606:4700::/32', '::ffff:8.8.8.8', '2001:db8:0:0:0:0:0:1', '2001:DB8::A'];
+  const bad = ['10.0.0.1', '172.16.0.1', '172.31.255.255', '192.168.1.0/24', '127.0.0.1', '169.254.1.1', '0.0.0.0', '0.0.0.0/0', '224.0.0.1', '255.255.255.255', '100.64.0.1',
+    '::1', '::', 'fe80::1', 'fc00::1', 'fd12:3456::1', 'ff02::1', '::ffff:192.168.0.1', '::ffff:127.0.0.1',
+    '256.1.1.1', '1.2.3', '1.2.3.4.5', '01.2.3.4', '1.2.3.4/33', '1.2.3.4/', '1.2.3.4/8/9', '2001:db8::/129', 'a.b.c.d', '2001:db8:::1', '1::2::3', '12345::1', 'localhost', '', ' ', '1.2.3.4 '];
+  for (const ip of ok) expect(isPublicIp(ip), ip).toBe(true);
+  for (const ip of bad) expect(isPublicIp(ip), ip).toBe(false);
+  // Lists: trimmed, joined, bounded by LIMITS.list.
+  expect(list('203.0.113.5, 198.51.100.10', isPublicIp, 'x')).toEqual(['203.0.113.5,198.51.100.10', '']);
+  expect(list(['8.8.8.8', '10.0.0.1'], isPublicIp, 'x')[1]).toBe('must list only x');
+  expect(list(Array(20).fill('203.0.113.100').join(','), isPublicIp, 'x')[1]).toMatch(String(LIMITS.list));
+  expect(list('8.8.8.8,,1.1.1.1', isPublicIp, 'x')[1]).not.toBe('');
+});
+
+test('e-mail, phone, text and integer checks', () => {
+  for (const e of ['a@b.co', 'first.last+tag@sub.example.org']) expect(email(e), e).toBe('');
+  for (const e of ['a@b', '@b.co', 'a b@c.co', 'a@b..co', 'a@.co', 5, null, 'x'.repeat(251) + '@b.co']) expect(email(e), String(e)).not.toBe('');
+  expect(phone('+33674747474')).toBe('+33674747474');
+  expect(phone('+33 6 74 74 74 74')).toBe('+33674747474');
+  for (const p of ['0674747474', '+1234567', '+1234567890123456', '+33abc', 33674747474]) expect(phone(p), String(p)).toBeUndefined();
+  const content = text(...LIMITS.content);
+  expect(content('😀'.repeat(255))).toBe('');
+  expect(content('😀'.repeat(256))).not.toBe('');
+  expect(content('')).not.toBe('');
+  expect(content('a\uD800b')).toMatch('surrogate');
+  expect(content(42)).toBe('must be a string');
+  const hours = int(LIMITS.hours);
+  for (const h of [1, 24, 8760]) expect(hours(h)).toBe('');
+  for (const h of [0, 8761, 1.5, NaN, Infinity, -1, '24', null]) expect(hours(h), String(h)).not.toBe('');
+});

@@ -1,0 +1,114 @@
+// Every validation rule: rejected with a typed error naming the field, before
+// any request reaches the server.
+import { test, expect, mock } from './helpers.ts';
+
+// [call on S = window.Sharokey, error class, field named in details]
+const CASES: [string, string, string][] = [
+  // content: 1..255 characters (code points), a string, well formed
+  ["S.create('', 1, 1)", 'ValidationError', 'content'],
+  ["S.create('a'.repeat(256), 1, 1)", 'ValidationError', 'content'],
+  ["S.create('😀'.repeat(256), 1, 1)", 'ValidationError', 'content'],
+  ['S.create(42, 1, 1)', 'ValidationError', 'content'],
+  ['S.create(null, 1, 1)', 'ValidationError', 'content'],
+  ["S.create('a\\uD800', 1, 1)", 'ValidationError', 'content'],
+  // hours: integer 1..8760
+  ["S.create('x', 0, 1)", 'ValidationError', 'hours'],
+  ["S.create('x', 8761, 1)", 'ValidationError', 'hours'],
+  ["S.create('x', 1.5, 1)", 'ValidationError', 'hours'],
+  ["S.create('x', NaN, 1)", 'ValidationError', 'hours'],
+  ["S.create('x', '24', 1)", 'ValidationError', 'hours'],
+  // views: integer 1..1000
+  ["S.create('x', 1, 0)", 'ValidationError', 'views'],
+  ["S.create('x', 1, 1001)", 'ValidationError', 'views'],
+  ["S.create('x', 1, Infinity)", 'ValidationError', 'views'],
+  // description, message: at most 255
+  ["S.create('x', 1, 1, { description: 'd'.repeat(256) })", 'ValidationError', 'description'],
+  ["S.create('x', 1, 1, { message: 'm'.repeat(256) })", 'ValidationError', 'message'],
+  ["S.create('x', 1, 1, { message: 7 })", 'ValidationError', 'message'],
+  // password: 4..100
+  ["S.create('x', 1, 1, { password: 'abc' })", 'ValidationError', 'password'],
+  ["S.create('x', 1, 1, { password: 'p'.repeat(101) })", 'ValidationError', 'password'],
+  ["S.create('x', 1, 1, { captcha: 'yes' })", 'ValidationError', 'captcha'],
+  // OTP formats
+  ["S.create('x', 1, 1, { otpEmail: 'not-an-email' })", 'ValidationError', 'otpEmail'],
+  ["S.create('x', 1, 1, { otpPhone: '0674747474' })", 'ValidationError', 'otpPhone'],
+  ["S.create('x', 1, 1, { otpPhone: '+1234' })", 'ValidationError', 'otpPhone'],
+  // IP whitelist: public addresses only, 255 characters at most
+  ["S.create('x', 1, 1, { ipWhitelist: '192.168.1.10' })", 'ValidationError', 'ipWhitelist'],
+  ["S.create('x', 1, 1, { ipWhitelist: '127.0.0.1' })", 'ValidationError', 'ipWhitelist'],
+  ["S.create('x', 1, 1, { ipWhitelist: '::1' })", 'ValidationError', 'ipWhitelist'],
+  ["S.create('x', 1, 1, { ipWhitelist: '999.1.1.1' })", 'ValidationError', 'ipWhitelist'],
+  ["S.create('x', 1, 1, { ipWhitelist: Array(20).fill('203.0.113.100').join(',') })", 'ValidationError', 'ipWhitelist'],
+  // geolocation: real ISO 3166-1 alpha-2 codes
+  ["S.create('x', 1, 1, { geolocation: 'FR,XX' })", 'ValidationError', 'geolocation'],
+  ["S.create('x', 1, 1, { geolocation: 'FRA' })", 'ValidationError', 'geolocation'],
+  ["S.create('x', 1, 1, { geolocation: ['UK'] })", 'ValidationError', 'geolocation'],
+  // attachments: 10 files, 10 MB in all, files only
+  ["S.create('x', 1, 1, { attachments: Array.from({ length: 11 }, (_, i) => new File(['a'], i + '.txt')) })", 'AttachmentError', 'attachments'],
+  ["S.create('x', 1, 1, { attachments: [new File([new Uint8Array(6 << 20)], 'a'), new File([new Uint8Array(4 << 20), 'x'], 'b')] })", 'AttachmentError', 'attachments'],
+  ["S.create('x', 1, 1, { attachments: ['not a file'] })", 'AttachmentError', 'attachments'],
+  ["S.create('x', 1, 1, { attachments: [new Blob(['no name'])] })", 'AttachmentError', 'attachments'],
+  ["S.create('x', 1, 1, { attachments: [new File([], 'empty.txt')] })", 'AttachmentError', 'attachments'],
+  ["S.create('x', 1, 1, { attachments: new File(['a'], 'a') })", 'AttachmentError', 'attachments'],
+  ["S.create('x', 1, 1, { onProgress: 'x' })", 'ValidationError', 'onProgress'],
+  // list filters
+  ["S.list({ status: 'deleted' })", 'ValidationError', 'status'],
+  ['S.list({ limit: 0 })', 'ValidationError', 'limit'],
+  ['S.list({ limit: 101 })', 'ValidationError', 'limit'],
+  ['S.list({ page: 0 })', 'ValidationError', 'page'],
+  ["S.list({ creator: 'nobody' })", 'ValidationError', 'creator'],
+  // slugs
+  ["S.getDetails('')", 'ValidationError', 'slug'],
+  ["S.getDetails('../secrets-stats')", 'ValidationError', 'slug'],
+  ['S.get(null)', 'ValidationError', 'slug'],
+  ["S.delete('a/b')", 'ValidationError', 'slug'],
+  // stats range
+  ["S.getStats({ from: '2025-13-01' })", 'ValidationError', 'from'],
+  ["S.getStats({ to: '2025-02-30' })", 'ValidationError', 'to'],
+  ["S.getStats({ from: new Date('nope') })", 'ValidationError', 'from'],
+  ["S.stats({ from: '2025-03-02', to: '2025-03-01' })", 'ValidationError', 'from'],
+  // reveal
+  ["S.reveal('https://x.test/s/AAAAAAAA')", 'ValidationError', 'shareUrl'],
+  ["S.reveal('https://x.test/s/AAAAAAAA#' + 'k'.repeat(24), { password: 5 })", 'ValidationError', 'password'],
+];
+
+test(`${CASES.length} invalid inputs: each rejected with its typed error naming the field, and no request sent`, async ({ sk }) => {
+  const results = await sk.evaluate(async (cases) => {
+    const S = window.Sharokey;
+    const out = [];
+    for (const [code] of cases) {
+      try {
+        await new Function('S', 'return ' + code)(S);
+        out.push({ code, resolved: true });
+      } catch (e) {
+        const x = e as { name: string; details?: Record<string, string[]>; message: string; status: number };
+        out.push({ code, name: x.name, fields: Object.keys(x.details ?? {}), message: x.message, status: x.status, isValidation: e instanceof S.ValidationError });
+      }
+    }
+    return out;
+  }, CASES);
+  results.forEach((r, i) => {
+    const [code, name, field] = CASES[i]!;
+    expect(r, code).toMatchObject({ name, fields: [field], status: 0, isValidation: true });
+    expect(r.message, code).toContain(field);
+  });
+  console.log(`validation: ${CASES.length} invalid inputs tried, ${results.filter((r) => 'resolved' in r).length} accepted`);
+  expect(await mock.log()).toEqual([]);
+});
+
+test('several bad fields are reported together', async ({ sk }) => {
+  const r = await sk.evaluate(() => window.Sharokey.create('', 0, 0, { password: 'x', geolocation: 'ZZ' }).catch((e) => e.details));
+  expect(Object.keys(r).sort()).toEqual(['content', 'geolocation', 'hours', 'password', 'views']);
+  expect(await mock.log()).toEqual([]);
+});
+
+test('the boundaries themselves are accepted: 255 characters of emoji, 8760 hours, 1000 views, exactly 10 MB in 10 files', async ({ sk }) => {
+  const r = await sk.evaluate(async () => {
+    const S = window.Sharokey;
+    const a = await S.create('😀'.repeat(255), 8760, 1000, { description: 'd'.repeat(255), message: 'm'.repeat(255), password: 'p'.repeat(100) });
+    const files = Array.from({ length: 10 }, (_, i) => new File([new Uint8Array(1024 * 1024)], `f${i}.bin`));
+    const b = await S.create('files', 1, 1, { attachments: files });
+    return [a.maximum_views, b.attachments_count];
+  });
+  expect(r).toEqual([1000, 10]);
+});
