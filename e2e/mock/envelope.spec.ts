@@ -1,0 +1,108 @@
+// The wire basics: envelope, routing, CORS, body parsing and the size limit.
+import { test, expect } from '@playwright/test';
+import { startMock, type RunningMock } from '../../mock/server.ts';
+import { call, client, FIXTURES, secretBody, T, type Client } from './helpers.ts';
+
+let mock: RunningMock;
+let api: Client;
+
+test.beforeAll(async () => {
+  mock = await startMock({ port: 0, fixtures: FIXTURES });
+  api = client(mock.url);
+});
+test.afterAll(() => mock.close());
+
+test('health answers under /api/v1 and at the origin root, without a token', async () => {
+  expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/);
+  for (const base of [mock.url, mock.origin]) {
+    const res = await call(base, 'GET', '/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ success: true, message: expect.any(String), data: { status: 'ok', version: expect.any(String) } });
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+  }
+});
+
+test('an unknown route is a 404 NOT_FOUND envelope, a wrong method a 405', async () => {
+  const unknown = await api.get('/nope', { token: T.admin });
+  expect(unknown.status).toBe(404);
+  expect(unknown.body).toEqual({ success: false, error: { code: 'NOT_FOUND', message: expect.any(String) } });
+
+  const wrong = await call(mock.url, 'PUT', '/secrets', { token: T.admin, body: {} });
+  expect(wrong.status).toBe(405);
+  expect(wrong.body.success).toBe(false);
+  expect(wrong.body.error.code).toBe('METHOD_NOT_ALLOWED');
+  expect(wrong.headers.get('allow')).toContain('POST');
+
+  const deleteList = await api.del('/secrets', { token: T.admin });
+  expect(deleteList.status).toBe(405);
+});
+
+test('every answer carries CORS headers, errors included', async () => {
+  for (const res of [await api.get('/health'), await api.get('/secrets'), await api.get('/nope'), await api.get('/secrets', { token: 'bad' })]) {
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-expose-headers')).toMatch(/Retry-After/);
+    expect(res.headers.get('access-control-expose-headers')).toMatch(/X-RateLimit-Remaining/);
+  }
+});
+
+test('a preflight gets 204 with the allowed methods and headers, and needs no token', async () => {
+  for (const path of ['/secrets', '/secrets/abcdEFGH', '/public/secrets/abcdEFGH/open', '/secrets-stats']) {
+    const res = await fetch(mock.url + path, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://page.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization, content-type' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    for (const m of ['GET', 'POST', 'DELETE', 'OPTIONS']) expect(res.headers.get('access-control-allow-methods')).toContain(m);
+    for (const h of ['Authorization', 'Content-Type', 'X-Sharokey-Company']) expect(res.headers.get('access-control-allow-headers')).toContain(h);
+    expect(Number(res.headers.get('access-control-max-age'))).toBeGreaterThan(0);
+    expect(await res.text()).toBe('');
+  }
+});
+
+test('malformed JSON is 400 VALIDATION_ERROR; JSON that is not an object is 422', async () => {
+  const bad = await api.post('/secrets', { token: T.admin, raw: '{"content": ' });
+  expect(bad.status).toBe(400);
+  expect(bad.body.error.code).toBe('VALIDATION_ERROR');
+
+  for (const raw of ['[1,2]', '"text"', '42', 'null']) {
+    const res = await api.post('/secrets', { token: T.admin, raw });
+    expect(res.status, raw).toBe(422);
+    expect(res.body.error.code).toBe('VALIDATION_ERROR');
+  }
+});
+
+test('a body over 16 MiB is refused with 413 and the server keeps serving', async () => {
+  const huge = JSON.stringify({ ...secretBody(), padding: 'x'.repeat(16 * 1024 * 1024) });
+  const res = await api.post('/secrets', { token: T.admin, raw: huge });
+  expect(res.status).toBe(413);
+  expect(res.body).toEqual({ success: false, error: { code: 'PAYLOAD_TOO_LARGE', message: expect.any(String) } });
+  expect(res.headers.get('access-control-allow-origin')).toBe('*');
+
+  // Without Content-Length (chunked), the limit holds as well.
+  const stream = new ReadableStream({
+    start(controller) {
+      const chunk = new TextEncoder().encode('x'.repeat(1024 * 1024));
+      for (let i = 0; i < 17; i++) controller.enqueue(chunk);
+      controller.close();
+    },
+  });
+  const chunked = await fetch(`${mock.url}/secrets`, { method: 'POST', body: stream, headers: { Authorization: `Bearer ${T.admin}` }, duplex: 'half' } as RequestInit);
+  expect(chunked.status).toBe(413);
+  await chunked.text();
+
+  expect((await api.get('/health')).status).toBe(200);
+  expect((await api.post('/secrets', { token: T.admin, body: secretBody() })).status).toBe(201);
+});
+
+test('a body just under the limit is read (and then validated)', async () => {
+  const body = JSON.stringify({ ...secretBody(), padding: 'x'.repeat(15 * 1024 * 1024) });
+  const res = await api.post('/secrets', { token: T.admin, raw: body });
+  expect(res.status).toBe(201);
+});
+
+test('HEAD is answered like GET, without a body', async () => {
+  const res = await fetch(`${mock.url}/health`, { method: 'HEAD' });
+  expect(res.status).toBe(200);
+  expect(await res.text()).toBe('');
+});

@@ -1,0 +1,93 @@
+/**
+ * Helpers of the mock's HTTP tests: a fetch wrapper that returns status,
+ * headers and parsed body, and valid-looking ciphertext bodies.
+ */
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+
+export const FIXTURES = fileURLToPath(new URL('../fixtures/mock.json', import.meta.url));
+
+export const T = {
+  admin: 'acme-admin-token',
+  reader: 'acme-reader-token',
+  writer: 'acme-writer-token',
+  revoked: 'acme-old-token',
+  globex: 'globex-admin-token',
+  multi: 'erin-user-token',
+  tiny: 'tiny-admin-token',
+} as const;
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON, or undefined when the body is not JSON. */
+  body: any;
+  text: string;
+}
+
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  /** Sent as is instead of JSON.stringify(body). */
+  raw?: string;
+  headers?: Record<string, string>;
+}
+
+/** Calls `base + path` and reads the whole answer. */
+export async function call(base: string, method: string, path: string, options: CallOptions = {}): Promise<Answer> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers['Authorization'] = `Bearer ${options.token}`;
+  let body: string | undefined = options.raw;
+  if (body === undefined && options.body !== undefined) body = JSON.stringify(options.body);
+  if (body !== undefined) headers['Content-Type'] ??= 'application/json';
+  const res = await fetch(base + path, { method, headers, body });
+  const text = await res.text();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  return { status: res.status, headers: res.headers, body: parsed, text };
+}
+
+/** A client bound to one mock: `api.get('/secrets', {token})`. */
+export function client(base: string) {
+  return {
+    get: (path: string, o?: CallOptions) => call(base, 'GET', path, o),
+    post: (path: string, o?: CallOptions) => call(base, 'POST', path, o),
+    del: (path: string, o?: CallOptions) => call(base, 'DELETE', path, o),
+    reset: () => call(base, 'POST', '/_mock/reset'),
+  };
+}
+export type Client = ReturnType<typeof client>;
+
+export const b64 = (bytes: number): string => randomBytes(bytes).toString('base64');
+
+/** A body POST /secrets accepts: 1 to 255 characters of "ciphertext" (plus the tag), iv, salt, keyA. */
+export function secretBody(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    content: b64(16 + 20),
+    iv: b64(12),
+    salt: b64(16),
+    key: 'AbCd1234',
+    expiration_hours: 24,
+    maximum_views: 1,
+    ...extra,
+  };
+}
+
+/** An attachment object of `size` plaintext bytes. */
+export const attachment = (name: string, size: number, withIv = true): Record<string, unknown> => ({
+  name,
+  data: b64(size + 16),
+  ...(withIv ? { iv: b64(12) } : {}),
+  size,
+});
+
+/** Creates a secret and returns its slug. */
+export async function createSecret(api: Client, token: string = T.admin, extra: Record<string, unknown> = {}): Promise<string> {
+  const res = await api.post('/secrets', { token, body: secretBody(extra) });
+  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${res.text}`);
+  return res.body.data.slug;
+}

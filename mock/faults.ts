@@ -1,0 +1,112 @@
+/**
+ * Injected faults (POST /_mock/fault): the next matching request gets a
+ * broken answer instead of its normal one, so a client's error handling can
+ * be tested: an HTML 502, a truncated JSON, a reset, a stall, a 429.
+ */
+import type { ServerResponse } from 'node:http';
+import { CORS_HEADERS } from './http.ts';
+import { Fields } from './fields.ts';
+
+export interface Fault {
+  id: number;
+  /** Substring of the path (with query) to match; any when null. */
+  path: string | null;
+  /** Upper-case method to match; any but OPTIONS when null. */
+  method: string | null;
+  status: number;
+  body: string;
+  contentType: string;
+  headers: Record<string, string>;
+  /** Requests still to hit. */
+  times: number;
+  delayMs: number;
+  /** Destroy the socket (after writing half the body when `truncate`). */
+  reset: boolean;
+  /** Send only the first half of the body. */
+  truncate: boolean;
+}
+
+const MAX_DELAY_MS = 10 * 60_000;
+const CODES: Record<number, string> = { 401: 'AUTHENTICATION_ERROR', 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 422: 'VALIDATION_ERROR', 429: 'RATE_LIMIT_EXCEEDED' };
+
+/** Checks a POST /_mock/fault body (422 naming bad fields) and fills defaults. */
+export function parseFault(body: Record<string, unknown>, id: number): Fault {
+  const f = new Fields(body);
+  const path = f.text('path', 2000);
+  const method = f.text('method', 16);
+  const status = f.int('status', 200, 599, 500)!;
+  const times = f.int('times', 1, 1_000_000, 1)!;
+  const delayMs = f.int('delay_ms', 0, MAX_DELAY_MS, 0)!;
+  const contentType = f.text('contentType', 200);
+  const rawBody = body['body'];
+  if (rawBody !== undefined && rawBody !== null && typeof rawBody !== 'string') f.fail('body', 'The body must be raw text (a string).');
+  const headers = body['headers'];
+  if (headers !== undefined && (typeof headers !== 'object' || headers === null || Array.isArray(headers) || Object.values(headers).some((v) => typeof v !== 'string'))) {
+    f.fail('headers', 'The headers must be an object of strings.');
+  }
+  for (const flag of ['reset', 'truncate']) {
+    if (body[flag] !== undefined && typeof body[flag] !== 'boolean') f.fail(flag, `The ${flag} must be true or false.`);
+  }
+  f.done();
+  const text = typeof rawBody === 'string' ? rawBody : defaultBody(status);
+  return {
+    id, path, method: method?.toUpperCase() ?? null, status, times, delayMs,
+    body: text,
+    contentType: contentType ?? guessType(text),
+    headers: (headers as Record<string, string> | undefined) ?? {},
+    reset: body['reset'] === true,
+    truncate: body['truncate'] === true,
+  };
+}
+
+function defaultBody(status: number): string {
+  if (status < 400) return JSON.stringify({ success: true, message: 'Injected by /_mock/fault', data: null });
+  const code = CODES[status] ?? (status >= 500 ? 'SERVER_ERROR' : 'ERROR');
+  return JSON.stringify({ success: false, error: { code, message: `Injected fault (HTTP ${status})` } });
+}
+
+function guessType(body: string): string {
+  const start = body.trimStart()[0];
+  if (start === '<') return 'text/html; charset=utf-8';
+  if (start === '{' || start === '[') return 'application/json; charset=utf-8';
+  return 'text/plain; charset=utf-8';
+}
+
+/** A fault as GET /_mock/fault shows it: the field names of the request body. */
+export function faultView(f: Fault): Record<string, unknown> {
+  return {
+    id: f.id, path: f.path, method: f.method, status: f.status, body: f.body, contentType: f.contentType,
+    headers: f.headers, times: f.times, delay_ms: f.delayMs, reset: f.reset, truncate: f.truncate,
+  };
+}
+
+/** Whether a fault applies to this request. Preflights only match a fault that names OPTIONS. */
+export function matches(fault: Fault, method: string, path: string): boolean {
+  if (fault.method ? fault.method !== method : method === 'OPTIONS') return false;
+  return fault.path === null || path.includes(fault.path);
+}
+
+/** Answers with the fault, after its delay. `track` lets the server cancel the timer on close. */
+export function playFault(fault: Fault, res: ServerResponse, track: (timer: NodeJS.Timeout) => void): void {
+  const act = (): void => {
+    if (res.destroyed) return;
+    if (fault.reset && !fault.truncate) return void res.socket?.destroy();
+    const bytes = Buffer.from(fault.body);
+    const sent = fault.truncate ? bytes.subarray(0, Math.floor(bytes.length / 2)) : bytes;
+    res.writeHead(fault.status, {
+      ...CORS_HEADERS,
+      'Cache-Control': 'no-store',
+      'Content-Type': fault.contentType,
+      ...fault.headers,
+      // With reset, announce the whole body and cut the connection mid-way.
+      'Content-Length': String(fault.reset ? bytes.length : sent.length),
+    });
+    if (fault.reset) {
+      res.write(sent, () => res.socket?.destroy());
+    } else {
+      res.end(sent);
+    }
+  };
+  if (fault.delayMs > 0) track(setTimeout(act, fault.delayMs));
+  else act();
+}

@@ -1,0 +1,143 @@
+/**
+ * The wire format of the mock: the envelope, errors as data, CORS, and body
+ * reading with a size limit. Nothing here knows about secrets.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** The version `/health` reports. */
+export const MOCK_VERSION = '1.0.0-mock';
+
+/** Largest request body the mock reads (16 MiB); above it: 413. */
+export const BODY_LIMIT = 16 * 1024 * 1024;
+
+/** Bytes discarded after an oversized body before the socket is cut. */
+const DRAIN_LIMIT = 64 * 1024 * 1024;
+
+export type Details = Record<string, string[]>;
+
+/** A failure that becomes an error envelope. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: Details,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** What a handler answers: a JSON envelope, or raw bytes for pages. */
+export interface Reply {
+  status: number;
+  headers?: Record<string, string>;
+  /** JSON body (serialised as is); ignored when `raw` is set. */
+  body?: unknown;
+  raw?: string | Buffer;
+}
+
+/** `{success: true, message, data, ...extra}` (extra: pagination, meta). */
+export function ok(data: unknown, message: string, extra: Record<string, unknown> = {}, status = 200): Reply {
+  return { status, body: { success: true, message, data, ...extra } };
+}
+
+/** The error envelope of an ApiError. */
+export function errorReply(error: ApiError): Reply {
+  const body: { code: string; message: string; details?: Details } = { code: error.code, message: error.message };
+  if (error.details && Object.keys(error.details).length > 0) body.details = error.details;
+  return { status: error.status, headers: error.headers, body: { success: false, error: body } };
+}
+
+export const notFound = (what = 'Resource'): ApiError => new ApiError(404, 'NOT_FOUND', `${what} not found or expired`);
+
+/** 422 with one message per bad field. */
+export const invalid = (details: Details): ApiError => {
+  const first = Object.values(details)[0]?.[0] ?? 'The given data was invalid';
+  return new ApiError(422, 'VALIDATION_ERROR', first, details);
+};
+
+/** Headers every answer carries, errors and pages included. */
+export const CORS_HEADERS: Readonly<Record<string, string>> = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'Retry-After, X-RateLimit-Remaining, X-RateLimit-Limit',
+};
+
+/** Extra headers of a preflight answer. */
+export const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {
+  'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-Sharokey-Company',
+  'Access-Control-Max-Age': '600',
+};
+
+/** Writes a reply with CORS and no-cache headers. */
+export function send(res: ServerResponse, reply: Reply): void {
+  if (res.headersSent || res.destroyed) return;
+  const base = { ...CORS_HEADERS, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+  if (reply.status === 204) {
+    // No body, so no Content-Type or Content-Length either (RFC 9110).
+    res.writeHead(204, { ...base, ...reply.headers });
+    res.end();
+    return;
+  }
+  const isRaw = reply.raw !== undefined;
+  const payload = isRaw ? reply.raw! : JSON.stringify(reply.body ?? null);
+  res.writeHead(reply.status, {
+    ...base,
+    ...(isRaw ? {} : { 'Content-Type': 'application/json; charset=utf-8' }),
+    ...reply.headers,
+    'Content-Length': String(Buffer.byteLength(payload)),
+  });
+  res.end(payload);
+}
+
+/**
+ * Reads the whole body as UTF-8 text, or resolves `null` as soon as it is
+ * over `limit` bytes. An oversized body keeps being drained (and dropped) so
+ * the client can read the 413 on a healthy connection; past DRAIN_LIMIT the
+ * socket is cut.
+ */
+export function readBody(req: IncomingMessage, limit = BODY_LIMIT): Promise<string | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    const overflow = (): void => {
+      over = true;
+      chunks.length = 0;
+      resolve(null);
+    };
+    if (Number(req.headers['content-length']) > limit) overflow();
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (over) {
+        if (size > limit + DRAIN_LIMIT) req.socket.destroy();
+        return;
+      }
+      if (size > limit) overflow();
+      else chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!over) resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('error', () => resolve(null));
+  });
+}
+
+/** Parses a JSON body that must be an object: 400 if not JSON, 422 if not an object. Empty is `{}`. */
+export function parseObject(text: string): Record<string, unknown> {
+  if (text.trim() === '') return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'VALIDATION_ERROR', 'The request body is not valid JSON');
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ApiError(422, 'VALIDATION_ERROR', 'The request body must be a JSON object', {
+      body: ['The request body must be a JSON object'],
+    });
+  }
+  return value as Record<string, unknown>;
+}

@@ -1,0 +1,63 @@
+// The responder's page (/r/{token}): shows what is asked, and on click
+// encrypts the typed secret in this browser and sends it (Sharokey.respond).
+(() => {
+  'use strict';
+  const $ = (id) => document.getElementById(id);
+  const say = (text, kind = '') => {
+    $('status').textContent = text;
+    $('status').className = kind;
+  };
+  const api = `${location.origin}/api/v1`;
+  const token = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() || '');
+
+  const closed = () => {
+    $('form').hidden = true;
+    say('This request is no longer open: it was already answered, has expired, or was cancelled.', 'error');
+  };
+
+  async function send(event) {
+    event.preventDefault();
+    const content = $('content').value;
+    if (!content) return say('Type the secret first.', 'error');
+    $('send').disabled = true;
+    say('Encrypting and sending…');
+    try {
+      await Sharokey.respond(location.href, content);
+      $('form').hidden = true;
+      $('content').value = '';
+      say('Sent. The requester can now open it; you can close this page.', 'ok');
+    } catch (error) {
+      if (error && (error.name === 'NotFoundError' || error.code === 'NOT_FOUND')) return closed();
+      say(`It could not be sent: ${(error && error.message) || error}`, 'error');
+    } finally {
+      $('send').disabled = false;
+    }
+  }
+
+  async function start() {
+    if (!window.Sharokey) return say('The Sharokey script (/sharokey.min.js) did not load.', 'error');
+    Sharokey.config({ apiUrl: api });
+    let answer;
+    try {
+      answer = await fetch(`${api}/public/requests/${encodeURIComponent(token)}`);
+    } catch {
+      return say('The server cannot be reached. Try again later.', 'error');
+    }
+    if (answer.status === 404) return closed();
+    const body = await answer.json().catch(() => null);
+    if (!body || !body.success) return say(`The server answered with an error (HTTP ${answer.status}). Try again later.`, 'error');
+    const request = body.data;
+    const asked = request.message || request.description;
+    if (asked) {
+      $('message').textContent = asked;
+      $('message').hidden = false;
+    }
+    const views = request.maximum_views === 1 ? 'once' : `${request.maximum_views} times`;
+    $('limits').textContent = `The requester will be able to read it ${views}, within ${request.secret_expiration_hours} hours.`;
+    $('form').hidden = false;
+    say('Someone asks you for a secret.');
+  }
+
+  $('form').addEventListener('submit', send);
+  start();
+})();

@@ -1,0 +1,129 @@
+// The recipient's page (/s/{slug}): shows what the secret needs, and opens it
+// only when the person clicks, so a link preview never uses up a view.
+(() => {
+  'use strict';
+  const $ = (id) => document.getElementById(id);
+  const say = (text, kind = '') => {
+    $('status').textContent = text;
+    $('status').className = kind;
+  };
+  const api = `${location.origin}/api/v1`;
+  const slug = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() || '');
+  let info = null;
+
+  const gone = () => {
+    $('gate').hidden = true;
+    say('This secret does not exist or is no longer available: it expired, was deleted, or has been viewed as many times as allowed.', 'error');
+  };
+
+  const bytes = (n) => (n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1048576).toFixed(1)} MB`);
+
+  function explain(error) {
+    const code = error && error.code;
+    const name = error && error.name;
+    if (code === 'PASSWORD_REQUIRED' || code === 'INVALID_PASSWORD') return say('Wrong password. Try again.', 'error');
+    if (code === 'OTP_REQUIRED' || code === 'INVALID_OTP') return say('Wrong or expired code. Ask for a new one.', 'error');
+    if (code === 'CAPTCHA_REQUIRED') return say('Tick "I am not a robot" first.', 'error');
+    if (name === 'NotFoundError' || code === 'NOT_FOUND') return gone();
+    if (name === 'CryptoError') {
+      $('gate').hidden = true;
+      return say('The key in this link is wrong or damaged, so the secret cannot be decrypted. Ask the sender for the full link.', 'error');
+    }
+    if (code === 'PERMISSION_DENIED') return say('This secret cannot be opened from your network or country.', 'error');
+    if (name === 'RateLimitError') return say(`Too many attempts. Wait ${error.retryAfter || 60} seconds and try again.`, 'error');
+    return say(`The secret could not be opened: ${(error && error.message) || error}`, 'error');
+  }
+
+  function showSecret(result) {
+    $('gate').hidden = true;
+    $('result').hidden = false;
+    $('content').value = result.content;
+    if (result.message) {
+      $('message').textContent = result.message;
+      $('message').hidden = false;
+    }
+    for (const file of result.attachments || []) {
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(file);
+      link.download = file.name;
+      link.textContent = `${file.name} (${bytes(file.size)})`;
+      const item = document.createElement('li');
+      item.append(link);
+      $('files').append(item);
+    }
+    say('Here is your secret. It will not be shown again once you leave this page.', 'ok');
+  }
+
+  async function reveal(event) {
+    event.preventDefault();
+    const options = {};
+    if (info.requires_password) options.password = $('password').value;
+    if (info.otp_type) options.otp = $('otp').value.trim();
+    if (info.captcha) options.captchaToken = $('captcha').checked ? `mock-captcha-${Date.now()}` : '';
+    $('reveal').disabled = true;
+    say('Opening…');
+    try {
+      showSecret(await Sharokey.reveal(location.href, options));
+    } catch (error) {
+      explain(error);
+    } finally {
+      $('reveal').disabled = false;
+    }
+  }
+
+  async function sendCode() {
+    $('send-code').disabled = true;
+    try {
+      const answer = await fetch(`${api}/public/secrets/${encodeURIComponent(slug)}/otp`, { method: 'POST' });
+      const body = await answer.json().catch(() => null);
+      if (answer.status === 404) return gone();
+      if (!body || !body.success) throw new Error((body && body.error && body.error.message) || `HTTP ${answer.status}`);
+      $('otp-sent').textContent = `Code sent to ${body.data.to}.`;
+    } catch (error) {
+      say(`The code could not be sent: ${error.message}`, 'error');
+    } finally {
+      $('send-code').disabled = false;
+    }
+  }
+
+  async function start() {
+    if (!window.Sharokey) return say('The Sharokey script (/sharokey.min.js) did not load.', 'error');
+    Sharokey.config({ apiUrl: api });
+    if (location.hash.length <= 1) {
+      return say('This link is incomplete: the key after "#" is missing. Ask the sender for the full link.', 'error');
+    }
+    let answer;
+    try {
+      answer = await fetch(`${api}/public/secrets/${encodeURIComponent(slug)}`);
+    } catch {
+      return say('The server cannot be reached. Try again later.', 'error');
+    }
+    if (answer.status === 404) return gone();
+    const body = await answer.json().catch(() => null);
+    if (!body || !body.success) return say(`The server answered with an error (HTTP ${answer.status}). Try again later.`, 'error');
+    info = body.data;
+    if (info.message) {
+      $('message').textContent = info.message;
+      $('message').hidden = false;
+    }
+    $('password-row').hidden = !info.requires_password;
+    $('otp-row').hidden = !info.otp_type;
+    $('captcha-row').hidden = !info.captcha;
+    $('gate').hidden = false;
+    const files = info.attachments.length ? ` and ${info.attachments.length} file(s)` : '';
+    say(`Someone shared a secret${files} with you.`);
+  }
+
+  $('gate').addEventListener('submit', reveal);
+  $('send-code').addEventListener('click', sendCode);
+  $('copy').addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText($('content').value);
+    } catch {
+      $('content').select();
+      document.execCommand('copy');
+    }
+    $('copied').textContent = 'Copied.';
+  });
+  start();
+})();

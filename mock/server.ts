@@ -1,0 +1,187 @@
+/**
+ * The mock Sharokey API over node:http. One request goes: read the body
+ * (16 MiB limit) -> log it -> preflight? -> injected fault? -> page? ->
+ * route: rate limit, authentication, scope, handler -> envelope with CORS.
+ *
+ * @example
+ *   const mock = await startMock({ port: 0, fixtures: 'e2e/fixtures/mock.json' });
+ *   await fetch(`${mock.url}/health`);   // mock.url = http://127.0.0.1:PORT/api/v1
+ *   await mock.close();
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { authenticate, bearerToken, companyFor, requireScope } from './auth.ts';
+import { matches, playFault, type Fault } from './faults.ts';
+import { loadFixtures, type Fixtures } from './fixtures.ts';
+import { ApiError, BODY_LIMIT, errorReply, PREFLIGHT_HEADERS, readBody, send, type Reply } from './http.ts';
+import { logEntry } from './log.ts';
+import { pageReply } from './pages.ts';
+import { makeCtx, Router, type Route } from './router.ts';
+import { controlRoutes } from './routes/controls.ts';
+import { recipientRoutes } from './routes/recipient.ts';
+import { requestRoutes } from './routes/requests.ts';
+import { secretRoutes } from './routes/secrets.ts';
+import { statsRoutes } from './routes/stats.ts';
+import { MockState } from './state.ts';
+import { iso } from './store.ts';
+
+export interface MockOptions {
+  /** 0 picks a free port. Default 8787. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** A fixtures object, a JSON file path, or nothing for the built-in demo. */
+  fixtures?: Fixtures | string;
+}
+
+export interface RunningMock {
+  /** The API base URL, e.g. `http://127.0.0.1:8787/api/v1`. */
+  url: string;
+  /** `http://127.0.0.1:8787`: pages live at `/s/{slug}` and `/r/{token}`. */
+  origin: string;
+  close(): Promise<void>;
+}
+
+const API_PREFIX = '/api/v1';
+
+/** Starts a mock server; resolves once it listens. */
+export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
+  const state = new MockState(loadFixtures(options.fixtures));
+  const router = new Router([...controlRoutes, ...secretRoutes, ...recipientRoutes, ...requestRoutes, ...statsRoutes]);
+  const timers = new Set<NodeJS.Timeout>();
+  const track = (timer: NodeJS.Timeout): void => void timers.add(timer);
+
+  const server = createServer((req, res) => {
+    handle(state, router, req, res, track).catch((error: unknown) => {
+      console.error('sharokey-mock: unexpected failure', error);
+      send(res, errorReply(new ApiError(500, 'SERVER_ERROR', 'Internal mock error')));
+    });
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8787, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://${urlHost(host)}:${port}`;
+  return {
+    url: `${origin}${API_PREFIX}`,
+    origin,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const timer of timers) clearTimeout(timer);
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** How a listening host is written in a URL (a wildcard is reached on loopback). */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+async function handle(state: MockState, router: Router, req: IncomingMessage, res: ServerResponse, track: (t: NodeJS.Timeout) => void): Promise<void> {
+  req.on('error', () => {});
+  res.on('error', () => {});
+  const method = (req.method ?? 'GET').toUpperCase();
+  const target = req.url ?? '/';
+  const url = new URL(target.startsWith('/') ? target : `/${target}`, 'http://mock.invalid');
+  const apiPath = url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`) ? url.pathname.slice(API_PREFIX.length) || '/' : url.pathname;
+  const isControl = /^\/_mock(\/|$)/.test(apiPath);
+
+  const body = await readBody(req);
+  if (!isControl) state.log.push(logEntry(method, target, req.headers, body ?? '', iso(state.store.now())));
+  if (body === null) {
+    return send(res, errorReply(new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is over the ${BODY_LIMIT / 1024 / 1024} MiB limit`)));
+  }
+  if (method === 'OPTIONS') return send(res, { status: 204, headers: PREFLIGHT_HEADERS });
+  const fault = isControl ? undefined : takeFault(state, method, target);
+  if (fault) return playFault(fault, res, track);
+
+  let reply: Reply;
+  try {
+    const page = apiPath === url.pathname ? pageReply(method, url.pathname) : null;
+    if (page) {
+      reply = page;
+    } else {
+      const match = router.match(method, apiPath);
+      if ('error' in match) throw match.error;
+      reply = runRoute(state, match.route, req, match.params, url.searchParams, body);
+    }
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    reply = errorReply(error);
+  }
+  send(res, reply);
+}
+
+/** The next queued fault for this request, counted down. */
+function takeFault(state: MockState, method: string, target: string): Fault | undefined {
+  const index = state.faults.findIndex((f) => matches(f, method, target));
+  if (index < 0) return undefined;
+  const fault = state.faults[index]!;
+  if (--fault.times <= 0) state.faults.splice(index, 1);
+  return fault;
+}
+
+/** Rate limit, then who is calling, then the handler; counts the answer against the token. */
+function runRoute(state: MockState, route: Route, req: IncomingMessage, params: Record<string, string>, query: URLSearchParams, body: string): Reply {
+  const socketIp = req.socket.remoteAddress ?? 'unknown';
+  const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',')[0]!.trim();
+  const origin = originOf(req);
+  const clientIp = forwarded || socketIp;
+  const access = route.access;
+  if (access.kind === 'free') return guarded(() => route.handler(makeCtx(state, req, params, query, body, null, origin, clientIp)));
+
+  const token = access.kind === 'token' ? bearerToken(req.headers.authorization) : null;
+  const entry = token === null ? undefined : state.fixtures.tokens.get(token);
+  const verdict = state.limiter.take(entry ? `token:${entry.token}` : `address:${socketIp}`);
+  const limitHeaders: Record<string, string> = { 'X-RateLimit-Limit': String(state.limiter.limit) };
+  let reply: Reply;
+  if (!verdict.allowed) {
+    reply = errorReply(new ApiError(429, 'RATE_LIMIT_EXCEEDED', 'Too many requests. Please try again later.', undefined, {
+      'Retry-After': String(verdict.retryAfter),
+      'X-RateLimit-Remaining': '0',
+    }));
+  } else {
+    limitHeaders['X-RateLimit-Remaining'] = String(verdict.remaining);
+    reply = guarded(() => {
+      let principal = null;
+      if (access.kind === 'token') {
+        principal = authenticate(state.fixtures, req.headers.authorization, companyHeader(req), state.store.now());
+        requireScope(principal, access.scope);
+      }
+      return route.handler(makeCtx(state, req, params, query, body, principal, origin, clientIp));
+    });
+  }
+  if (entry) state.usage.record(entry.token, companyFor(entry, companyHeader(req)).companyId, reply.status, state.store.now());
+  return { ...reply, headers: { ...limitHeaders, ...reply.headers } };
+}
+
+function guarded(run: () => Reply): Reply {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof ApiError) return errorReply(error);
+    throw error;
+  }
+}
+
+const companyHeader = (req: IncomingMessage): string | undefined => {
+  const value = req.headers['x-sharokey-company'];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+/** `http://` + the Host the client used (if it looks like a host), else the socket's own address. */
+function originOf(req: IncomingMessage): string {
+  const host = req.headers.host;
+  if (host && /^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host)) return `http://${host}`;
+  const { localAddress, localPort } = req.socket;
+  return `http://${urlHost(localAddress ?? '127.0.0.1')}:${localPort}`;
+}
