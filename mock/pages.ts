@@ -28,6 +28,7 @@ const PAGE_HEADERS = {
 };
 
 const STYLE = `
+  [hidden] { display: none !important; }
   body { font: 16px/1.5 system-ui, sans-serif; margin: 0; background: #f5f6f8; color: #1d2330; }
   main { max-width: 40rem; margin: 3rem auto; padding: 1.5rem 2rem; background: #fff; border-radius: 8px; box-shadow: 0 1px 4px #0002; }
   h1 { font-size: 1.4rem; margin-top: 0; }
@@ -109,6 +110,8 @@ const ROUTES: Array<[RegExp, () => Reply]> = [
   [/^\/sharokey\.min\.js$/, () => file(['dist', 'sharokey.min.js'], JS)],
   [/^\/viewer\.js$/, () => file(['mock', 'public', 'viewer.js'], JS)],
   [/^\/responder\.js$/, () => file(['mock', 'public', 'responder.js'], JS)],
+  // Browsers ask for it on every page: an empty answer keeps consoles quiet.
+  [/^\/favicon\.ico$/, () => ({ status: 204 })],
 ];
 
 /** The page or file at `path` (origin root), or null when it is none; 405 for a method other than GET/HEAD. */

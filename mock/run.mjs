@@ -2,13 +2,14 @@
 // dependency) into node_modules/.cache/sharokey-mock/cli.mjs, then runs it.
 // Arguments after `--` reach the CLI through process.argv.
 import { build } from 'esbuild';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const outfile = join(root, 'node_modules', '.cache', 'sharokey-mock', 'cli.mjs');
 
-await build({
+const result = await build({
   entryPoints: [join(root, 'mock', 'cli.ts')],
   outfile,
   bundle: true,
@@ -16,6 +17,12 @@ await build({
   format: 'esm',
   target: 'node20',
   minify: false,
+  write: false,
   logLevel: 'warning',
 });
+// Write then rename: two mocks starting at once never import a half-written file.
+mkdirSync(dirname(outfile), { recursive: true });
+const temp = `${outfile}.${process.pid}.tmp`;
+writeFileSync(temp, result.outputFiles[0].contents);
+renameSync(temp, outfile);
 await import(pathToFileURL(outfile).href);

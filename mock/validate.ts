@@ -154,10 +154,11 @@ function attachment(f: Fields, item: unknown, at: string): StoredAttachment | nu
     good = false;
   };
   if (typeof name !== 'string' || name === '' || codePoints(name) > LIMITS.text) bad('name', `The name must be 1 to ${LIMITS.text} characters.`);
-  if (typeof size !== 'number' || !Number.isInteger(size) || size < 0) bad('size', 'The size must be a whole number of bytes.');
+  const sizeOk = typeof size === 'number' && Number.isInteger(size) && size >= 0;
+  if (!sizeOk) bad('size', 'The size must be a whole number of bytes.');
   const dataBytes = typeof data === 'string' ? base64Bytes(data) : null;
   if (dataBytes === null) bad('data', 'The data must be base64 (standard alphabet, padded).');
-  else if (typeof size === 'number' && dataBytes !== size + TAG) bad('data', 'The data must be the size plus the 16-byte tag once decoded.');
+  else if (sizeOk && dataBytes !== (size as number) + TAG) bad('data', 'The data must be the size plus the 16-byte tag once decoded.');
   if (iv !== undefined && iv !== null && (typeof iv !== 'string' || base64Bytes(iv) !== 12)) bad('iv', 'The iv must be 12 bytes of base64.');
   if (!good) return null;
   return { name: name as string, size: size as number, data: data as string, iv: typeof iv === 'string' ? iv : null };

@@ -2,7 +2,7 @@
  * Helpers of the mock's HTTP tests: a fetch wrapper that returns status,
  * headers and parsed body, and valid-looking ciphertext bodies.
  */
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, pbkdf2Sync, randomBytes, randomInt } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/mock.json', import.meta.url));
@@ -90,4 +90,30 @@ export async function createSecret(api: Client, token: string = T.admin, extra: 
   const res = await api.post('/secrets', { token, body: secretBody(extra) });
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${res.text}`);
   return res.body.data.slug;
+}
+
+/**
+ * Encrypts as PROTOCOL.md's crypto section says (PBKDF2-SHA-256 10,000 ->
+ * AES-256-GCM, tag appended), so a browser test can open the result with
+ * the real library: the body for POST /secrets (without lifetime) and keyB.
+ */
+export function seal(plaintext: string, files: Array<{ name: string; bytes: Buffer }> = []): { body: Record<string, unknown>; keyB: string } {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  const k = Array.from({ length: 32 }, () => alphabet[randomInt(alphabet.length)]).join('');
+  const salt = randomBytes(16);
+  const key = pbkdf2Sync(k, salt, 10_000, 32, 'sha256');
+  const encrypt = (data: Buffer, iv: Buffer): string => {
+    const c = createCipheriv('aes-256-gcm', key, iv);
+    return Buffer.concat([c.update(data), c.final(), c.getAuthTag()]).toString('base64');
+  };
+  const iv = randomBytes(12);
+  const attachments = files.map((f) => {
+    const fileIv = randomBytes(12);
+    return { name: f.name, data: encrypt(f.bytes, fileIv), iv: fileIv.toString('base64'), size: f.bytes.length };
+  });
+  const body: Record<string, unknown> = {
+    content: encrypt(Buffer.from(plaintext, 'utf8'), iv), iv: iv.toString('base64'), salt: salt.toString('base64'), key: k.slice(0, 8),
+  };
+  if (attachments.length) Object.assign(body, { attachments, attachments_total_size: attachments.reduce((n, a) => n + a.size, 0) });
+  return { body, keyB: k.slice(8) };
 }

@@ -15,6 +15,11 @@
     say('This request is no longer open: it was already answered, has expired, or was cancelled.', 'error');
   };
 
+  const noKey = () => {
+    $('form').hidden = true;
+    say('This request has no public key, so an answer could not be encrypted for the requester alone. Ask them for a new request.', 'error');
+  };
+
   async function send(event) {
     event.preventDefault();
     const content = $('content').value;
@@ -27,6 +32,7 @@
       $('content').value = '';
       say('Sent. The requester can now open it; you can close this page.', 'ok');
     } catch (error) {
+      if (error && error.code === 'NO_PUBLIC_KEY') return noKey();
       if (error && (error.name === 'NotFoundError' || error.code === 'NOT_FOUND')) return closed();
       say(`It could not be sent: ${(error && error.message) || error}`, 'error');
     } finally {
@@ -52,6 +58,7 @@
       $('message').textContent = asked;
       $('message').hidden = false;
     }
+    if (!request.public_key) return noKey();
     const views = request.maximum_views === 1 ? 'once' : `${request.maximum_views} times`;
     $('limits').textContent = `The requester will be able to read it ${views}, within ${request.secret_expiration_hours} hours.`;
     $('form').hidden = false;

@@ -59,7 +59,8 @@
     const options = {};
     if (info.requires_password) options.password = $('password').value;
     if (info.otp_type) options.otp = $('otp').value.trim();
-    if (info.captcha) options.captchaToken = $('captcha').checked ? `mock-captcha-${Date.now()}` : '';
+    // The mock accepts any non-empty captcha token; unticked sends none (CAPTCHA_REQUIRED).
+    if (info.captcha && $('captcha').checked) options.captchaToken = `mock-captcha-${Date.now()}`;
     $('reveal').disabled = true;
     say('Opening…');
     try {

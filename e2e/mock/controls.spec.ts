@@ -1,0 +1,142 @@
+// The test controls (/_mock/...): reset, clock, log, outbox, faults.
+import { test, expect } from '@playwright/test';
+import { startMock, type RunningMock } from '../../mock/server.ts';
+import { call, client, createSecret, FIXTURES, secretBody, T, type Client } from './helpers.ts';
+
+let mock: RunningMock;
+let api: Client;
+
+test.beforeAll(async () => {
+  mock = await startMock({ port: 0, fixtures: FIXTURES });
+  api = client(mock.url);
+});
+test.afterAll(() => mock.close());
+test.beforeEach(() => api.reset());
+
+const fault = (spec: Record<string, unknown>) => api.post('/_mock/fault', { body: spec });
+
+test('the controls answer under /api/v1 and at the origin root', async () => {
+  expect((await call(mock.origin, 'POST', '/_mock/reset')).status).toBe(200);
+  expect((await call(mock.url, 'POST', '/_mock/reset')).status).toBe(200);
+  expect((await call(mock.origin, 'GET', '/_mock/log')).body).toEqual({ success: true, message: expect.any(String), data: [] });
+  expect((await call(mock.origin, 'GET', '/_mock/nothing')).status).toBe(404);
+});
+
+test('reset empties secrets, requests, log, outbox and the clock offset', async () => {
+  const slug = await createSecret(api, T.admin, { otp_type: 'email', otp_receiver: 'a@b.test' });
+  await api.post(`/public/secrets/${slug}/otp`);
+  await api.post('/_mock/clock', { body: { advance_hours: 100 } });
+  const reset = await api.reset();
+  expect(Math.abs(Date.parse(reset.body.data.now) - Date.now())).toBeLessThan(5000);
+  expect((await api.get('/_mock/log')).body.data).toEqual([]);
+  expect((await api.get('/_mock/outbox')).body.data).toEqual([]);
+  expect((await api.get(`/secrets/${slug}`, { token: T.admin })).status).toBe(404);
+});
+
+test('clock advances by fractional hours and returns the new now; bad values are 422', async () => {
+  const a = Date.parse((await api.post('/_mock/clock', { body: { advance_hours: 0.5 } })).body.data.now);
+  expect(a - Date.now()).toBeGreaterThan(29 * 60_000);
+  expect(a - Date.now()).toBeLessThan(31 * 60_000);
+  for (const body of [{}, { advance_hours: -1 }, { advance_hours: 'two' }]) {
+    const res = await api.post('/_mock/clock', { body });
+    expect(res.status).toBe(422);
+    expect(Object.keys(res.body.error.details)).toEqual(['advance_hours']);
+  }
+});
+
+test('the log holds every API request with method, path+query, lower-case headers, masked token, raw body and time', async () => {
+  const body = JSON.stringify(secretBody());
+  await api.post('/secrets?x=1', { token: T.admin, raw: body, headers: { 'X-Custom': 'yes' } });
+  await fetch(`${mock.url}/secrets`, { method: 'OPTIONS' });
+  await api.get('/health');
+  await api.get('/_mock/outbox'); // controls are not logged
+  const log = (await api.get('/_mock/log')).body.data;
+  expect(log).toHaveLength(3);
+  expect(Object.keys(log[0]).sort()).toEqual(['body', 'headers', 'method', 'path', 'time']);
+  expect(log[0]).toMatchObject({ method: 'POST', path: '/api/v1/secrets?x=1', body });
+  expect(log[0].headers['authorization']).toBe('Bearer ****oken');
+  expect(log[0].headers['x-custom']).toBe('yes');
+  expect(log[0].headers['content-type']).toBe('application/json');
+  expect(Number.isNaN(Date.parse(log[0].time))).toBe(false);
+  expect(log[1]).toMatchObject({ method: 'OPTIONS', path: '/api/v1/secrets', body: '' });
+  expect(log[2]).toMatchObject({ method: 'GET', path: '/api/v1/health', body: '' });
+  expect(JSON.stringify(log)).not.toContain(T.admin);
+
+  expect((await api.del('/_mock/log')).status).toBe(200);
+  expect((await api.get('/_mock/log')).body.data).toEqual([]);
+});
+
+test('a fault answers an HTML 502 instead of the route, once, and the request is still logged', async () => {
+  const queued = await fault({ path: '/secrets', status: 502, body: '<html><body>Bad gateway</body></html>' });
+  expect(queued.status).toBe(201);
+  expect(queued.body.data).toMatchObject({ path: '/secrets', status: 502, times: 1, contentType: 'text/html; charset=utf-8', delay_ms: 0, reset: false, truncate: false });
+  expect((await api.get('/health')).status).toBe(200); // does not match
+
+  const hit = await api.get('/secrets', { token: T.admin });
+  expect(hit.status).toBe(502);
+  expect(hit.body).toBeUndefined();
+  expect(hit.text).toContain('Bad gateway');
+  expect(hit.headers.get('content-type')).toMatch(/text\/html/);
+  expect(hit.headers.get('access-control-allow-origin')).toBe('*');
+  expect((await api.get('/secrets', { token: T.admin })).status).toBe(200);
+  expect((await api.get('/_mock/log')).body.data.map((e: any) => e.path)).toEqual(['/api/v1/health', '/api/v1/secrets', '/api/v1/secrets']);
+});
+
+test('faults can repeat, match a method, carry headers (a 429 with Retry-After) and be listed and cleared', async () => {
+  await fault({ path: '/secrets', method: 'post', status: 429, headers: { 'Retry-After': '1' }, times: 2 });
+  expect((await api.get('/secrets', { token: T.admin })).status).toBe(200);
+  for (let i = 0; i < 2; i++) {
+    const res = await api.post('/secrets', { token: T.admin, body: secretBody() });
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('1');
+    expect(res.body.error.code).toBe('RATE_LIMIT_EXCEEDED');
+  }
+  expect((await api.post('/secrets', { token: T.admin, body: secretBody() })).status).toBe(201);
+
+  await fault({ status: 503, times: 5 });
+  expect((await api.get('/_mock/fault')).body.data).toHaveLength(1);
+  expect((await api.get('/health')).status).toBe(503);
+  await api.del('/_mock/fault');
+  expect((await api.get('/health')).status).toBe(200);
+});
+
+test('a preflight does not use up a fault meant for the real request', async () => {
+  await fault({ path: '/secrets', status: 500 });
+  expect((await fetch(`${mock.url}/secrets`, { method: 'OPTIONS' })).status).toBe(204);
+  expect((await api.get('/secrets', { token: T.admin })).status).toBe(500);
+});
+
+test('truncate sends half a JSON body; reset destroys the connection', async () => {
+  await fault({ path: '/secrets', status: 200, body: JSON.stringify({ success: true, message: 'ok', data: [1, 2, 3, 4, 5, 6] }), truncate: true });
+  const half = await api.get('/secrets', { token: T.admin });
+  expect(half.status).toBe(200);
+  expect(half.headers.get('content-type')).toMatch(/application\/json/);
+  expect(half.body).toBeUndefined();
+  expect(half.text.startsWith('{"success":true')).toBe(true);
+
+  await fault({ path: '/secrets', reset: true });
+  await expect(api.get('/secrets', { token: T.admin })).rejects.toThrow();
+
+  await fault({ path: '/secrets', reset: true, truncate: true });
+  await expect(api.get('/secrets', { token: T.admin })).rejects.toThrow();
+  expect((await api.get('/secrets', { token: T.admin })).status).toBe(200);
+});
+
+test('delay_ms stalls the answer', async () => {
+  await fault({ path: '/health', delay_ms: 400, status: 200 });
+  const started = Date.now();
+  const res = await api.get('/health');
+  expect(Date.now() - started).toBeGreaterThanOrEqual(380);
+  expect(res.status).toBe(200);
+
+  // A client that gives up does not bother the server.
+  await fault({ path: '/health', delay_ms: 2000 });
+  await expect(fetch(`${mock.url}/health`, { signal: AbortSignal.timeout(100) })).rejects.toThrow();
+  expect((await api.get('/health')).status).toBe(200);
+});
+
+test('a malformed fault is 422 naming the fields', async () => {
+  const res = await fault({ status: 99, times: 0, headers: { a: 1 }, reset: 'yes' });
+  expect(res.status).toBe(422);
+  expect(Object.keys(res.body.error.details).sort()).toEqual(['headers', 'reset', 'status', 'times']);
+});

@@ -1,0 +1,151 @@
+// The pages the mock serves: the recipient's viewer (/s/{slug}) and the
+// responder's page (/r/{token}), driven in Chromium with the built library.
+import { test, expect } from '@playwright/test';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startMock, type RunningMock } from '../../mock/server.ts';
+import { call, client, FIXTURES, seal, T, type Client } from './helpers.ts';
+
+const DIST = fileURLToPath(new URL('../../dist/sharokey.min.js', import.meta.url));
+
+let mock: RunningMock;
+let api: Client;
+
+test.beforeAll(async () => {
+  mock = await startMock({ port: 0, fixtures: FIXTURES });
+  api = client(mock.url);
+});
+test.afterAll(() => mock.close());
+test.beforeEach(() => api.reset());
+
+async function share(plaintext: string, extra: Record<string, unknown> = {}, files: Array<{ name: string; bytes: Buffer }> = []): Promise<{ slug: string; url: string }> {
+  const { body, keyB } = seal(plaintext, files);
+  const res = await api.post('/secrets', { token: T.admin, body: { ...body, expiration_hours: 24, maximum_views: 1, ...extra } });
+  expect(res.status).toBe(201);
+  return { slug: res.body.data.slug, url: `${res.body.data.access_url}#${keyB}` };
+}
+const views = async (slug: string): Promise<number> => (await api.get(`/secrets/${slug}`, { token: T.admin })).body.data.current_views;
+
+test('the pages are static HTML with a strict CSP and only external scripts', async () => {
+  for (const path of ['/s/abcdEFGH', '/r/abc']) {
+    const res = await call(mock.origin, 'GET', path);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(res.headers.get('content-security-policy')).not.toContain('unsafe-eval');
+    const scripts = [...res.text.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBe(2);
+    for (const [, attrs, inline] of scripts) {
+      expect(attrs).toMatch(/src="\/[a-z.]+\.js"/);
+      expect(inline).toBe('');
+    }
+  }
+  for (const path of ['/viewer.js', '/responder.js']) {
+    const res = await call(mock.origin, 'GET', path);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/javascript/);
+  }
+  expect((await call(mock.origin, 'POST', '/s/abcdEFGH')).status).toBe(405);
+  expect((await call(mock.url, 'GET', '/s/abcdEFGH')).status).toBe(404); // pages live at the origin root only
+});
+
+test('/sharokey.min.js is the built file of dist/, read at request time', async () => {
+  const res = await call(mock.origin, 'GET', '/sharokey.min.js');
+  if (existsSync(DIST)) {
+    expect(res.status).toBe(200);
+    expect(res.text).toBe(readFileSync(DIST, 'utf8'));
+  } else {
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('NOT_FOUND');
+  }
+});
+
+test.describe('in a browser', () => {
+  test.skip(!existsSync(DIST), 'needs dist/sharokey.min.js (npm run build)');
+
+  test('the viewer shows the gate, uses no view until the click, then reveals content and files', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && !/status of 403/.test(m.text()) && errors.push(m.text()));
+    const { slug, url } = await share('The VPN password is hunter2 ✓', { password: 'open sesame', message: 'For Bob' }, [{ name: 'notes.txt', bytes: Buffer.from('file body') }]);
+    await page.goto(url);
+    await expect(page.locator('#message')).toHaveText('For Bob');
+    await expect(page.locator('#password')).toBeVisible();
+    await expect(page.locator('#otp-row')).toBeHidden();
+    await expect(page.locator('#captcha-row')).toBeHidden();
+    expect(await views(slug)).toBe(0);
+
+    await page.fill('#password', 'wrong one');
+    await page.click('#reveal');
+    await expect(page.locator('#status')).toContainText('Wrong password');
+    expect(await views(slug)).toBe(0);
+
+    await page.fill('#password', 'open sesame');
+    await page.click('#reveal');
+    await expect(page.locator('#content')).toHaveValue('The VPN password is hunter2 ✓');
+    await expect(page.locator('#files a')).toHaveText(/notes\.txt/);
+    expect(await page.locator('#files a').getAttribute('download')).toBe('notes.txt');
+    expect(await views(slug)).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  test('the viewer asks for a code and sends it; a captcha needs the box ticked', async ({ page }) => {
+    const otp = await share('otp secret', { otp_type: 'email', otp_receiver: 'bob@example.com' });
+    await page.goto(otp.url);
+    await page.click('#send-code');
+    await expect(page.locator('#otp-sent')).toContainText('b***@example.com');
+    const code = (await api.get('/_mock/outbox')).body.data[0].code;
+    await page.fill('#otp', code);
+    await page.click('#reveal');
+    await expect(page.locator('#content')).toHaveValue('otp secret');
+
+    const captcha = await share('captcha secret', { captcha: true });
+    await page.goto(captcha.url);
+    await page.click('#reveal');
+    await expect(page.locator('#status')).toContainText('not a robot');
+    await page.check('#captcha');
+    await page.click('#reveal');
+    await expect(page.locator('#content')).toHaveValue('captcha secret');
+  });
+
+  test('the viewer says clearly when the key is missing or broken, or the secret is gone', async ({ page }) => {
+    const { slug, url } = await share('hidden');
+    await page.goto(url.split('#')[0]!);
+    await expect(page.locator('#status')).toContainText('key after "#" is missing');
+
+    // Only the fragment differs: leave the page first, or the browser just scrolls.
+    const broken = url.replace(/#(.)/, (_, c: string) => `#${c === 'A' ? 'B' : 'A'}`);
+    await page.goto('about:blank');
+    await page.goto(broken);
+    await page.click('#reveal');
+    await expect(page.locator('#status')).toContainText('wrong or damaged');
+    expect(await views(slug)).toBe(1); // the view was used: the server cannot tell a wrong key
+
+    await page.goto('about:blank');
+    await page.goto(url);
+    await expect(page.locator('#status')).toContainText('no longer available');
+  });
+
+  test('the responder page encrypts an answer that only the requester can open', async ({ page }) => {
+    await page.goto(`${mock.origin}/r/none`);
+    await expect(page.locator('#status')).toContainText('no longer open');
+    const created = await page.evaluate(async ([apiUrl, token]) => {
+      const c = (window as any).Sharokey.createClient({ apiUrl, token });
+      return c.createRequest({ message: 'Send me the VPN password', secretExpirationHours: 6 });
+    }, [mock.url, T.admin]);
+    await page.goto(created.url);
+    await expect(page.locator('#message')).toHaveText('Send me the VPN password');
+    await expect(page.locator('#limits')).toContainText('6 hours');
+    await page.fill('#content', 'correct horse battery staple');
+    await page.click('#send');
+    await expect(page.locator('#status')).toContainText('Sent');
+
+    const log = JSON.stringify((await api.get('/_mock/log')).body.data);
+    expect(log).not.toContain('correct horse');
+    const opened = await page.evaluate(async ([apiUrl, token, inbox]) => {
+      const c = (window as any).Sharokey.createClient({ apiUrl, token });
+      return (await c.openRequest(inbox)).content;
+    }, [mock.url, T.admin, created.inbox_url]);
+    expect(opened).toBe('correct horse battery staple');
+  });
+});

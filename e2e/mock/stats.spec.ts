@@ -1,0 +1,133 @@
+// Statistics: secrets, requests, date ranges, token usage.
+import { test, expect } from '@playwright/test';
+import { startMock, type RunningMock } from '../../mock/server.ts';
+import { client, createSecret, FIXTURES, T, type Client } from './helpers.ts';
+
+let mock: RunningMock;
+let api: Client;
+
+test.beforeAll(async () => {
+  mock = await startMock({ port: 0, fixtures: FIXTURES });
+  api = client(mock.url);
+});
+test.afterAll(() => mock.close());
+test.beforeEach(() => api.reset());
+
+const advance = (hours: number) => api.post('/_mock/clock', { body: { advance_hours: hours } });
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+test('GET /secrets-stats counts the company secrets by status, views, password and age', async () => {
+  const old = await createSecret(api, T.admin, { expiration_hours: 8760, maximum_views: 5, password: 'secret1' });
+  await advance(24 * 10); // 10 days later
+  const week = await createSecret(api, T.admin, { expiration_hours: 8760, maximum_views: 2 });
+  await advance(24 * 3);
+  const today = await createSecret(api, T.admin, { maximum_views: 1 });
+  await createSecret(api, T.admin);
+  await api.post(`/public/secrets/${old}/open`, { body: { password: 'secret1' } });
+  await api.post(`/public/secrets/${week}/open`);
+  await api.post(`/public/secrets/${week}/open`);
+  await api.del(`/secrets/${today}`, { token: T.admin });
+
+  const res = await api.get('/secrets-stats', { token: T.admin });
+  expect(res.status).toBe(200);
+  expect(res.body.data).toEqual({
+    total_secrets: 4, active_secrets: 2, expired_secrets: 2, total_views: 3, secrets_with_password: 1,
+    secrets_created_today: 2, secrets_created_this_week: 3, secrets_created_this_month: 4,
+  });
+  expect(res.body.meta).toEqual({ version: 'v1', timestamp: expect.any(String) });
+  expect(res.body.meta).not.toHaveProperty('range');
+  // The meta timestamp is on the mock clock (13 days ahead).
+  expect(Date.parse(res.body.meta.timestamp) - Date.now()).toBeGreaterThan(12 * 86_400_000);
+  expect(res.text).not.toMatch(/"content"|"slug"/);
+});
+
+test('from/to bound the counts to whole UTC days, echoed in meta.range', async () => {
+  const start = Date.now();
+  await createSecret(api, T.admin, { expiration_hours: 8760 });
+  await advance(48);
+  await createSecret(api, T.admin, { expiration_hours: 8760 });
+  await advance(48);
+  await createSecret(api, T.admin, { expiration_hours: 8760 });
+
+  const stats = async (query: string) => (await api.get(`/secrets-stats${query}`, { token: T.admin })).body;
+  const first = await stats(`?from=${day(start)}&to=${day(start)}`);
+  expect(first.data.total_secrets).toBe(1);
+  expect(first.meta.range).toEqual({ from: day(start), to: day(start) });
+  expect((await stats(`?from=${day(start + 2 * 86_400_000)}`)).data.total_secrets).toBe(2);
+  expect((await stats(`?to=${day(start + 2 * 86_400_000)}`)).data.total_secrets).toBe(2);
+  expect((await stats(`?to=${day(start + 2 * 86_400_000)}`)).meta.range).toEqual({ from: null, to: day(start + 2 * 86_400_000) });
+  expect((await stats('?from=2000-01-01&to=2000-12-31')).data.total_secrets).toBe(0);
+});
+
+test('a malformed date or from after to is VALIDATION_ERROR naming the parameter', async () => {
+  for (const [query, field] of [['from=2025-13-01', 'from'], ['to=2025-02-30', 'to'], ['from=yesterday', 'from'], ['from=2025-03-02&to=2025-03-01', 'from']]) {
+    for (const path of ['/secrets-stats', '/requests-stats']) {
+      const res = await api.get(`${path}?${query}`, { token: T.admin });
+      expect(res.status, `${path}?${query}`).toBe(422);
+      expect(res.body.error.code).toBe('VALIDATION_ERROR');
+      expect(Object.keys(res.body.error.details)).toEqual([field]);
+    }
+  }
+});
+
+test('GET /requests-stats counts requests by status and age', async () => {
+  const mk = async () => (await api.post('/requests', { token: T.admin, body: { request_expiration_hours: 8760 } })).body.data.request.token;
+  const a = await mk();
+  await advance(24 * 8);
+  const b = await mk();
+  await mk();
+  const { secretBody } = await import('./helpers.ts');
+  const { expiration_hours: _h, maximum_views: _v, ...body } = secretBody();
+  await api.post(`/public/requests/${a}/respond`, { body });
+  await api.del(`/requests/${b}`, { token: T.admin });
+  const res = await api.get('/requests-stats', { token: T.admin });
+  expect(res.body.data).toEqual({
+    total_requests: 3, active_requests: 1, completed_requests: 1, expired_requests: 1,
+    requests_created_today: 2, requests_created_this_week: 2, requests_created_this_month: 3,
+  });
+  expect(res.body.meta).toEqual({ version: 'v1', timestamp: expect.any(String) });
+});
+
+test('GET /tokens-stats: the company tokens and its users, hints only, most recently used first, with counts', async () => {
+  await api.get('/secrets', { token: T.reader });
+  await api.get('/secrets', { token: T.reader });
+  await api.get('/secrets-stats', { token: T.reader }); // 403: an error
+  await api.get('/secrets', { token: T.revoked }); // 401: an error
+  await api.get('/secrets', { token: T.multi, headers: { 'X-Sharokey-Company': 'globex' } }); // counted for globex, not acme
+  await api.get('/secrets', { token: T.multi });
+  await api.get('/secrets', { token: T.globex });
+  const res = await api.get('/tokens-stats', { token: T.admin });
+  expect(res.status).toBe(200);
+  const d = res.body.data;
+  expect(d).toMatchObject({ total_tokens: 5, active_tokens: 4, revoked_tokens: 1, total_requests: 5, error_requests: 2, rate_limited_requests: 0 });
+  expect(d.tokens.map((t: any) => t.user)).toEqual(['erin@acme.test', 'carol@acme.test', 'bob@acme.test', 'alice@acme.test', 'frank@acme.test']);
+  const bob = d.tokens.find((t: any) => t.user === 'bob@acme.test');
+  expect(bob).toMatchObject({ scopes: ['read'], hint: 'oken', requests: 3, revoked: false, last_used_at: expect.any(String) });
+  expect(d.tokens.find((t: any) => t.user === 'frank@acme.test')).toMatchObject({ requests: 0, last_used_at: null });
+  expect(d.tokens.find((t: any) => t.user === 'carol@acme.test').revoked).toBe(true);
+  for (const token of Object.values(T)) expect(res.text).not.toContain(token);
+
+  const globex = (await api.get('/tokens-stats', { token: T.multi, headers: { 'X-Sharokey-Company': 'globex' } })).body.data;
+  expect(globex.tokens.map((t: any) => [t.user, t.requests])).toEqual([['dan@globex.test', 1], ['erin@acme.test', 1]]);
+});
+
+test('rate-limited requests are counted in tokens-stats; reset empties windows and counters', async () => {
+  const small = await startMock({ port: 0, fixtures: { companies: [{ id: 'c', tokens: [
+    { token: 'c-busy-token', user: 'busy@c.test', scopes: ['read'] },
+    { token: 'c-watch-token', user: 'watch@c.test', scopes: ['stats'] },
+  ] }], rateLimit: { perMinute: 3 } } as any });
+  try {
+    const c = client(small.url);
+    for (let i = 0; i < 5; i++) await c.get('/secrets', { token: 'c-busy-token' });
+    const d = (await c.get('/tokens-stats', { token: 'c-watch-token' })).body.data;
+    expect(d).toMatchObject({ total_requests: 5, rate_limited_requests: 2, error_requests: 2 });
+    expect(d.tokens[0]).toMatchObject({ user: 'busy@c.test', requests: 5 });
+
+    await c.post('/_mock/reset');
+    expect((await c.get('/secrets', { token: 'c-busy-token' })).status).toBe(200);
+    const after = (await c.get('/tokens-stats', { token: 'c-watch-token' })).body.data;
+    expect(after).toMatchObject({ total_requests: 1, rate_limited_requests: 0, error_requests: 0 });
+  } finally {
+    await small.close();
+  }
+});
