@@ -73,58 +73,51 @@ function readJson(path: string): unknown {
   }
 }
 
+type Raw = Record<string, unknown>;
+const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 function normalise(raw: unknown, source: string): LoadedFixtures {
   const fail = (why: string): never => {
     throw new Error(`Invalid fixtures (${source}): ${why}`);
   };
-  const root = raw as Partial<Fixtures> | null;
-  if (!root || typeof root !== 'object' || !Array.isArray(root.companies)) fail('"companies" must be an array');
+  if (!isObject(raw) || !Array.isArray(raw['companies'])) return fail('"companies" must be an array');
   const companies = new Map<string, Company>();
   const tokens = new Map<string, TokenEntry>();
 
   const addToken = (t: unknown, kind: TokenEntry['kind'], ids: string[], where: string): void => {
-    const entry = t as { token?: unknown; user?: unknown; scopes?: unknown; revoked?: unknown; expires_at?: unknown } | null;
-    if (!entry || typeof entry.token !== 'string' || entry.token === '') fail(`${where}: "token" must be a non-empty string`);
-    if (typeof entry!.user !== 'string') fail(`${where}: "user" must be a string`);
-    if (!Array.isArray(entry!.scopes) || entry!.scopes.some((s) => !SCOPES.includes(s as Scope))) {
-      fail(`${where}: "scopes" must list read, write or stats`);
-    }
-    if (tokens.has(entry!.token as string)) fail(`${where}: duplicate token`);
-    let expiresAt: number | null = null;
-    if (entry!.expires_at != null) {
-      expiresAt = Date.parse(String(entry!.expires_at));
-      if (Number.isNaN(expiresAt)) fail(`${where}: "expires_at" must be an ISO 8601 date`);
-    }
-    tokens.set(entry!.token as string, {
-      token: entry!.token as string,
-      user: entry!.user as string,
-      scopes: new Set(entry!.scopes as Scope[]),
-      kind,
-      companies: ids,
-      revoked: entry!.revoked === true,
-      expiresAt,
-    });
+    if (!isObject(t) || typeof t['token'] !== 'string' || t['token'] === '') return fail(`${where}: "token" must be a non-empty string`);
+    const { token, user, scopes, revoked, expires_at: expires } = t;
+    if (typeof user !== 'string') return fail(`${where}: "user" must be a string`);
+    if (!Array.isArray(scopes) || scopes.some((s) => !SCOPES.includes(s as Scope))) return fail(`${where}: "scopes" must list read, write or stats`);
+    if (tokens.has(token as string)) return fail(`${where}: duplicate token`);
+    const expiresAt = expires == null ? null : Date.parse(String(expires));
+    if (Number.isNaN(expiresAt)) return fail(`${where}: "expires_at" must be an ISO 8601 date`);
+    tokens.set(token as string, { token: token as string, user, scopes: new Set(scopes as Scope[]), kind, companies: ids, revoked: revoked === true, expiresAt });
   };
 
-  root!.companies!.forEach((c, i) => {
+  (raw['companies'] as unknown[]).forEach((c, i) => {
     const where = `companies[${i}]`;
-    if (!c || typeof c.id !== 'string' || c.id === '') fail(`${where}: "id" must be a non-empty string`);
-    if (companies.has(c.id)) fail(`${where}: duplicate id "${c.id}"`);
-    const quota = c.quota ?? DEFAULT_QUOTA;
-    if (!Number.isInteger(quota) || quota < 0) fail(`${where}: "quota" must be a whole number >= 0`);
-    companies.set(c.id, { id: c.id, name: typeof c.name === 'string' ? c.name : c.id, quota });
-    (c.tokens ?? []).forEach((t, j) => addToken(t, 'company', [c.id], `${where}.tokens[${j}]`));
-  });
-  (root!.users ?? []).forEach((u, i) => {
-    const where = `users[${i}]`;
-    const ids = u?.companies;
-    if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => !companies.has(id))) {
-      fail(`${where}: "companies" must list known company ids`);
-    }
-    addToken(u, 'user', [...ids], where);
+    if (!isObject(c) || typeof c['id'] !== 'string' || c['id'] === '') return fail(`${where}: "id" must be a non-empty string`);
+    const id = c['id'] as string;
+    if (companies.has(id)) return fail(`${where}: duplicate id "${id}"`);
+    const quota = c['quota'] ?? DEFAULT_QUOTA;
+    if (!Number.isInteger(quota) || (quota as number) < 0) return fail(`${where}: "quota" must be a whole number >= 0`);
+    companies.set(id, { id, name: typeof c['name'] === 'string' ? c['name'] : id, quota: quota as number });
+    const list = c['tokens'] ?? [];
+    if (!Array.isArray(list)) return fail(`${where}: "tokens" must be an array`);
+    list.forEach((t, j) => addToken(t, 'company', [id], `${where}.tokens[${j}]`));
   });
 
-  const perMinute = root!.rateLimit?.perMinute ?? DEFAULT_PER_MINUTE;
-  if (!Number.isInteger(perMinute) || perMinute < 1) fail('"rateLimit.perMinute" must be a whole number >= 1');
-  return { source, companies, tokens, perMinute };
+  const users = raw['users'] ?? [];
+  if (!Array.isArray(users)) return fail('"users" must be an array');
+  users.forEach((u: unknown, i) => {
+    const ids = isObject(u) ? u['companies'] : undefined;
+    if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => !companies.has(id))) return fail(`users[${i}]: "companies" must list known company ids`);
+    addToken(u, 'user', [...(ids as string[])], `users[${i}]`);
+  });
+
+  const rate = isObject(raw['rateLimit']) ? raw['rateLimit'] : {};
+  const perMinute = rate['perMinute'] ?? DEFAULT_PER_MINUTE;
+  if (!Number.isInteger(perMinute) || (perMinute as number) < 1) return fail('"rateLimit.perMinute" must be a whole number >= 1');
+  return { source, companies, tokens, perMinute: perMinute as number };
 }

@@ -99,11 +99,14 @@ const NOT_PUBLIC: Array<[string, string]> = [
   ['fe80::/10', 'link-local'],
   ['ff00::/8', 'multicast'],
 ];
-const REFUSED = NOT_PUBLIC.map(([cidr, why]) => ({ range: parseRange(cidr)!, why }));
+const REFUSED = NOT_PUBLIC.map(([cidr, why]) => ({ cidr, range: parseRange(cidr)!, why }));
 
 /** Why a range may not be whitelisted (it overlaps a non-public block), or null if it may. */
 export function notPublic(range: IpRange): string | null {
   // CIDR blocks are nested or disjoint, so overlap means one contains the other.
-  const hit = REFUSED.find(({ range: r }) => contains(r, range) || contains(range, r));
-  return hit ? hit.why : null;
+  for (const { cidr, range: block, why } of REFUSED) {
+    if (contains(block, range)) return why;
+    if (contains(range, block)) return `it covers ${cidr}: ${why}`;
+  }
+  return null;
 }

@@ -90,13 +90,14 @@ async function handle(state: MockState, router: Router, req: IncomingMessage, re
   req.on('error', () => {});
   res.on('error', () => {});
   const method = (req.method ?? 'GET').toUpperCase();
-  const target = req.url ?? '/';
-  const url = new URL(target.startsWith('/') ? target : `/${target}`, 'http://mock.invalid');
+  const target = req.url?.startsWith('/') ? req.url : '/';
+  // Concatenated, not resolved: `//x` is a path here, not a host.
+  const url = new URL(`http://mock.invalid${target}`);
   const apiPath = url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`) ? url.pathname.slice(API_PREFIX.length) || '/' : url.pathname;
   const isControl = /^\/_mock(\/|$)/.test(apiPath);
 
   const body = await readBody(req);
-  if (!isControl) state.log.push(logEntry(method, target, req.headers, body ?? '', iso(state.store.now())));
+  if (!isControl) state.record(logEntry(method, target, req.headers, body ?? '', iso(state.store.now())));
   if (body === null) {
     return send(res, errorReply(new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is over the ${BODY_LIMIT / 1024 / 1024} MiB limit`)));
   }

@@ -8,6 +8,9 @@ import { RateLimiter } from './ratelimit.ts';
 import { Store } from './store.ts';
 import { UsageCounter } from './usage.ts';
 
+/** Oldest log entries are dropped past this many, so a long-running demo stays small. */
+export const LOG_LIMIT = 5000;
+
 export class MockState {
   readonly store = new Store();
   readonly usage = new UsageCounter();
@@ -18,6 +21,12 @@ export class MockState {
 
   constructor(readonly fixtures: LoadedFixtures) {
     this.limiter = new RateLimiter(fixtures.perMinute);
+  }
+
+  /** Appends to the request log (GET /_mock/log). */
+  record(entry: LogEntry): void {
+    this.log.push(entry);
+    if (this.log.length > LOG_LIMIT) this.log.splice(0, this.log.length - LOG_LIMIT);
   }
 
   nextFaultId(): number {
