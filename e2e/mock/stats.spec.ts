@@ -1,7 +1,7 @@
 // Statistics: secrets, requests, date ranges, token usage.
 import { test, expect } from '@playwright/test';
 import { startMock, type RunningMock } from '../../mock/server.ts';
-import { client, createSecret, FIXTURES, T, type Client } from './helpers.ts';
+import { client, createSecret, FIXTURES, secretBody, T, type Client } from './helpers.ts';
 
 let mock: RunningMock;
 let api: Client;
@@ -76,7 +76,6 @@ test('GET /requests-stats counts requests by status and age', async () => {
   await advance(24 * 8);
   const b = await mk();
   await mk();
-  const { secretBody } = await import('./helpers.ts');
   const { expiration_hours: _h, maximum_views: _v, ...body } = secretBody();
   await api.post(`/public/requests/${a}/respond`, { body });
   await api.del(`/requests/${b}`, { token: T.admin });
