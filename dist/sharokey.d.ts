@@ -211,6 +211,119 @@ export interface TokenStats {
     error_requests: number;
     tokens: TokenUsage[];
 }
+/** Options of `createRequest()`: the camelCase of the wire fields. */
+export interface RequestOptions extends WithSignal {
+    message?: string;
+    description?: string;
+    /** Who is asked: the server e-mails them the responder's link. */
+    emailTo?: string;
+    emailReply?: string;
+    locale?: 'en' | 'fr';
+    /** Hours the answered secret lives, 1..8760 (default 24). */
+    secretExpirationHours?: number;
+    /** Hours the request stays open, 1..8760 (default 48). */
+    requestExpirationHours?: number;
+    /** Views of the answered secret, 1..1000 (default 1). */
+    maximumViews?: number;
+}
+/** A secret request as the server keeps it. */
+export interface SecretRequest {
+    token: string;
+    /** The responder's page. */
+    url: string;
+    status: 'active' | 'completed' | 'expired';
+    expiration: string | null;
+    created_at: string;
+    message?: string | null;
+    description?: string | null;
+    email_to?: string | null;
+    email_reply?: string | null;
+    locale?: 'en' | 'fr';
+    secret_expiration_hours?: number;
+    request_expiration_hours?: number;
+    maximum_views?: number;
+    /** Set once answered. */
+    secret_slug?: string | null;
+    secret_url?: string | null;
+    /** This library's addition: the requester's public key (base64, P-256). */
+    public_key?: string | null;
+    /** keyB sealed to public_key (opaque to the server). */
+    sealed_key?: string | null;
+}
+/** What `createRequest()` resolves to. */
+export interface CreatedRequest extends SecretRequest {
+    /**
+     * The requester's private link: its fragment holds the private key that
+     * opens the answer. Keep it; it is never sent anywhere.
+     */
+    inbox_url: string;
+}
+export interface RequestFilters extends WithSignal {
+    status?: 'active' | 'completed' | 'expired';
+    limit?: number;
+    page?: number;
+    creator?: string;
+    search?: string;
+}
+export interface RequestStats {
+    total_requests: number;
+    active_requests: number;
+    completed_requests: number;
+    expired_requests: number;
+    requests_created_today: number;
+    requests_created_this_week: number;
+    requests_created_this_month: number;
+}
+/** Options of `respond()`: the content's options of `create()`, bar the protections. */
+export type RespondOptions = Pick<CreateOptions, 'attachments' | 'onProgress' | 'signal'>;
+/** What `respond()` resolves to. */
+export interface Responded {
+    request_token: string;
+    secret_slug: string;
+    status: 'completed';
+}
+/** What `openRequest()` resolves to: the answer, revealed, and the request. */
+export interface OpenedRequest extends Revealed {
+    request: SecretRequest;
+}
+/** What `health()` resolves to. */
+export interface Health {
+    status: string;
+    version: string;
+}
+/** One check of `test()`. */
+export interface CheckResult {
+    name: 'configuration' | 'network' | 'authentication' | 'read access' | 'write access' | 'statistics';
+    success: boolean;
+    /** What was found, and when it failed, what to do. */
+    message: string;
+}
+/** What `test()` resolves to. */
+export interface TestReport {
+    passed: number;
+    total: number;
+    success: boolean;
+    details: CheckResult[];
+}
+/** What `analyzeStats()` returns. Rates are percentages, null when there are no secrets. */
+export interface StatsAnalysis {
+    /** secrets_with_password / total_secrets x 100. */
+    passwordProtectionRate: number | null;
+    /** total_views / total_secrets: average views per secret. */
+    viewEfficiency: number | null;
+    /** expired_secrets / total_secrets x 100. */
+    expirationRate: number | null;
+    /** active_secrets / total_secrets x 100. */
+    activeRate: number | null;
+    /** 'high' when more than 10 secrets were created today or more than 50 this week. */
+    activityLevel: 'high' | 'normal';
+    /** Active rate above 20 %: 'high'; below 5 %: 'low'; else 'moderate'. */
+    retention: 'high' | 'moderate' | 'low' | null;
+    /** 'good' below a 20 % active rate, else 'review'. */
+    retentionHealth: 'good' | 'review' | null;
+    /** The statistics document's advice whose thresholds are met. */
+    recommendations: string[];
+}
 
 /** The production API. */
 export declare const DEFAULT_API_URL = "https://api.sharokey.com/api/v1";
@@ -238,7 +351,19 @@ export interface Client {
     /** Alias of getStats. */
     stats(range?: Range): Promise<SecretStats>;
     getTokenStats(options?: WithSignal): Promise<TokenStats>;
+    /** Rates, activity and recommendations of a statistics object; no network. */
+    analyzeStats(stats: SecretStats): StatsAnalysis;
     reveal(shareUrl: string, options?: RevealOptions): Promise<Revealed>;
+    createRequest(options?: RequestOptions): Promise<CreatedRequest>;
+    listRequests(filters?: RequestFilters): Promise<Page<SecretRequest>>;
+    getRequest(token: string, options?: WithSignal): Promise<SecretRequest>;
+    deleteRequest(token: string, options?: WithSignal): Promise<true>;
+    requestStats(range?: Range): Promise<RequestStats>;
+    respond(requestUrl: string, content: string, options?: RespondOptions): Promise<Responded>;
+    openRequest(inboxUrl: string, options?: WithSignal): Promise<OpenedRequest>;
+    health(options?: WithSignal): Promise<Health>;
+    test(): Promise<TestReport>;
+    testConnection(): Promise<boolean>;
     /** Tells a Sharokey error apart, also across frames. */
     isSharokeyError: typeof isSharokeyError;
     SharokeyError: typeof SharokeyError;

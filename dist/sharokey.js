@@ -112,7 +112,7 @@
   };
   var publicV4 = ([a, b]) => !(a == 0 || a == 10 || a == 127 || a >= 224 || a == 100 && b >> 6 == 1 || a == 169 && b == 254 || a == 172 && b >> 4 == 1 || a == 192 && b == 168);
   var v6 = (s) => {
-    const m = s.match(/^(.*:)([\d.]+)$/);
+    const m = s.match(/^(.*:)(\d+\.[\d.]+)$/);
     if (m) {
       const q = v4(m[2]);
       if (!q) return;
@@ -362,7 +362,7 @@
     const gate = tel ? ["otp_phone", { otp_type: "phone", otp_receiver: tel }] : o.otpEmail ? ["otp_email", { otp_type: "email", otp_receiver: o.otpEmail }] : o.password ? ["password", { password: o.password }] : o.captcha ? ["captcha", { captcha: true }] : ["none", {}];
     return { gate, total, ips: o.ipWhitelist != null ? ips : void 0, countries: o.geolocation != null ? countries : void 0 };
   };
-  var create = async (cfg, content, hours = 24, views = 1, options = {}) => {
+  var encryptSecret = async (content, hours, views, options) => {
     const { gate, total, ips, countries } = checkCreate(content, hours, views, options);
     const { description, message, attachments = [], onProgress, signal } = options ?? {};
     const k = randomKey();
@@ -379,15 +379,16 @@
       } catch (cause) {
         throw new AttachmentError(`Attachment ${files.length + 1} could not be read`, { cause, details: { attachments: ["could not be read"] } });
       }
-      const { iv, data: data2 } = await seal(bytes);
-      files.push({ name: f.name, data: data2, iv, size: f.size });
+      const { iv, data } = await seal(bytes);
+      files.push({ name: f.name, data, iv, size: f.size });
       signal?.throwIfAborted();
       loaded += f.size;
     }
     onProgress?.({ phase: "upload", loaded, total });
-    const { data } = await request(cfg, "/secrets", {
-      method: "POST",
-      signal,
+    return {
+      k,
+      total,
+      security: gate[0],
       body: {
         content: sealed.data,
         iv: sealed.iv,
@@ -402,9 +403,13 @@
         geolocation: countries,
         ...files.length && { attachments: files, attachments_total_size: total }
       }
-    });
-    onProgress?.({ phase: "done", loaded, total });
-    return { ...data, share_url: data.access_url + "#" + k.slice(8), security: gate[0] };
+    };
+  };
+  var create = async (cfg, content, hours = 24, views = 1, options = {}) => {
+    const { body, k, security, total } = await encryptSecret(content, hours, views, options);
+    const { data } = await request(cfg, "/secrets", { method: "POST", signal: options?.signal, body });
+    options?.onProgress?.({ phase: "done", loaded: total, total });
+    return { ...data, share_url: data.access_url + "#" + k.slice(8), security };
   };
   var listSecrets = async (cfg, filters = {}) => {
     const f = filters ?? {};
@@ -475,6 +480,208 @@
   var getStats = async (cfg, r = {}) => (await request(cfg, "/secrets-stats" + rangeQuery(r), { signal: r?.signal })).data;
   var getTokenStats = async (cfg, o = {}) => (await request(cfg, "/tokens-stats", { signal: o?.signal })).data;
 
+  // src/crypto/exchange.ts
+  var subtle2 = () => crypto.subtle;
+  var EC = { name: "ECDH", namedCurve: "P-256" };
+  var toBase64Url = (b) => toBase64(b).replace(/[+/=]/g, (c) => c == "+" ? "-" : c == "/" ? "_" : "");
+  var fromBase64Url = (s) => fromBase64(s.replace(/-/g, "+").replace(/_/g, "/") + "=".repeat(-s.length & 3));
+  var newRequestKeys = async () => {
+    const pair = await subtle2().generateKey(EC, true, ["deriveBits"]);
+    return [
+      toBase64(new Uint8Array(await subtle2().exportKey("raw", pair.publicKey))),
+      toBase64Url(new Uint8Array(await subtle2().exportKey("pkcs8", pair.privateKey)))
+    ];
+  };
+  var agree = async (priv, pub, token) => subtle2().deriveKey(
+    { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(0), info: new TextEncoder().encode("sharokey-request-v1:" + token) },
+    await subtle2().importKey("raw", await subtle2().deriveBits({ name: "ECDH", public: pub }, priv, 256), "HKDF", false, ["deriveKey"]),
+    { name: "AES-GCM", length: 256 },
+    false,
+    ["encrypt", "decrypt"]
+  );
+  var sealTo = async (publicKey, token, text2) => {
+    const pair = await subtle2().generateKey(EC, true, ["deriveBits"]);
+    const pub = await subtle2().importKey("raw", fromBase64(publicKey), EC, false, []);
+    const iv = randomBytes(12);
+    const data = await subtle2().encrypt({ name: "AES-GCM", iv }, await agree(pair.privateKey, pub, token), new TextEncoder().encode(text2));
+    return [new Uint8Array(await subtle2().exportKey("raw", pair.publicKey)), iv, new Uint8Array(data)].map(toBase64).join(".");
+  };
+  var openSealed = async (privateKey, token, sealed) => {
+    try {
+      const [epk, iv, data] = sealed.split(".").map(fromBase64);
+      const priv = await subtle2().importKey("pkcs8", fromBase64Url(privateKey), EC, false, ["deriveBits"]);
+      const pub = await subtle2().importKey("raw", epk, EC, false, []);
+      return new TextDecoder().decode(await subtle2().decrypt({ name: "AES-GCM", iv }, await agree(priv, pub, token), data));
+    } catch (cause) {
+      throw new CryptoError("Could not open the answer: the inbox link is incomplete or the data was altered", { cause });
+    }
+  };
+
+  // src/api/requests.ts
+  var parseLink = (url, field, needKey) => {
+    let u;
+    try {
+      u = new URL(url);
+    } catch {
+    }
+    const token = u?.pathname.split("/").filter(Boolean).pop() ?? "";
+    const key = u?.hash.slice(1) ?? "";
+    const bad = new Invalid();
+    bad.add(field, !/^[\w-]{1,64}$/.test(token) ? "must be a request link" : needKey && !/^[\w-]{100,400}$/.test(key) ? "has no valid key after #: was the link cut?" : "");
+    bad.throw();
+    return [token, key];
+  };
+  var createRequest = async (cfg, o = {}) => {
+    const bad = new Invalid();
+    const t = text(0, LIMITS.text);
+    bad.add("options", o && typeof o == "object" ? "" : "must be an object");
+    o ??= {};
+    bad.opt("message", o.message, t);
+    bad.opt("description", o.description, t);
+    bad.opt("emailTo", o.emailTo, email);
+    bad.opt("emailReply", o.emailReply, email);
+    bad.opt("locale", o.locale, oneOf("en", "fr"));
+    bad.opt("secretExpirationHours", o.secretExpirationHours, int(LIMITS.hours));
+    bad.opt("requestExpirationHours", o.requestExpirationHours, int(LIMITS.hours));
+    bad.opt("maximumViews", o.maximumViews, int(LIMITS.views));
+    bad.throw();
+    const [publicKey, privateKey] = await newRequestKeys();
+    const { data } = await request(cfg, "/requests", {
+      method: "POST",
+      signal: o.signal,
+      body: {
+        message: o.message,
+        description: o.description,
+        email_to: o.emailTo,
+        email_reply: o.emailReply,
+        locale: o.locale,
+        secret_expiration_hours: o.secretExpirationHours,
+        request_expiration_hours: o.requestExpirationHours,
+        maximum_views: o.maximumViews,
+        public_key: publicKey
+      }
+    });
+    const r = data.request ?? data;
+    return { ...r, inbox_url: new URL("/i/" + r.token, r.url) + "#" + privateKey };
+  };
+  var listRequests = async (cfg, f = {}) => {
+    f ??= {};
+    const bad = new Invalid();
+    bad.opt("status", f.status, oneOf("active", "completed", "expired"));
+    bad.opt("limit", f.limit, int([1, 100]));
+    bad.opt("page", f.page, int([1, 1e9]));
+    bad.opt("creator", f.creator, email);
+    bad.opt("search", f.search, text(0, LIMITS.text));
+    bad.throw();
+    return page(await request(cfg, "/requests" + query({ ...f }), { signal: f.signal }));
+  };
+  var getRequest = async (cfg, token, o = {}) => (await request(cfg, "/requests/" + segment("token", token), { signal: o?.signal })).data;
+  var deleteRequest = async (cfg, token, o = {}) => !!await request(cfg, "/requests/" + segment("token", token), { signal: o?.signal, method: "DELETE" });
+  var requestStats = async (cfg, r = {}) => (await request(cfg, "/requests-stats" + rangeQuery(r), { signal: r?.signal })).data;
+  var respond = async (cfg, requestUrl, content, o = {}) => {
+    const [token] = parseLink(requestUrl, "requestUrl", false);
+    checkCreate(content, 1, 1, o);
+    const { data: req } = await request(cfg, `/public/requests/${token}`, { auth: false, signal: o?.signal });
+    if (!req.public_key) throw new NotFoundError("This request has no public key: it cannot be answered with zero knowledge", { code: "NO_PUBLIC_KEY" });
+    const { body, k } = await encryptSecret(content, req.secret_expiration_hours ?? 24, req.maximum_views ?? 1, o ?? {});
+    body.sealed_key = await sealTo(req.public_key, token, k.slice(8));
+    return (await request(cfg, `/public/requests/${token}/respond`, { method: "POST", auth: false, signal: o?.signal, body })).data;
+  };
+  var openRequest = async (cfg, inboxUrl, o = {}) => {
+    const [token, privateKey] = parseLink(inboxUrl, "inboxUrl", true);
+    const r = (await request(cfg, "/requests/" + token, { signal: o?.signal })).data;
+    if (!r.sealed_key || !r.secret_url) throw new NotFoundError("This request has not been answered yet", { code: "REQUEST_PENDING" });
+    const keyB = await openSealed(privateKey, token, r.sealed_key);
+    return { ...await reveal(cfg, r.secret_url + "#" + keyB, o), request: r };
+  };
+
+  // src/api/diagnostics.ts
+  var health = async (cfg, o = {}) => (await request(cfg, "/health", { auth: false, signal: o?.signal })).data;
+  var advice = (e, scope) => {
+    const err = e;
+    return err instanceof AuthenticationError ? `Token refused (${err.message}): check it is right, active and not revoked` : err instanceof PermissionError ? `The token lacks the "${scope}" scope: ask an admin for a token with it` : err instanceof NetworkError ? `${err.message}` : `${err?.message ?? e}`;
+  };
+  var test = async (cfg) => {
+    const details = [];
+    const check = async (name2, scope, fn) => {
+      let success = false, message;
+      try {
+        message = await fn();
+        success = true;
+      } catch (e) {
+        message = advice(e, scope);
+      }
+      details.push({ name: name2, success, message });
+      return success;
+    };
+    const hasToken = await check("configuration", "", async () => {
+      if (!cfg.token && !cfg.getToken) throw new Error("No token: call Sharokey.config({ token }) or give getToken");
+      return "Token set; API " + cfg.apiUrl;
+    });
+    const online = await check("network", "", async () => `Server reachable (${(await health(cfg)).status})`);
+    const skip = (name2) => details.push({ name: name2, success: false, message: online ? "Skipped: no token" : "Skipped: the server is unreachable" });
+    if (!online || !hasToken) {
+      for (const n of ["authentication", "read access", "write access", "statistics"]) skip(n);
+    } else {
+      let listed;
+      try {
+        listed = await request(cfg, "/secrets?limit=1");
+      } catch (e) {
+        listed = e;
+      }
+      await check("authentication", "read", async () => {
+        if (listed instanceof AuthenticationError || listed instanceof Error && !(listed instanceof PermissionError)) throw listed;
+        return "Token accepted";
+      });
+      await check("read access", "read", async () => {
+        if (listed instanceof Error) throw listed;
+        return "Secrets can be listed";
+      });
+      await check("write access", "write", async () => {
+        const s = await create(cfg, "Sharokey connection test", 1, 1, { description: "Sharokey test(): deleted at once" });
+        await deleteSecret(cfg, s.slug);
+        return "A test secret was created and deleted";
+      });
+      await check("statistics", "stats", async () => `Statistics readable (${(await request(cfg, "/secrets-stats")).data.total_secrets} secrets)`);
+    }
+    const passed = details.filter((d) => d.success).length;
+    return { passed, total: details.length, success: passed == details.length, details };
+  };
+  var testConnection = async (cfg) => {
+    try {
+      await request(cfg, "/secrets?limit=1");
+      return true;
+    } catch (e) {
+      return e instanceof PermissionError;
+    }
+  };
+
+  // src/api/analyze.ts
+  var FIELDS = ["total_secrets", "active_secrets", "expired_secrets", "total_views", "secrets_with_password", "secrets_created_today", "secrets_created_this_week", "secrets_created_this_month"];
+  var analyzeStats = (stats) => {
+    const bad = new Invalid();
+    for (const f of FIELDS) bad.add(f, Number.isFinite(stats?.[f]) && stats[f] >= 0 ? "" : "must be a number of 0 or more");
+    bad.throw();
+    const { total_secrets: total, active_secrets: active, secrets_with_password: withPassword, secrets_created_today: today, secrets_created_this_week: week } = stats;
+    const rate = (n) => total ? n / total * 100 : null;
+    const activeRate = rate(active);
+    const passwordRate = rate(withPassword);
+    const recommendations = [];
+    if (passwordRate != null && passwordRate < 30) recommendations.push("Consider implementing password protection for sensitive content", "Review security policies with team members");
+    if (activeRate != null && activeRate > 50) recommendations.push("Review expiration policies: secrets may be living too long", "Consider shorter default expiration times");
+    if (today > 50) recommendations.push("Monitor API rate limits carefully", "Consider implementing client-side request queuing", "Use bulk operations where available");
+    return {
+      passwordProtectionRate: passwordRate,
+      viewEfficiency: total ? stats.total_views / total : null,
+      expirationRate: rate(stats.expired_secrets),
+      activeRate,
+      activityLevel: today > 10 || week > 50 ? "high" : "normal",
+      retention: activeRate == null ? null : activeRate > 20 ? "high" : activeRate < 5 ? "low" : "moderate",
+      retentionHealth: activeRate == null ? null : activeRate < 20 ? "good" : "review",
+      recommendations
+    };
+  };
+
   // src/client.ts
   var DEFAULT_API_URL = "https://api.sharokey.com/api/v1";
   var configure = (cfg, o) => {
@@ -508,7 +715,18 @@
       getStats: (r) => getStats(cfg, r),
       stats: (r) => getStats(cfg, r),
       getTokenStats: (o) => getTokenStats(cfg, o),
-      reveal: (u, o) => reveal(cfg, u, o)
+      analyzeStats,
+      reveal: (u, o) => reveal(cfg, u, o),
+      createRequest: (o) => createRequest(cfg, o),
+      listRequests: (f) => listRequests(cfg, f),
+      getRequest: (t, o) => getRequest(cfg, t, o),
+      deleteRequest: (t, o) => deleteRequest(cfg, t, o),
+      requestStats: (r) => requestStats(cfg, r),
+      respond: (u, c, o) => respond(cfg, u, c, o),
+      openRequest: (u, o) => openRequest(cfg, u, o),
+      health: (o) => health(cfg, o),
+      test: () => test(cfg),
+      testConnection: () => testConnection(cfg)
     };
     return client;
   };

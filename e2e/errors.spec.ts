@@ -47,7 +47,9 @@ test('NetworkError: an HTML 502 from a proxy, without the page in the message', 
 test('NetworkError: truncated JSON, a reset connection, an unreachable server', async ({ sk }) => {
   await mock.fault({ path: '/secrets', truncate: true, status: 200 });
   rejected(await run(sk, () => window.Sharokey.list()), 'NetworkError');
-  await mock.fault({ path: '/secrets', reset: true });
+  // Cut mid-answer: Chromium itself retries once a reset that comes before any byte
+  // on a reused connection, which would hide it from the page.
+  await mock.fault({ path: '/secrets', reset: true, truncate: true });
   rejected(await run(sk, () => window.Sharokey.list()), 'NetworkError');
   const e = rejected(await run(sk, () => window.Sharokey.createClient({ apiUrl: 'http://127.0.0.1:9/api/v1', token: 't' }).list()), 'NetworkError');
   expect(e.message).toMatch(/could not be reached/);
@@ -93,7 +95,7 @@ test('retries: DELETE is retried after a reset connection and on 408', async ({ 
   const slug = (await run(sk, () => window.Sharokey.create('x', 1, 1).then((s) => s.slug))) as string;
   await setRetries(sk, 2);
   await mock.clearLog();
-  await mock.fault({ path: '/secrets/' + slug, method: 'DELETE', reset: true, times: 1 });
+  await mock.fault({ path: '/secrets/' + slug, method: 'DELETE', reset: true, truncate: true, times: 1 });
   await mock.fault({ path: '/secrets/' + slug, method: 'DELETE', status: 408, times: 1 });
   expect(await run(sk, (s) => window.Sharokey.delete(s), slug)).toBe(true);
   expect((await mock.apiLog()).filter((l) => l.method == 'DELETE')).toHaveLength(3);
@@ -101,7 +103,7 @@ test('retries: DELETE is retried after a reset connection and on 408', async ({ 
 
 test('POST is never retried on 5xx or a reset: a failed create leaves no secret and makes no second', async ({ sk }) => {
   await setRetries(sk, 2);
-  for (const fault of [{ status: 503 }, { reset: true }, { status: 502, contentType: 'text/html', body: HTML_502 }]) {
+  for (const fault of [{ status: 503 }, { reset: true, truncate: true }, { status: 502, contentType: 'text/html', body: HTML_502 }]) {
     await mock.clearLog();
     await mock.fault({ path: '/secrets', method: 'POST', ...fault });
     rejected(await run(sk, () => window.Sharokey.create('once only', 1, 1)), 'NetworkError');

@@ -7,7 +7,9 @@ test('the script tag adds exactly one global, Sharokey, with every documented me
   const before = await page.evaluate(() => {
     const f = document.createElement('iframe');
     document.body.append(f);
-    return Object.keys(f.contentWindow!);
+    const keys = Object.keys(f.contentWindow!);
+    f.remove();
+    return keys;
   });
   const added = await page.evaluate((known) => Object.keys(window).filter((k) => !known.includes(k)), before);
   expect(added).toEqual(['Sharokey']);

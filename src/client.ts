@@ -5,10 +5,16 @@ import type {
 } from './errors.ts';
 import { Invalid, isText, int, text } from './validate.ts';
 import type { Config } from './transport/request.ts';
-import type { ConfigView, CreatedSecret, CreateOptions, ListFilters, Options, Page, Range, Revealed, RevealOptions, SecretDetails, SecretItem, SecretStats, TokenStats, WithSignal } from './types.ts';
+import type {
+  ConfigView, CreatedRequest, CreatedSecret, CreateOptions, Health, ListFilters, OpenedRequest, Options, Page, Range, RequestFilters, RequestOptions, RequestStats,
+  Responded, RespondOptions, Revealed, RevealOptions, SecretDetails, SecretItem, SecretRequest, SecretStats, StatsAnalysis, TestReport, TokenStats, WithSignal,
+} from './types.ts';
 import { create, deleteSecret, getDetails, listSecrets } from './api/secrets.ts';
 import { reveal } from './api/reveal.ts';
 import { getStats, getTokenStats } from './api/stats.ts';
+import { createRequest, deleteRequest, getRequest, listRequests, openRequest, requestStats, respond } from './api/requests.ts';
+import { health, test, testConnection } from './api/diagnostics.ts';
+import { analyzeStats } from './api/analyze.ts';
 
 declare const __VERSION__: string;
 
@@ -39,7 +45,19 @@ export interface Client {
   /** Alias of getStats. */
   stats(range?: Range): Promise<SecretStats>;
   getTokenStats(options?: WithSignal): Promise<TokenStats>;
+  /** Rates, activity and recommendations of a statistics object; no network. */
+  analyzeStats(stats: SecretStats): StatsAnalysis;
   reveal(shareUrl: string, options?: RevealOptions): Promise<Revealed>;
+  createRequest(options?: RequestOptions): Promise<CreatedRequest>;
+  listRequests(filters?: RequestFilters): Promise<Page<SecretRequest>>;
+  getRequest(token: string, options?: WithSignal): Promise<SecretRequest>;
+  deleteRequest(token: string, options?: WithSignal): Promise<true>;
+  requestStats(range?: Range): Promise<RequestStats>;
+  respond(requestUrl: string, content: string, options?: RespondOptions): Promise<Responded>;
+  openRequest(inboxUrl: string, options?: WithSignal): Promise<OpenedRequest>;
+  health(options?: WithSignal): Promise<Health>;
+  test(): Promise<TestReport>;
+  testConnection(): Promise<boolean>;
   /** Tells a Sharokey error apart, also across frames. */
   isSharokeyError: typeof isSharokeyError;
   SharokeyError: typeof SharokeyError;
@@ -92,7 +110,18 @@ export const createClient = (options: Options = {}): Client => {
     getStats: (r) => getStats(cfg, r),
     stats: (r) => getStats(cfg, r),
     getTokenStats: (o) => getTokenStats(cfg, o),
+    analyzeStats,
     reveal: (u, o) => reveal(cfg, u, o),
+    createRequest: (o) => createRequest(cfg, o),
+    listRequests: (f) => listRequests(cfg, f),
+    getRequest: (t, o) => getRequest(cfg, t, o),
+    deleteRequest: (t, o) => deleteRequest(cfg, t, o),
+    requestStats: (r) => requestStats(cfg, r),
+    respond: (u, c, o) => respond(cfg, u, c, o),
+    openRequest: (u, o) => openRequest(cfg, u, o),
+    health: (o) => health(cfg, o),
+    test: () => test(cfg),
+    testConnection: () => testConnection(cfg),
   };
   return client;
 };

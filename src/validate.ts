@@ -52,7 +52,7 @@ const publicV4 = ([a, b]: number[]): boolean =>
 
 /** Eight 16-bit groups, or undefined when `s` is not an IPv6 address. */
 const v6 = (s: string): number[] | undefined => {
-  const m = s.match(/^(.*:)([\d.]+)$/);
+  const m = s.match(/^(.*:)(\d+\.[\d.]+)$/);
   if (m) {
     const q = v4(m[2]!);
     if (!q) return;

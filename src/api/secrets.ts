@@ -31,7 +31,7 @@ export const page = <T>(env: { data: T[] | { items: T[]; pagination?: Page<T>['p
 };
 
 /** Checks every option of create() and returns the wire fields of the protection to apply. */
-const checkCreate = (content: unknown, hours: unknown, views: unknown, o: CreateOptions) => {
+export const checkCreate = (content: unknown, hours: unknown, views: unknown, o: CreateOptions) => {
   const bad = new Invalid();
   bad.add('content', text(...LIMITS.content)(content));
   bad.add('hours', int(LIMITS.hours)(hours));
@@ -68,14 +68,21 @@ const checkCreate = (content: unknown, hours: unknown, views: unknown, o: Create
   return { gate, total, ips: o.ipWhitelist != null ? ips : undefined, countries: o.geolocation != null ? countries : undefined };
 };
 
+/** What `encryptSecret` makes: the wire body, the key string and the protection applied. */
+export interface Encrypted {
+  body: Record<string, unknown>;
+  /** The key string K: keyA (sent) + keyB (never sent). */
+  k: string;
+  security: Security;
+  /** Plaintext bytes of the attachments. */
+  total: number;
+}
+
 /**
- * Encrypts `content` (and attachments) in the browser and stores the
- * ciphertext. Resolves to the secret with `share_url` (keyB in its fragment,
- * the only place it exists) and the `security` applied.
- * Throws ValidationError/AttachmentError before any request on bad input.
- * @example const { share_url } = await Sharokey.create('db password: hunter2', 24, 1, { password: 'orange' });
+ * Checks and encrypts a secret in the browser (a fresh key string, salt and
+ * iv, and a fresh iv per attachment), without sending anything.
  */
-export const create = async (cfg: Config, content: string, hours = 24, views = 1, options: CreateOptions = {}): Promise<CreatedSecret> => {
+export const encryptSecret = async (content: string, hours: number, views: number, options: CreateOptions): Promise<Encrypted> => {
   const { gate, total, ips, countries } = checkCreate(content, hours, views, options);
   const { description, message, attachments = [], onProgress, signal } = options ?? {};
   const k = randomKey();
@@ -98,18 +105,31 @@ export const create = async (cfg: Config, content: string, hours = 24, views = 1
     loaded += f.size;
   }
   onProgress?.({ phase: 'upload', loaded, total });
-  const { data } = await request(cfg, '/secrets', {
-    method: 'POST',
-    signal,
+  return {
+    k,
+    total,
+    security: gate[0],
     body: {
       content: sealed.data, iv: sealed.iv, salt: toBase64(salt), key: k.slice(0, 8),
       expiration_hours: hours, maximum_views: views, description, message,
       ...gate[1], ip_whitelist: ips, geolocation: countries,
       ...(files.length && { attachments: files, attachments_total_size: total }),
     },
-  });
-  onProgress?.({ phase: 'done', loaded, total });
-  return { ...data, share_url: data.access_url + '#' + k.slice(8), security: gate[0] };
+  };
+};
+
+/**
+ * Encrypts `content` (and attachments) in the browser and stores the
+ * ciphertext. Resolves to the secret with `share_url` (keyB in its fragment,
+ * the only place it exists) and the `security` applied.
+ * Throws ValidationError/AttachmentError before any request on bad input.
+ * @example const { share_url } = await Sharokey.create('db password: hunter2', 24, 1, { password: 'orange' });
+ */
+export const create = async (cfg: Config, content: string, hours = 24, views = 1, options: CreateOptions = {}): Promise<CreatedSecret> => {
+  const { body, k, security, total } = await encryptSecret(content, hours, views, options);
+  const { data } = await request(cfg, '/secrets', { method: 'POST', signal: options?.signal, body });
+  options?.onProgress?.({ phase: 'done', loaded: total, total });
+  return { ...data, share_url: data.access_url + '#' + k.slice(8), security };
 };
 
 /**
