@@ -51,6 +51,8 @@ export declare class TimeoutError extends NetworkError {
 /** Decryption failed: wrong key, or the data was tampered with. */
 export declare class CryptoError extends SharokeyError {
 }
+/** Every class, in the order of NAMES; the transport maps server codes with it. */
+export declare const CLASSES: (typeof SharokeyError)[];
 /**
  * Tells a Sharokey error apart, also one thrown in another frame, where
  * `instanceof` fails.

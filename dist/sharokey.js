@@ -3,8 +3,8 @@
 (() => {
   var __defProp = Object.defineProperty;
   var __export = (target, all) => {
-    for (var name2 in all)
-      __defProp(target, name2, { get: all[name2], enumerable: true });
+    for (var name in all)
+      __defProp(target, name, { get: all[name], enumerable: true });
   };
 
   // src/errors.ts
@@ -12,6 +12,7 @@
   __export(errors_exports, {
     AttachmentError: () => AttachmentError,
     AuthenticationError: () => AuthenticationError,
+    CLASSES: () => CLASSES,
     CryptoError: () => CryptoError,
     NetworkError: () => NetworkError,
     NotFoundError: () => NotFoundError,
@@ -26,7 +27,7 @@
   var BRAND = /* @__PURE__ */ Symbol.for("sharokey.error");
   var SharokeyError = class extends Error {
     constructor(message, init = {}) {
-      super(message, { cause: init.cause });
+      super(message, init);
       Object.assign(this, init);
     }
   };
@@ -50,20 +51,12 @@
   };
   var CryptoError = class extends SharokeyError {
   };
-  var name = (C, n, code) => {
-    Object.assign(C.prototype, { name: n + "Error", code, status: 0, [BRAND]: 1 });
-  };
-  name(SharokeyError, "Sharokey", "ERROR");
-  name(AuthenticationError, "Authentication", "AUTHENTICATION_ERROR");
-  name(PermissionError, "Permission", "PERMISSION_DENIED");
-  name(NotFoundError, "NotFound", "NOT_FOUND");
-  name(QuotaExceededError, "QuotaExceeded", "QUOTA_EXCEEDED");
-  name(RateLimitError, "RateLimit", "RATE_LIMIT_EXCEEDED");
-  name(ValidationError, "Validation", "VALIDATION_ERROR");
-  name(AttachmentError, "Attachment", "ATTACHMENT_ERROR");
-  name(NetworkError, "Network", "NETWORK_ERROR");
-  name(TimeoutError, "Timeout", "TIMEOUT");
-  name(CryptoError, "Crypto", "CRYPTO_ERROR");
+  var CLASSES = [SharokeyError, AuthenticationError, PermissionError, NotFoundError, QuotaExceededError, RateLimitError, ValidationError, AttachmentError, NetworkError, TimeoutError, CryptoError];
+  var NAMES = "Sharokey:ERROR Authentication:AUTHENTICATION_ERROR Permission:PERMISSION_DENIED NotFound:NOT_FOUND QuotaExceeded:QUOTA_EXCEEDED RateLimit:RATE_LIMIT_EXCEEDED Validation:VALIDATION_ERROR Attachment:ATTACHMENT_ERROR Network:NETWORK_ERROR Timeout:TIMEOUT Crypto:CRYPTO_ERROR";
+  NAMES.split(" ").map((n, i) => {
+    const [name, code] = n.split(":");
+    Object.assign(CLASSES[i].prototype, { name: name + "Error", code, status: 0, [BRAND]: 1 });
+  });
   var isSharokeyError = (e) => !!e && e[BRAND] === 1;
 
   // src/limits.ts
@@ -88,19 +81,34 @@
 
   // src/validate.ts
   var isText = (v) => typeof v == "string";
-  var chars = (s) => [...s].length;
-  var wellFormed = (s) => {
-    try {
-      return !!encodeURIComponent(s);
-    } catch {
-      return false;
+  var validate = (values, schema) => {
+    const details = {};
+    for (const k in schema) {
+      const v = values[k];
+      const m = v == null && !schema[k].required ? "" : schema[k](v);
+      if (m) details[k] = [m];
+    }
+    const fields = Object.keys(details);
+    if (fields.length) {
+      throw new (fields + "" == "attachments" ? AttachmentError : ValidationError)("Invalid " + fields.map((f) => f + ": " + details[f]).join("; "), { details });
     }
   };
-  var text = (min, max) => (v) => !isText(v) ? "must be a string" : !wellFormed(v) ? "has a broken character (a lone surrogate)" : chars(v) < min || chars(v) > max ? `must be ${min} to ${max} characters` : "";
+  var required = (c) => Object.assign((v) => c(v), { required: 1 });
+  var text = (min, max) => (v) => {
+    let n = -1;
+    try {
+      n = (encodeURIComponent(v), [...v].length);
+    } catch {
+    }
+    return isText(v) && n >= min && n <= max ? "" : `must be text of ${min} to ${max} characters`;
+  };
   var int = ([min, max]) => (v) => Number.isInteger(v) && v >= min && v <= max ? "" : `must be a whole number from ${min} to ${max}`;
   var oneOf = (...values) => (v) => values.includes(v) ? "" : "must be " + values.join(" or ");
+  var is = (type) => (v) => typeof v == type ? "" : "must be a " + type;
   var email = (v) => isText(v) && v.length <= LIMITS.text && /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(v) ? "" : "must be an e-mail address";
-  var phone = (v) => isText(v) && /^\+\d{8,15}$/.test(v = v.replace(/[\s.()-]/g, "")) ? v : void 0;
+  var slug = required((v) => isText(v) && /^[\w-]{1,64}$/.test(v) ? "" : "must be a slug or token");
+  var toPhone = (v) => /^\+\d{8,15}$/.test(v = v.replace(/[\s.()-]/g, "")) && v;
+  var phone = (v) => isText(v) && toPhone(v) ? "" : "must be + then 8 to 15 digits";
   var ISO = atob("eFnf7u+93d4nP4QVgNQADgBcCbCf+xUAjQYYeA9AQAMAHSv0QYFP/fz/1yVLCAABQDyPUwEAAEAAUfH95zq7n5pBEARXhUAAAkAAAAAAEAAIBEAAAQ==");
   var isCountry = (c) => {
     const i = (c.charCodeAt(0) - 65) * 26 + c.charCodeAt(1) - 65;
@@ -113,55 +121,36 @@
   var publicV4 = ([a, b]) => !(a == 0 || a == 10 || a == 127 || a >= 224 || a == 100 && b >> 6 == 1 || a == 169 && b == 254 || a == 172 && b >> 4 == 1 || a == 192 && b == 168);
   var v6 = (s) => {
     const m = s.match(/^(.*:)(\d+\.[\d.]+)$/);
-    if (m) {
-      const q = v4(m[2]);
-      if (!q) return;
-      s = m[1] + (q[0] << 8 | q[1]).toString(16) + ":" + (q[2] << 8 | q[3]).toString(16);
-    }
+    const q = m && v4(m[2]);
+    if (q) s = m[1] + (q[0] << 8 | q[1]).toString(16) + ":" + (q[2] << 8 | q[3]).toString(16);
     const halves = s.split("::");
     const part = (h = "") => h ? h.split(":") : [];
     const a = part(halves[0]), b = part(halves[1]);
     const fill = 8 - a.length - b.length;
     const g2 = [...a, ...Array(halves.length > 1 ? fill : 0).fill("0"), ...b];
-    return halves.length < 3 && (halves.length > 1 ? fill > 0 : !fill) && g2.every((x) => /^[\da-f]{1,4}$/i.test(x)) ? g2.map((x) => parseInt(x, 16)) : void 0;
+    return (!m || q) && halves.length < 3 && (halves.length > 1 ? fill > 0 : !fill) && g2.every((x) => /^[\da-f]{1,4}$/i.test(x)) ? g2.map((x) => parseInt(x, 16)) : void 0;
   };
-  var publicV6 = (g2) => {
-    if (g2.slice(0, 5).some(Boolean)) return g2[0] < 64512;
-    if (g2[5] == 65535) return publicV4([g2[6] >> 8, g2[6] & 255]);
-    return !g2[5] && (g2[6] > 0 || g2[7] > 1);
-  };
+  var publicV6 = (g2) => g2.slice(0, 5).some(Boolean) ? g2[0] < 64512 : g2[5] == 65535 ? publicV4([g2[6] >> 8, g2[6] & 255]) : !g2[5] && (g2[6] > 0 || g2[7] > 1);
   var isPublicIp = (entry) => {
     const [addr = "", bits, extra] = entry.split("/");
-    const a = v4(addr), b = a ? void 0 : v6(addr);
-    const max = a ? 32 : 128;
-    return !extra && (a ? publicV4(a) : !!b && publicV6(b)) && (bits == null || /^\d{1,3}$/.test(bits) && +bits <= max);
+    const a = v4(addr), b = a ? 0 : v6(addr);
+    return !extra && (a ? publicV4(a) : !!b && publicV6(b)) && (bits == null || /^\d{1,3}$/.test(bits) && +bits <= (a ? 32 : 128));
   };
-  var list = (v, ok, what) => {
-    const items = (Array.isArray(v) ? v : isText(v) ? v.split(",") : [null]).map((s) => isText(s) ? s.trim() : "");
-    const joined = items.join(",");
-    return [
-      joined,
-      !items.length || joined.length > LIMITS.list ? `must be 1 to ${LIMITS.list} characters` : items.every((s) => s && ok(s)) ? "" : "must list only " + what
-    ];
+  var entries = (v) => (Array.isArray(v) ? v : isText(v) ? v.split(",") : [0]).map((s) => isText(s) ? s.trim() : "");
+  var listOf = (ok, what) => (v) => {
+    const items = entries(v);
+    return items.join().length > LIMITS.list ? `must be at most ${LIMITS.list} characters` : items.length && items.every((s) => s && ok(s)) ? "" : "must list only " + what;
   };
-  var Invalid = class {
-    d = {};
-    /** Records `message` for `field` unless it is ''. */
-    add(field, message) {
-      if (message) (this.d[field] ??= []).push(message);
+  var parseLink = (url, field, key) => {
+    let u = 0;
+    try {
+      u = new URL(url);
+    } catch {
     }
-    /** Runs `check` on `v` unless it is absent (undefined or null). */
-    opt(field, v, check) {
-      if (v != null) this.add(field, check(v));
-    }
-    /** Throws a ValidationError (an AttachmentError when only files are at fault). */
-    throw() {
-      const fields = Object.keys(this.d);
-      if (fields.length) {
-        const C = fields + "" == "attachments" ? AttachmentError : ValidationError;
-        throw new C("Invalid " + fields.map((f) => `${f}: ${this.d[f].join(", ")}`).join("; "), { details: this.d });
-      }
-    }
+    const id = u && u.pathname.split("/").filter(Boolean).pop();
+    const k = u && u.hash.slice(1);
+    validate({ [field]: 0 }, { [field]: () => !slug(id) ? key && !key.test(k || "") ? "has no valid key after #: was the link cut?" : "" : "must be a link: https://host/path/ID#KEY" });
+    return [id, k];
   };
 
   // src/crypto/base64.ts
@@ -215,20 +204,6 @@
   };
 
   // src/transport/request.ts
-  var BY_CODE = {
-    AUTHENTICATION_ERROR: AuthenticationError,
-    PERMISSION_DENIED: PermissionError,
-    PASSWORD_REQUIRED: PermissionError,
-    INVALID_PASSWORD: PermissionError,
-    OTP_REQUIRED: PermissionError,
-    INVALID_OTP: PermissionError,
-    CAPTCHA_REQUIRED: PermissionError,
-    NOT_FOUND: NotFoundError,
-    QUOTA_EXCEEDED: QuotaExceededError,
-    RATE_LIMIT_EXCEEDED: RateLimitError,
-    VALIDATION_ERROR: ValidationError,
-    PAYLOAD_TOO_LARGE: AttachmentError
-  };
   var BY_STATUS = {
     400: ValidationError,
     401: AuthenticationError,
@@ -239,67 +214,51 @@
     422: ValidationError,
     429: RateLimitError
   };
-  var retryAfter = (h) => {
-    if (!h) return;
-    const s = +h >= 0 ? +h : (Date.parse(h) - Date.now()) / 1e3;
-    return s >= 0 ? Math.ceil(s) : void 0;
-  };
-  var toError = (res, json, where) => {
-    const e = json?.error;
-    const s = res.status;
-    const C = !e ? s == 429 || s == 408 ? BY_STATUS[s] : NetworkError : BY_CODE[e.code] ?? (s >= 500 ? NetworkError : BY_STATUS[s] ?? SharokeyError);
-    return new C(`${typeof e?.message == "string" ? e.message : e ? "Request failed" : "The server did not answer with JSON"} (${where}: ${s})`, {
-      status: s,
-      ...e?.code && { code: e.code },
-      ...e?.details && { details: e.details },
-      ...s == 429 && { retryAfter: retryAfter(res.headers.get("Retry-After")) }
-    });
-  };
+  var classOf = (status, code) => code == null ? status == 408 || status == 429 ? BY_STATUS[status] : NetworkError : CLASSES.find((C) => C != SharokeyError && C.prototype.code == code) ?? (/PASSWORD|OTP|CAPTCHA/.test(code) ? PermissionError : code == "PAYLOAD_TOO_LARGE" ? AttachmentError : status > 499 ? NetworkError : BY_STATUS[status] ?? SharokeyError);
   var attempt = async (cfg, path, c, token) => {
-    const method = c.method ?? "GET";
-    const where = method + " " + path.split("?")[0];
+    const where = ` (${c.method ?? "GET"} ${path.split("?")[0]}`;
     const ctl = new AbortController();
     const user = c.signal;
     const abort = () => ctl.abort(user.reason);
     user?.addEventListener("abort", abort);
     const timer = setTimeout(() => ctl.abort(), cfg.timeout);
-    let res, text2;
+    const headers = { Accept: "application/json" };
+    if (c.body) headers["Content-Type"] = "application/json";
+    if (token) headers.Authorization = "Bearer " + token;
+    if (cfg.company) headers["X-Sharokey-Company"] = cfg.company;
+    let res, json;
     try {
-      res = await fetch(cfg.apiUrl + path, {
-        method,
-        signal: ctl.signal,
-        headers: {
-          Accept: "application/json",
-          ...c.body !== void 0 && { "Content-Type": "application/json" },
-          ...token && { Authorization: "Bearer " + token },
-          ...cfg.company && { "X-Sharokey-Company": cfg.company }
-        },
-        body: c.body === void 0 ? void 0 : JSON.stringify(c.body)
-      });
-      text2 = await res.text();
+      res = await fetch(cfg.apiUrl + path, { method: c.method, signal: ctl.signal, headers, body: c.body ? JSON.stringify(c.body) : void 0 });
+      json = await res.text();
     } catch (cause) {
       if (user?.aborted) throw user.reason;
-      throw ctl.signal.aborted ? new TimeoutError(`No answer within ${cfg.timeout} ms (${where})`, { cause }) : new NetworkError(`The server could not be reached (${where}); check apiUrl, the network and CORS`, { cause });
+      throw ctl.signal.aborted ? new TimeoutError(`No answer within ${cfg.timeout} ms${where})`, { cause }) : new NetworkError(`The server could not be reached${where}): check apiUrl, the network and CORS`, { cause });
     } finally {
       clearTimeout(timer);
       user?.removeEventListener("abort", abort);
     }
-    let json;
     try {
-      json = JSON.parse(text2);
+      json = JSON.parse(json);
     } catch {
+      json = 0;
     }
     if (res.ok && json?.success === true) return json;
-    throw toError(res, json, where);
+    const e = json?.error ?? {};
+    const status = res.status;
+    const after = res.headers.get("Retry-After");
+    const C = classOf(status, json ? e.code ?? "" : void 0);
+    throw new C((json ? e.message ?? "Request failed" : "The server did not answer with JSON") + where + ": " + status + ")", {
+      status,
+      ...e.code && { code: e.code },
+      ...e.details && { details: e.details },
+      // delta-seconds or an HTTP date
+      ...status == 429 && after && { retryAfter: Math.max(0, Math.ceil(+after >= 0 ? +after : (Date.parse(after) - Date.now()) / 1e3)) || 0 }
+    });
   };
-  var sleep = (ms, signal) => new Promise((resolve, reject) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => (clearTimeout(t), reject(signal.reason)), { once: true });
-  });
   var request = async (cfg, path, c = {}) => {
     c.signal?.throwIfAborted();
     let token;
-    if (c.auth !== false) {
+    if (c.auth != false) {
       try {
         token = cfg.getToken ? await cfg.getToken() : cfg.token;
       } catch (cause) {
@@ -311,60 +270,45 @@
       try {
         return await attempt(cfg, path, c, token);
       } catch (e) {
-        const again = e instanceof RateLimitError || c.method != "POST" && e instanceof NetworkError && !(e instanceof TimeoutError && !e.status);
-        const wait = e.retryAfter * 1e3 || 250 * 2 ** n;
-        if (n >= cfg.retries || !again || wait > cfg.timeout) throw e;
-        await sleep(wait, c.signal);
+        const wait = e.retryAfter * 1e3 || 250 << n;
+        if (n >= cfg.retries || wait > cfg.timeout || !(e instanceof RateLimitError || c.method != "POST" && e instanceof NetworkError && !(e instanceof TimeoutError && !e.status))) throw e;
+        await new Promise((ok, no) => {
+          setTimeout(ok, wait);
+          c.signal?.addEventListener("abort", () => no(c.signal.reason));
+        });
       }
     }
   };
 
   // src/api/secrets.ts
-  var slugCheck = (v) => isText(v) && /^[\w-]{1,64}$/.test(v) ? "" : "must be a slug (letters, digits, - or _)";
-  var descr = text(0, LIMITS.text);
-  var segment = (field, v) => {
-    const bad = new Invalid();
-    bad.add(field, slugCheck(v));
-    bad.throw();
-    return v;
+  var note = text(0, LIMITS.text);
+  var CREATE = {
+    options: is("object"),
+    content: required(text(...LIMITS.content)),
+    hours: required(int(LIMITS.hours)),
+    views: required(int(LIMITS.views)),
+    description: note,
+    message: note,
+    password: text(...LIMITS.password),
+    captcha: is("boolean"),
+    otpEmail: email,
+    otpPhone: phone,
+    ipWhitelist: listOf(isPublicIp, "public IPv4/IPv6 addresses or ranges"),
+    geolocation: listOf((c) => isCountry(c.toUpperCase()), "ISO 3166-1 alpha-2 country codes"),
+    onProgress: is("function"),
+    attachments: (v) => {
+      let total = 0;
+      return !Array.isArray(v) ? "must be an array of files" : v.length > LIMITS.files ? `must be at most ${LIMITS.files} files` : !v.every((f) => f instanceof Blob && f.size && f.name && isText2((total += f.size, f.name))) ? "must be non-empty Files (or Blobs with a name)" : total > LIMITS.bytes ? `must be at most ${LIMITS.bytes >> 20} MB in all` : "";
+    }
   };
-  var query = (q) => {
-    const s = new URLSearchParams(Object.entries(q).filter(([k, v]) => v != null && k != "signal")) + "";
-    return s && "?" + s;
-  };
-  var page = (env) => {
-    const d = env.data;
-    return Array.isArray(d) ? { items: d, pagination: env.pagination } : { items: d.items, pagination: env.pagination ?? d.pagination };
-  };
-  var checkCreate = (content, hours, views, o) => {
-    const bad = new Invalid();
-    bad.add("content", text(...LIMITS.content)(content));
-    bad.add("hours", int(LIMITS.hours)(hours));
-    bad.add("views", int(LIMITS.views)(views));
-    bad.opt("options", o, (v) => typeof v == "object" ? "" : "must be an object");
+  var isText2 = (v) => typeof v == "string";
+  var checkCreate = (content, hours, views, o) => validate({ ...o, options: o, content, hours, views }, CREATE);
+  var encryptSecret = async (content, hours, views, o = {}) => {
+    checkCreate(content, hours, views, o);
     o ??= {};
-    bad.opt("description", o.description, descr);
-    bad.opt("message", o.message, descr);
-    bad.opt("password", o.password, text(...LIMITS.password));
-    bad.opt("captcha", o.captcha, (v) => typeof v == "boolean" ? "" : "must be true or false");
-    bad.opt("otpEmail", o.otpEmail, email);
-    const tel = phone(o.otpPhone);
-    bad.opt("otpPhone", o.otpPhone, () => tel ? "" : "must be + then 8 to 15 digits");
-    const [ips, ipError] = list(o.ipWhitelist, isPublicIp, "public IPv4/IPv6 addresses or ranges");
-    bad.opt("ipWhitelist", o.ipWhitelist, () => ipError);
-    const [countries, geoError] = list(isText(o.geolocation) ? o.geolocation.toUpperCase() : Array.isArray(o.geolocation) ? o.geolocation.map((c) => isText(c) ? c.toUpperCase() : c) : o.geolocation, isCountry, "ISO 3166-1 alpha-2 country codes");
-    bad.opt("geolocation", o.geolocation, () => geoError);
-    bad.opt("onProgress", o.onProgress, (v) => typeof v == "function" ? "" : "must be a function");
-    const files = o.attachments;
-    let total = 0;
-    bad.opt("attachments", files, (v) => !Array.isArray(v) ? "must be an array of files" : v.length > LIMITS.files ? `at most ${LIMITS.files} files` : !v.every((f) => f instanceof Blob && isText(f.name) && f.name && f.size && (total += f.size)) ? "each must be a non-empty File (or Blob with a name)" : total > LIMITS.bytes ? `at most ${LIMITS.bytes / 1048576} MB in all` : "");
-    bad.throw();
-    const gate = tel ? ["otp_phone", { otp_type: "phone", otp_receiver: tel }] : o.otpEmail ? ["otp_email", { otp_type: "email", otp_receiver: o.otpEmail }] : o.password ? ["password", { password: o.password }] : o.captcha ? ["captcha", { captcha: true }] : ["none", {}];
-    return { gate, total, ips: o.ipWhitelist != null ? ips : void 0, countries: o.geolocation != null ? countries : void 0 };
-  };
-  var encryptSecret = async (content, hours, views, options) => {
-    const { gate, total, ips, countries } = checkCreate(content, hours, views, options);
-    const { description, message, attachments = [], onProgress, signal } = options ?? {};
+    const { attachments = [], onProgress: progress, otpPhone, otpEmail, password, ipWhitelist: ips, geolocation: geo } = o;
+    const [security, gate] = otpPhone ? ["otp_phone", { otp_type: "phone", otp_receiver: toPhone(otpPhone) }] : otpEmail ? ["otp_email", { otp_type: "email", otp_receiver: otpEmail }] : password ? ["password", { password }] : o.captcha ? ["captcha", { captcha: true }] : ["none", {}];
+    const total = attachments.reduce((n, f) => n + f.size, 0);
     const k = randomKey();
     const salt = randomBytes(16);
     const seal = sealer(await deriveKey(k, salt));
@@ -372,23 +316,19 @@
     const files = [];
     let loaded = 0;
     for (const f of attachments) {
-      onProgress?.({ phase: "encrypt", loaded, total });
-      let bytes;
-      try {
-        bytes = await f.arrayBuffer();
-      } catch (cause) {
-        throw new AttachmentError(`Attachment ${files.length + 1} could not be read`, { cause, details: { attachments: ["could not be read"] } });
-      }
-      const { iv, data } = await seal(bytes);
-      files.push({ name: f.name, data, iv, size: f.size });
-      signal?.throwIfAborted();
+      progress?.({ phase: "encrypt", loaded, total });
+      const bytes = await f.arrayBuffer().catch((cause) => {
+        throw new AttachmentError(`Invalid attachments: file ${files.length + 1} could not be read`, { cause, details: { attachments: ["could not be read"] } });
+      });
+      files.push({ name: f.name, ...await seal(bytes), size: f.size });
       loaded += f.size;
+      o.signal?.throwIfAborted();
     }
-    onProgress?.({ phase: "upload", loaded, total });
+    progress?.({ phase: "upload", loaded, total });
     return {
       k,
       total,
-      security: gate[0],
+      security,
       body: {
         content: sealed.data,
         iv: sealed.iv,
@@ -396,339 +336,266 @@
         key: k.slice(0, 8),
         expiration_hours: hours,
         maximum_views: views,
-        description,
-        message,
-        ...gate[1],
-        ip_whitelist: ips,
-        geolocation: countries,
-        ...files.length && { attachments: files, attachments_total_size: total }
+        description: o.description,
+        message: o.message,
+        ...gate,
+        ip_whitelist: ips && entries(ips).join(),
+        geolocation: geo && entries(geo).join().toUpperCase(),
+        ...total && { attachments: files, attachments_total_size: total }
       }
     };
   };
-  var create = async (cfg, content, hours = 24, views = 1, options = {}) => {
-    const { body, k, security, total } = await encryptSecret(content, hours, views, options);
-    const { data } = await request(cfg, "/secrets", { method: "POST", signal: options?.signal, body });
-    options?.onProgress?.({ phase: "done", loaded: total, total });
+  var create = async (cfg, content, hours = 24, views = 1, o = {}) => {
+    const { body, k, security, total } = await encryptSecret(content, hours, views, o);
+    const { data } = await request(cfg, "/secrets", { method: "POST", signal: o?.signal, body });
+    o?.onProgress?.({ phase: "done", loaded: total, total });
     return { ...data, share_url: data.access_url + "#" + k.slice(8), security };
   };
-  var listSecrets = async (cfg, filters = {}) => {
-    const f = filters ?? {};
-    const bad = new Invalid();
-    bad.opt("status", f.status, oneOf("active", "expired"));
-    bad.opt("limit", f.limit, int([1, 100]));
-    bad.opt("page", f.page, int([1, 1e9]));
-    bad.opt("creator", f.creator, email);
-    bad.opt("search", f.search, descr);
-    bad.throw();
-    return page(await request(cfg, "/secrets" + query({ ...f }), { signal: f.signal }));
+  var filters = (...statuses) => ({
+    options: is("object"),
+    status: oneOf(...statuses),
+    limit: int([1, 100]),
+    page: int([1, 1e9]),
+    creator: email,
+    search: note
+  });
+  var query = (q) => {
+    const s = new URLSearchParams(Object.entries(q).filter(([k, v]) => v != null && k != "signal")) + "";
+    return s && "?" + s;
   };
-  var getDetails = async (cfg, slug, o = {}) => (await request(cfg, "/secrets/" + segment("slug", slug), o ?? {})).data;
-  var deleteSecret = async (cfg, slug, o = {}) => !!await request(cfg, "/secrets/" + segment("slug", slug), { ...o, method: "DELETE" });
+  var page = ({ data, pagination }) => data.items ? { pagination, ...data } : { items: data, pagination };
+  var listSecrets = async (cfg, f = {}) => {
+    validate({ ...f, options: f }, filters("active", "expired"));
+    return page(await request(cfg, "/secrets" + query({ ...f }), { signal: f?.signal }));
+  };
+  var at = (base, field, id, o) => {
+    validate({ [field]: id, options: o }, { [field]: slug, options: is("object") });
+    return base + id;
+  };
+  var getDetails = async (cfg, id, o = {}) => (await request(cfg, at("/secrets/", "slug", id, o), { signal: o?.signal })).data;
+  var deleteSecret = async (cfg, id, o = {}) => !!await request(cfg, at("/secrets/", "slug", id, o), { signal: o?.signal, method: "DELETE" });
 
   // src/api/reveal.ts
-  var parseShareUrl = (shareUrl, field = "shareUrl") => {
-    let slug = "", keyB = "";
-    try {
-      const u = new URL(shareUrl);
-      slug = u.pathname.split("/").filter(Boolean).pop() ?? "";
-      keyB = u.hash.slice(1);
-    } catch {
-    }
-    const bad = new Invalid();
-    bad.add(field, !/^[\w-]{1,64}$/.test(slug) ? "must be a share URL (https://.../s/SLUG#KEY)" : /^[A-Za-z0-9]{24}$/.test(keyB) ? "" : "has no valid key after #: was the link cut?");
-    bad.throw();
-    return [slug, keyB];
-  };
+  var secret = text(1, 4096);
   var reveal = async (cfg, shareUrl, o = {}) => {
-    const [slug, keyB] = parseShareUrl(shareUrl);
+    const [slug2, keyB] = parseLink(shareUrl, "shareUrl", /^[A-Za-z0-9]{24}$/);
+    validate({ ...o, options: o }, { options: is("object"), password: secret, otp: secret, captchaToken: secret });
     const { password, otp, captchaToken, signal } = o ?? {};
-    const bad = new Invalid();
-    bad.opt("password", password, text(1, LIMITS.password[1]));
-    bad.opt("otp", otp, text(1, 32));
-    bad.opt("captchaToken", captchaToken, text(1, 4096));
-    bad.throw();
-    const { data: s } = await request(cfg, `/public/secrets/${slug}/open`, {
-      method: "POST",
-      auth: false,
-      signal,
-      body: { password, otp, captcha_token: captchaToken }
-    });
+    const { data: s } = await request(cfg, `/public/secrets/${slug2}/open`, { method: "POST", auth: false, signal, body: { password, otp, captcha_token: captchaToken } });
     const key = await deriveKey(s.key + keyB, fromBase64(s.salt));
-    const files = await Promise.all(
+    return {
+      content: new TextDecoder().decode(await open(key, s.iv, s.content)),
+      message: s.message ?? null,
       // A secret made by the official script has no attachment iv: it used the content iv.
-      (s.attachments ?? []).map(async (a) => new File([await open(key, a.iv ?? s.iv, a.data)], a.name))
-    );
-    return { content: new TextDecoder().decode(await open(key, s.iv, s.content)), message: isText(s.message) ? s.message : null, attachments: files };
+      attachments: await Promise.all((s.attachments ?? []).map(async (a) => new File([await open(key, a.iv ?? s.iv, a.data)], a.name)))
+    };
   };
 
   // src/api/stats.ts
   var day = (v) => {
-    const d = v instanceof Date ? v : isText(v) && /^\d{4}-\d\d-\d\d$/.test(v) ? new Date(v) : null;
-    const s = d && !isNaN(+d) ? d.toISOString().slice(0, 10) : "";
+    const d = v instanceof Date ? v : isText(v) && /^\d{4}-\d\d-\d\d$/.test(v) ? new Date(v) : 0;
+    const s = d && +d ? d.toISOString().slice(0, 10) : "";
     return isText(v) && s != v ? "" : s;
   };
-  var rangeQuery = (r = {}) => {
-    const { from, to } = r ?? {};
-    const bad = new Invalid();
-    const f = day(from), t = day(to);
-    bad.opt("from", from, () => f ? "" : "must be a Date or YYYY-MM-DD");
-    bad.opt("to", to, () => t ? "" : "must be a Date or YYYY-MM-DD");
-    if (f && t && f > t) bad.add("from", "must not be after to");
-    bad.throw();
-    return query({ from: f || null, to: t || null });
+  var date = (v) => day(v) ? "" : "must be a Date or YYYY-MM-DD";
+  var range = (r = {}) => {
+    const from = day(r?.from), to = day(r?.to);
+    validate({ ...r, options: r }, { options: is("object"), from: (v) => date(v) || (to && from > to ? "must not be after to" : ""), to: date });
+    return query({ from: from || null, to: to || null });
   };
-  var getStats = async (cfg, r = {}) => (await request(cfg, "/secrets-stats" + rangeQuery(r), { signal: r?.signal })).data;
+  var getStats = async (cfg, r = {}) => (await request(cfg, "/secrets-stats" + range(r), { signal: r?.signal })).data;
   var getTokenStats = async (cfg, o = {}) => (await request(cfg, "/tokens-stats", { signal: o?.signal })).data;
 
   // src/crypto/exchange.ts
   var subtle2 = () => crypto.subtle;
   var EC = { name: "ECDH", namedCurve: "P-256" };
-  var toBase64Url = (b) => toBase64(b).replace(/[+/=]/g, (c) => c == "+" ? "-" : c == "/" ? "_" : "");
-  var fromBase64Url = (s) => fromBase64(s.replace(/-/g, "+").replace(/_/g, "/") + "=".repeat(-s.length & 3));
+  var raw = async (k) => toBase64(new Uint8Array(await subtle2().exportKey("raw", k)));
+  var pair = () => subtle2().generateKey(EC, true, ["deriveBits"]);
   var newRequestKeys = async () => {
-    const pair = await subtle2().generateKey(EC, true, ["deriveBits"]);
-    return [
-      toBase64(new Uint8Array(await subtle2().exportKey("raw", pair.publicKey))),
-      toBase64Url(new Uint8Array(await subtle2().exportKey("pkcs8", pair.privateKey)))
-    ];
+    const { publicKey, privateKey } = await pair();
+    const { d, x, y } = await subtle2().exportKey("jwk", privateKey);
+    return [await raw(publicKey), [d, x, y].join(".")];
   };
   var agree = async (priv, pub, token) => subtle2().deriveKey(
-    { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(0), info: new TextEncoder().encode("sharokey-request-v1:" + token) },
+    { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(), info: new TextEncoder().encode("sharokey-request-v1:" + token) },
     await subtle2().importKey("raw", await subtle2().deriveBits({ name: "ECDH", public: pub }, priv, 256), "HKDF", false, ["deriveKey"]),
     { name: "AES-GCM", length: 256 },
     false,
     ["encrypt", "decrypt"]
   );
+  var point = (b64) => subtle2().importKey("raw", fromBase64(b64), EC, false, []);
   var sealTo = async (publicKey, token, text2) => {
-    const pair = await subtle2().generateKey(EC, true, ["deriveBits"]);
-    const pub = await subtle2().importKey("raw", fromBase64(publicKey), EC, false, []);
+    const eph = await pair();
     const iv = randomBytes(12);
-    const data = await subtle2().encrypt({ name: "AES-GCM", iv }, await agree(pair.privateKey, pub, token), new TextEncoder().encode(text2));
-    return [new Uint8Array(await subtle2().exportKey("raw", pair.publicKey)), iv, new Uint8Array(data)].map(toBase64).join(".");
+    const data = await subtle2().encrypt({ name: "AES-GCM", iv }, await agree(eph.privateKey, await point(publicKey), token), new TextEncoder().encode(text2));
+    return [await raw(eph.publicKey), toBase64(iv), toBase64(new Uint8Array(data))].join(".");
   };
   var openSealed = async (privateKey, token, sealed) => {
     try {
-      const [epk, iv, data] = sealed.split(".").map(fromBase64);
-      const priv = await subtle2().importKey("pkcs8", fromBase64Url(privateKey), EC, false, ["deriveBits"]);
-      const pub = await subtle2().importKey("raw", epk, EC, false, []);
-      return new TextDecoder().decode(await subtle2().decrypt({ name: "AES-GCM", iv }, await agree(priv, pub, token), data));
+      const [d, x, y] = privateKey.split(".");
+      const [epk, iv, data] = sealed.split(".");
+      const priv = await subtle2().importKey("jwk", { kty: "EC", crv: "P-256", d, x, y }, EC, false, ["deriveBits"]);
+      return new TextDecoder().decode(await subtle2().decrypt({ name: "AES-GCM", iv: fromBase64(iv) }, await agree(priv, await point(epk), token), fromBase64(data)));
     } catch (cause) {
       throw new CryptoError("Could not open the answer: the inbox link is incomplete or the data was altered", { cause });
     }
   };
 
   // src/api/requests.ts
-  var parseLink = (url, field, needKey) => {
-    let u;
-    try {
-      u = new URL(url);
-    } catch {
-    }
-    const token = u?.pathname.split("/").filter(Boolean).pop() ?? "";
-    const key = u?.hash.slice(1) ?? "";
-    const bad = new Invalid();
-    bad.add(field, !/^[\w-]{1,64}$/.test(token) ? "must be a request link" : needKey && !/^[\w-]{100,400}$/.test(key) ? "has no valid key after #: was the link cut?" : "");
-    bad.throw();
-    return [token, key];
+  var REQUEST = {
+    options: is("object"),
+    message: text(0, LIMITS.text),
+    description: text(0, LIMITS.text),
+    emailTo: email,
+    emailReply: email,
+    locale: oneOf("en", "fr"),
+    secretExpirationHours: int(LIMITS.hours),
+    requestExpirationHours: int(LIMITS.hours),
+    maximumViews: int(LIMITS.views)
   };
   var createRequest = async (cfg, o = {}) => {
-    const bad = new Invalid();
-    const t = text(0, LIMITS.text);
-    bad.add("options", o && typeof o == "object" ? "" : "must be an object");
-    o ??= {};
-    bad.opt("message", o.message, t);
-    bad.opt("description", o.description, t);
-    bad.opt("emailTo", o.emailTo, email);
-    bad.opt("emailReply", o.emailReply, email);
-    bad.opt("locale", o.locale, oneOf("en", "fr"));
-    bad.opt("secretExpirationHours", o.secretExpirationHours, int(LIMITS.hours));
-    bad.opt("requestExpirationHours", o.requestExpirationHours, int(LIMITS.hours));
-    bad.opt("maximumViews", o.maximumViews, int(LIMITS.views));
-    bad.throw();
+    validate({ ...o, options: o }, REQUEST);
     const [publicKey, privateKey] = await newRequestKeys();
-    const { data } = await request(cfg, "/requests", {
-      method: "POST",
-      signal: o.signal,
-      body: {
-        message: o.message,
-        description: o.description,
-        email_to: o.emailTo,
-        email_reply: o.emailReply,
-        locale: o.locale,
-        secret_expiration_hours: o.secretExpirationHours,
-        request_expiration_hours: o.requestExpirationHours,
-        maximum_views: o.maximumViews,
-        public_key: publicKey
-      }
-    });
+    const body = { public_key: publicKey };
+    for (const k in REQUEST) if (k != "options") body[k.replace(/[A-Z]/g, (c) => "_" + c.toLowerCase())] = o?.[k];
+    const { data } = await request(cfg, "/requests", { method: "POST", signal: o?.signal, body });
     const r = data.request ?? data;
     return { ...r, inbox_url: new URL("/i/" + r.token, r.url) + "#" + privateKey };
   };
   var listRequests = async (cfg, f = {}) => {
-    f ??= {};
-    const bad = new Invalid();
-    bad.opt("status", f.status, oneOf("active", "completed", "expired"));
-    bad.opt("limit", f.limit, int([1, 100]));
-    bad.opt("page", f.page, int([1, 1e9]));
-    bad.opt("creator", f.creator, email);
-    bad.opt("search", f.search, text(0, LIMITS.text));
-    bad.throw();
-    return page(await request(cfg, "/requests" + query({ ...f }), { signal: f.signal }));
+    validate({ ...f, options: f }, filters("active", "completed", "expired"));
+    return page(await request(cfg, "/requests" + query({ ...f }), { signal: f?.signal }));
   };
-  var getRequest = async (cfg, token, o = {}) => (await request(cfg, "/requests/" + segment("token", token), { signal: o?.signal })).data;
-  var deleteRequest = async (cfg, token, o = {}) => !!await request(cfg, "/requests/" + segment("token", token), { signal: o?.signal, method: "DELETE" });
-  var requestStats = async (cfg, r = {}) => (await request(cfg, "/requests-stats" + rangeQuery(r), { signal: r?.signal })).data;
+  var getRequest = async (cfg, token, o = {}) => (await request(cfg, at("/requests/", "token", token, o), { signal: o?.signal })).data;
+  var deleteRequest = async (cfg, token, o = {}) => !!await request(cfg, at("/requests/", "token", token, o), { signal: o?.signal, method: "DELETE" });
+  var requestStats = async (cfg, r = {}) => (await request(cfg, "/requests-stats" + range(r), { signal: r?.signal })).data;
   var respond = async (cfg, requestUrl, content, o = {}) => {
-    const [token] = parseLink(requestUrl, "requestUrl", false);
+    const [token] = parseLink(requestUrl, "requestUrl");
     checkCreate(content, 1, 1, o);
-    const { data: req } = await request(cfg, `/public/requests/${token}`, { auth: false, signal: o?.signal });
-    if (!req.public_key) throw new NotFoundError("This request has no public key: it cannot be answered with zero knowledge", { code: "NO_PUBLIC_KEY" });
-    const { body, k } = await encryptSecret(content, req.secret_expiration_hours ?? 24, req.maximum_views ?? 1, o ?? {});
-    body.sealed_key = await sealTo(req.public_key, token, k.slice(8));
+    const { data: r } = await request(cfg, `/public/requests/${token}`, { auth: false, signal: o?.signal });
+    if (!r.public_key) throw new NotFoundError("This request has no public key: it cannot be answered with zero knowledge", { code: "NO_PUBLIC_KEY" });
+    const { body, k } = await encryptSecret(content, r.secret_expiration_hours ?? 24, r.maximum_views ?? 1, o);
+    body.sealed_key = await sealTo(r.public_key, token, k.slice(8));
     return (await request(cfg, `/public/requests/${token}/respond`, { method: "POST", auth: false, signal: o?.signal, body })).data;
   };
   var openRequest = async (cfg, inboxUrl, o = {}) => {
-    const [token, privateKey] = parseLink(inboxUrl, "inboxUrl", true);
+    const [token, privateKey] = parseLink(inboxUrl, "inboxUrl", /^[\w-]{43}(\.[\w-]{43}){2}$/);
     const r = (await request(cfg, "/requests/" + token, { signal: o?.signal })).data;
     if (!r.sealed_key || !r.secret_url) throw new NotFoundError("This request has not been answered yet", { code: "REQUEST_PENDING" });
-    const keyB = await openSealed(privateKey, token, r.sealed_key);
-    return { ...await reveal(cfg, r.secret_url + "#" + keyB, o), request: r };
+    return { ...await reveal(cfg, r.secret_url + "#" + await openSealed(privateKey, token, r.sealed_key), o), request: r };
   };
 
   // src/api/diagnostics.ts
   var health = async (cfg, o = {}) => (await request(cfg, "/health", { auth: false, signal: o?.signal })).data;
-  var advice = (e, scope) => {
-    const err = e;
-    return err instanceof AuthenticationError ? `Token refused (${err.message}): check it is right, active and not revoked` : err instanceof PermissionError ? `The token lacks the "${scope}" scope: ask an admin for a token with it` : err instanceof NetworkError ? `${err.message}` : `${err?.message ?? e}`;
-  };
+  var listOne = (cfg) => request(cfg, "/secrets?limit=1");
+  var CHECKS = [
+    ["configuration", "", async (cfg) => {
+      if (!cfg.token && !cfg.getToken) throw Error("No token: call Sharokey.config({ token }) or give getToken");
+    }],
+    ["network", "", (cfg) => health(cfg)],
+    // A token without the read scope is still a valid token.
+    ["authentication", "", (cfg) => listOne(cfg).catch((e) => {
+      if (!(e instanceof PermissionError)) throw e;
+    })],
+    ["read access", "read", listOne],
+    ["write access", "write", async (cfg) => deleteSecret(cfg, (await create(cfg, "Sharokey test() secret", 1, 1, { description: "Sharokey test(): deleted at once" })).slug)],
+    ["statistics", "stats", (cfg) => request(cfg, "/secrets-stats")]
+  ];
   var test = async (cfg) => {
     const details = [];
-    const check = async (name2, scope, fn) => {
-      let success = false, message;
-      try {
-        message = await fn();
-        success = true;
-      } catch (e) {
-        message = advice(e, scope);
+    for (const [name, scope, run] of CHECKS) {
+      let message = "OK";
+      if (details.length > 1 && details.slice(0, 2).some((d) => !d.success)) message = "Skipped: fix the checks above first";
+      else {
+        try {
+          await run(cfg);
+        } catch (e) {
+          message = e instanceof AuthenticationError ? "The token was refused: check it, and that it is not revoked or expired" : e instanceof PermissionError ? `The token lacks the "${scope}" scope: use a token that has it` : e instanceof NetworkError ? e.message : String(e?.message ?? e);
+        }
       }
-      details.push({ name: name2, success, message });
-      return success;
-    };
-    const hasToken = await check("configuration", "", async () => {
-      if (!cfg.token && !cfg.getToken) throw new Error("No token: call Sharokey.config({ token }) or give getToken");
-      return "Token set; API " + cfg.apiUrl;
-    });
-    const online = await check("network", "", async () => `Server reachable (${(await health(cfg)).status})`);
-    const skip = (name2) => details.push({ name: name2, success: false, message: online ? "Skipped: no token" : "Skipped: the server is unreachable" });
-    if (!online || !hasToken) {
-      for (const n of ["authentication", "read access", "write access", "statistics"]) skip(n);
-    } else {
-      let listed;
-      try {
-        listed = await request(cfg, "/secrets?limit=1");
-      } catch (e) {
-        listed = e;
-      }
-      await check("authentication", "read", async () => {
-        if (listed instanceof AuthenticationError || listed instanceof Error && !(listed instanceof PermissionError)) throw listed;
-        return "Token accepted";
-      });
-      await check("read access", "read", async () => {
-        if (listed instanceof Error) throw listed;
-        return "Secrets can be listed";
-      });
-      await check("write access", "write", async () => {
-        const s = await create(cfg, "Sharokey connection test", 1, 1, { description: "Sharokey test(): deleted at once" });
-        await deleteSecret(cfg, s.slug);
-        return "A test secret was created and deleted";
-      });
-      await check("statistics", "stats", async () => `Statistics readable (${(await request(cfg, "/secrets-stats")).data.total_secrets} secrets)`);
+      details.push({ name, success: message == "OK", message });
     }
     const passed = details.filter((d) => d.success).length;
-    return { passed, total: details.length, success: passed == details.length, details };
+    return { passed, total: 6, success: passed == 6, details };
   };
-  var testConnection = async (cfg) => {
-    try {
-      await request(cfg, "/secrets?limit=1");
-      return true;
-    } catch (e) {
-      return e instanceof PermissionError;
-    }
-  };
+  var testConnection = (cfg) => listOne(cfg).then(() => true, (e) => e instanceof PermissionError);
 
   // src/api/analyze.ts
-  var FIELDS = ["total_secrets", "active_secrets", "expired_secrets", "total_views", "secrets_with_password", "secrets_created_today", "secrets_created_this_week", "secrets_created_this_month"];
+  var count = required((v) => Number.isFinite(v) && v >= 0 ? "" : "must be a number of 0 or more");
+  var FIELDS = Object.fromEntries("total_secrets active_secrets expired_secrets total_views secrets_with_password secrets_created_today secrets_created_this_week".split(" ").map((k) => [k, count]));
   var analyzeStats = (stats) => {
-    const bad = new Invalid();
-    for (const f of FIELDS) bad.add(f, Number.isFinite(stats?.[f]) && stats[f] >= 0 ? "" : "must be a number of 0 or more");
-    bad.throw();
-    const { total_secrets: total, active_secrets: active, secrets_with_password: withPassword, secrets_created_today: today, secrets_created_this_week: week } = stats;
+    const s = Object(stats);
+    validate({ ...s }, FIELDS);
+    const total = s.total_secrets;
     const rate = (n) => total ? n / total * 100 : null;
-    const activeRate = rate(active);
-    const passwordRate = rate(withPassword);
-    const recommendations = [];
-    if (passwordRate != null && passwordRate < 30) recommendations.push("Consider implementing password protection for sensitive content", "Review security policies with team members");
-    if (activeRate != null && activeRate > 50) recommendations.push("Review expiration policies: secrets may be living too long", "Consider shorter default expiration times");
-    if (today > 50) recommendations.push("Monitor API rate limits carefully", "Consider implementing client-side request queuing", "Use bulk operations where available");
+    const active = rate(s.active_secrets);
+    const password = rate(s.secrets_with_password);
+    const today = s.secrets_created_today;
     return {
-      passwordProtectionRate: passwordRate,
-      viewEfficiency: total ? stats.total_views / total : null,
-      expirationRate: rate(stats.expired_secrets),
-      activeRate,
-      activityLevel: today > 10 || week > 50 ? "high" : "normal",
-      retention: activeRate == null ? null : activeRate > 20 ? "high" : activeRate < 5 ? "low" : "moderate",
-      retentionHealth: activeRate == null ? null : activeRate < 20 ? "good" : "review",
-      recommendations
+      passwordProtectionRate: password,
+      viewEfficiency: total ? s.total_views / total : null,
+      expirationRate: rate(s.expired_secrets),
+      activeRate: active,
+      activityLevel: today > 10 || s.secrets_created_this_week > 50 ? "high" : "normal",
+      retention: active == null ? null : active > 20 ? "high" : active < 5 ? "low" : "moderate",
+      retentionHealth: active == null ? null : active < 20 ? "good" : "review",
+      recommendations: [
+        ...password < 30 && total ? ["Consider implementing password protection for sensitive content", "Review security policies with team members"] : [],
+        ...active > 50 ? ["Review expiration policies: secrets may be living too long", "Consider shorter default expiration times"] : [],
+        ...today > 50 ? ["Monitor API rate limits carefully", "Consider implementing client-side request queuing", "Use bulk operations where available"] : []
+      ]
     };
   };
 
   // src/client.ts
   var DEFAULT_API_URL = "https://api.sharokey.com/api/v1";
-  var configure = (cfg, o) => {
-    const bad = new Invalid();
-    bad.add("options", o && typeof o == "object" ? "" : "must be an object");
-    o ??= {};
-    bad.opt("token", o.token, text(1, 4096));
-    bad.opt("getToken", o.getToken, (v) => typeof v == "function" ? "" : "must be a function");
-    bad.opt("apiUrl", o.apiUrl, (v) => isText(v) && /^https?:\/\/[^/]/.test(v) ? "" : "must be an http(s) URL");
-    bad.opt("timeout", o.timeout, int([1, 36e5]));
-    bad.opt("retries", o.retries, int([0, 10]));
-    bad.opt("company", o.company, text(1, 255));
-    bad.throw();
-    Object.assign(cfg, o);
-    cfg.apiUrl = cfg.apiUrl.replace(/\/+$/, "");
+  var CONFIG = {
+    options: required(is("object")),
+    token: text(1, 4096),
+    getToken: is("function"),
+    apiUrl: (v) => isText(v) && /^https?:\/\/[^/]/.test(v) ? "" : "must be an http(s) URL",
+    timeout: int([1, 36e5]),
+    retries: int([0, 10]),
+    company: text(1, 255)
+  };
+  var { CLASSES: _, ...errorParts } = errors_exports;
+  var METHODS = {
+    create,
+    list: listSecrets,
+    getDetails,
+    get: getDetails,
+    delete: deleteSecret,
+    getStats,
+    stats: getStats,
+    getTokenStats,
+    reveal,
+    createRequest,
+    listRequests,
+    getRequest,
+    deleteRequest,
+    requestStats,
+    respond,
+    openRequest,
+    health,
+    test,
+    testConnection
   };
   var createClient = (options = {}) => {
     const cfg = { apiUrl: DEFAULT_API_URL, timeout: 3e4, retries: 2 };
-    configure(cfg, options);
     const client = {
-      ...errors_exports,
+      ...errorParts,
       version: "1.0.0",
-      config: (o) => (configure(cfg, o), client),
-      getConfig: () => ({ apiUrl: cfg.apiUrl, timeout: cfg.timeout, retries: cfg.retries, hasToken: !!(cfg.token || cfg.getToken), company: cfg.company }),
-      createClient,
-      create: (...a) => create(cfg, ...a),
-      list: (f) => listSecrets(cfg, f),
-      getDetails: (s, o) => getDetails(cfg, s, o),
-      get: (s, o) => getDetails(cfg, s, o),
-      delete: (s, o) => deleteSecret(cfg, s, o),
-      getStats: (r) => getStats(cfg, r),
-      stats: (r) => getStats(cfg, r),
-      getTokenStats: (o) => getTokenStats(cfg, o),
       analyzeStats,
-      reveal: (u, o) => reveal(cfg, u, o),
-      createRequest: (o) => createRequest(cfg, o),
-      listRequests: (f) => listRequests(cfg, f),
-      getRequest: (t, o) => getRequest(cfg, t, o),
-      deleteRequest: (t, o) => deleteRequest(cfg, t, o),
-      requestStats: (r) => requestStats(cfg, r),
-      respond: (u, c, o) => respond(cfg, u, c, o),
-      openRequest: (u, o) => openRequest(cfg, u, o),
-      health: (o) => health(cfg, o),
-      test: () => test(cfg),
-      testConnection: () => testConnection(cfg)
+      createClient,
+      config(o) {
+        validate({ ...o, options: o }, CONFIG);
+        Object.assign(cfg, o).apiUrl = cfg.apiUrl.replace(/\/+$/, "");
+        return client;
+      },
+      getConfig: () => ({ apiUrl: cfg.apiUrl, timeout: cfg.timeout, retries: cfg.retries, hasToken: !!(cfg.token || cfg.getToken), company: cfg.company })
     };
-    return client;
+    for (const [name, fn] of Object.entries(METHODS)) client[name] = (...a) => fn(cfg, ...a);
+    return client.config(options);
   };
 
   // src/global.ts

@@ -3,7 +3,7 @@ import type {
   AttachmentError, AuthenticationError, CryptoError, isSharokeyError, NetworkError, NotFoundError, PermissionError,
   QuotaExceededError, RateLimitError, SharokeyError, TimeoutError, ValidationError,
 } from './errors.ts';
-import { Invalid, isText, int, text } from './validate.ts';
+import { is, isText, int, required, text, validate } from './validate.ts';
 import type { Config } from './transport/request.ts';
 import type {
   ConfigView, CreatedRequest, CreatedSecret, CreateOptions, Health, ListFilters, OpenedRequest, Options, Page, Range, RequestFilters, RequestOptions, RequestStats,
@@ -73,20 +73,22 @@ export interface Client {
   CryptoError: typeof CryptoError;
 }
 
-/** Checks `o` and copies the keys it gives onto `cfg`. */
-const configure = (cfg: Config, o: Options): void => {
-  const bad = new Invalid();
-  bad.add('options', o && typeof o == 'object' ? '' : 'must be an object');
-  o ??= {};
-  bad.opt('token', o.token, text(1, 4096));
-  bad.opt('getToken', o.getToken, (v) => (typeof v == 'function' ? '' : 'must be a function'));
-  bad.opt('apiUrl', o.apiUrl, (v) => (isText(v) && /^https?:\/\/[^/]/.test(v) ? '' : 'must be an http(s) URL'));
-  bad.opt('timeout', o.timeout, int([1, 36e5]));
-  bad.opt('retries', o.retries, int([0, 10]));
-  bad.opt('company', o.company, text(1, 255));
-  bad.throw();
-  Object.assign(cfg, o);
-  cfg.apiUrl = cfg.apiUrl.replace(/\/+$/, '');
+const CONFIG = {
+  options: required(is('object')),
+  token: text(1, 4096),
+  getToken: is('function'),
+  apiUrl: (v: unknown) => (isText(v) && /^https?:\/\/[^/]/.test(v) ? '' : 'must be an http(s) URL'),
+  timeout: int([1, 36e5]),
+  retries: int([0, 10]),
+  company: text(1, 255),
+};
+
+const { CLASSES: _, ...errorParts } = errors;
+
+// Every network method takes the client's configuration first.
+const METHODS = {
+  create, list: listSecrets, getDetails, get: getDetails, delete: deleteSecret, getStats, stats: getStats, getTokenStats, reveal,
+  createRequest, listRequests, getRequest, deleteRequest, requestStats, respond, openRequest, health, test, testConnection,
 };
 
 /**
@@ -95,33 +97,18 @@ const configure = (cfg: Config, o: Options): void => {
  */
 export const createClient = (options: Options = {}): Client => {
   const cfg: Config = { apiUrl: DEFAULT_API_URL, timeout: 30_000, retries: 2 };
-  configure(cfg, options);
-  const client: Client = {
-    ...errors,
+  const client = {
+    ...errorParts,
     version: __VERSION__,
-    config: (o) => (configure(cfg, o), client),
-    getConfig: () => ({ apiUrl: cfg.apiUrl, timeout: cfg.timeout, retries: cfg.retries, hasToken: !!(cfg.token || cfg.getToken), company: cfg.company }),
-    createClient,
-    create: (...a) => create(cfg, ...a),
-    list: (f) => listSecrets(cfg, f),
-    getDetails: (s, o) => getDetails(cfg, s, o),
-    get: (s, o) => getDetails(cfg, s, o),
-    delete: (s, o) => deleteSecret(cfg, s, o),
-    getStats: (r) => getStats(cfg, r),
-    stats: (r) => getStats(cfg, r),
-    getTokenStats: (o) => getTokenStats(cfg, o),
     analyzeStats,
-    reveal: (u, o) => reveal(cfg, u, o),
-    createRequest: (o) => createRequest(cfg, o),
-    listRequests: (f) => listRequests(cfg, f),
-    getRequest: (t, o) => getRequest(cfg, t, o),
-    deleteRequest: (t, o) => deleteRequest(cfg, t, o),
-    requestStats: (r) => requestStats(cfg, r),
-    respond: (u, c, o) => respond(cfg, u, c, o),
-    openRequest: (u, o) => openRequest(cfg, u, o),
-    health: (o) => health(cfg, o),
-    test: () => test(cfg),
-    testConnection: () => testConnection(cfg),
-  };
-  return client;
+    createClient,
+    config(o: Options) {
+      validate({ ...o, options: o }, CONFIG);
+      Object.assign(cfg, o).apiUrl = cfg.apiUrl.replace(/\/+$/, '');
+      return client;
+    },
+    getConfig: (): ConfigView => ({ apiUrl: cfg.apiUrl, timeout: cfg.timeout, retries: cfg.retries, hasToken: !!(cfg.token || cfg.getToken), company: cfg.company }),
+  } as unknown as Client;
+  for (const [name, fn] of Object.entries(METHODS)) (client as unknown as Record<string, unknown>)[name] = (...a: unknown[]) => (fn as (...x: unknown[]) => unknown)(cfg, ...a);
+  return client.config(options);
 };

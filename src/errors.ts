@@ -24,7 +24,7 @@ export class SharokeyError extends Error {
   declare status: number;
   declare details?: ErrorDetails;
   constructor(message: string, init: ErrorInit = {}) {
-    super(message, { cause: init.cause });
+    super(message, init);
     Object.assign(this, init);
   }
 }
@@ -51,25 +51,18 @@ export class TimeoutError extends NetworkError {}
 /** Decryption failed: wrong key, or the data was tampered with. */
 export class CryptoError extends SharokeyError {}
 
-const name = (C: typeof SharokeyError, n: string, code: string): void => {
-  Object.assign(C.prototype, { name: n + 'Error', code, status: 0, [BRAND]: 1 });
-};
-name(SharokeyError, 'Sharokey', 'ERROR');
-name(AuthenticationError, 'Authentication', 'AUTHENTICATION_ERROR');
-name(PermissionError, 'Permission', 'PERMISSION_DENIED');
-name(NotFoundError, 'NotFound', 'NOT_FOUND');
-name(QuotaExceededError, 'QuotaExceeded', 'QUOTA_EXCEEDED');
-name(RateLimitError, 'RateLimit', 'RATE_LIMIT_EXCEEDED');
-name(ValidationError, 'Validation', 'VALIDATION_ERROR');
-name(AttachmentError, 'Attachment', 'ATTACHMENT_ERROR');
-name(NetworkError, 'Network', 'NETWORK_ERROR');
-name(TimeoutError, 'Timeout', 'TIMEOUT');
-name(CryptoError, 'Crypto', 'CRYPTO_ERROR');
+/** Every class, in the order of NAMES; the transport maps server codes with it. */
+export const CLASSES = [SharokeyError, AuthenticationError, PermissionError, NotFoundError, QuotaExceededError, RateLimitError, ValidationError, AttachmentError, NetworkError, TimeoutError, CryptoError];
+// name (+ "Error") and default code of each class; the codes of the server's classes are its own.
+const NAMES = 'Sharokey:ERROR Authentication:AUTHENTICATION_ERROR Permission:PERMISSION_DENIED NotFound:NOT_FOUND QuotaExceeded:QUOTA_EXCEEDED RateLimit:RATE_LIMIT_EXCEEDED Validation:VALIDATION_ERROR Attachment:ATTACHMENT_ERROR Network:NETWORK_ERROR Timeout:TIMEOUT Crypto:CRYPTO_ERROR';
+NAMES.split(' ').map((n, i) => {
+  const [name, code] = n.split(':');
+  Object.assign(CLASSES[i]!.prototype, { name: name + 'Error', code, status: 0, [BRAND]: 1 });
+});
 
 /**
  * Tells a Sharokey error apart, also one thrown in another frame, where
  * `instanceof` fails.
  * @example if (Sharokey.isSharokeyError(e) && e.code === 'NOT_FOUND') ...
  */
-export const isSharokeyError = (e: unknown): e is SharokeyError =>
-  !!e && (e as Record<symbol, unknown>)[BRAND] === 1;
+export const isSharokeyError = (e: unknown): e is SharokeyError => !!e && (e as Record<symbol, unknown>)[BRAND] === 1;

@@ -1,7 +1,8 @@
-import { Invalid } from '../validate.ts';
+import { required, validate } from '../validate.ts';
 import type { SecretStats, StatsAnalysis } from '../types.ts';
 
-const FIELDS = ['total_secrets', 'active_secrets', 'expired_secrets', 'total_views', 'secrets_with_password', 'secrets_created_today', 'secrets_created_this_week', 'secrets_created_this_month'] as const;
+const count = required((v) => (Number.isFinite(v) && v >= 0 ? '' : 'must be a number of 0 or more'));
+const FIELDS = Object.fromEntries('total_secrets active_secrets expired_secrets total_views secrets_with_password secrets_created_today secrets_created_this_week'.split(' ').map((k) => [k, count]));
 
 /**
  * Reads a statistics object (from getStats) as the statistics document does:
@@ -10,25 +11,25 @@ const FIELDS = ['total_secrets', 'active_secrets', 'expired_secrets', 'total_vie
  * @example Sharokey.analyzeStats(await Sharokey.getStats()).recommendations
  */
 export const analyzeStats = (stats: SecretStats): StatsAnalysis => {
-  const bad = new Invalid();
-  for (const f of FIELDS) bad.add(f, Number.isFinite(stats?.[f]) && stats[f] >= 0 ? '' : 'must be a number of 0 or more');
-  bad.throw();
-  const { total_secrets: total, active_secrets: active, secrets_with_password: withPassword, secrets_created_today: today, secrets_created_this_week: week } = stats;
+  const s = Object(stats) as SecretStats;
+  validate({ ...s }, FIELDS);
+  const total = s.total_secrets;
   const rate = (n: number) => (total ? (n / total) * 100 : null);
-  const activeRate = rate(active);
-  const passwordRate = rate(withPassword);
-  const recommendations: string[] = [];
-  if (passwordRate != null && passwordRate < 30) recommendations.push('Consider implementing password protection for sensitive content', 'Review security policies with team members');
-  if (activeRate != null && activeRate > 50) recommendations.push('Review expiration policies: secrets may be living too long', 'Consider shorter default expiration times');
-  if (today > 50) recommendations.push('Monitor API rate limits carefully', 'Consider implementing client-side request queuing', 'Use bulk operations where available');
+  const active = rate(s.active_secrets);
+  const password = rate(s.secrets_with_password);
+  const today = s.secrets_created_today;
   return {
-    passwordProtectionRate: passwordRate,
-    viewEfficiency: total ? stats.total_views / total : null,
-    expirationRate: rate(stats.expired_secrets),
-    activeRate,
-    activityLevel: today > 10 || week > 50 ? 'high' : 'normal',
-    retention: activeRate == null ? null : activeRate > 20 ? 'high' : activeRate < 5 ? 'low' : 'moderate',
-    retentionHealth: activeRate == null ? null : activeRate < 20 ? 'good' : 'review',
-    recommendations,
+    passwordProtectionRate: password,
+    viewEfficiency: total ? s.total_views / total : null,
+    expirationRate: rate(s.expired_secrets),
+    activeRate: active,
+    activityLevel: today > 10 || s.secrets_created_this_week > 50 ? 'high' : 'normal',
+    retention: active == null ? null : active > 20 ? 'high' : active < 5 ? 'low' : 'moderate',
+    retentionHealth: active == null ? null : active < 20 ? 'good' : 'review',
+    recommendations: [
+      ...(password! < 30 && total ? ['Consider implementing password protection for sensitive content', 'Review security policies with team members'] : []),
+      ...(active! > 50 ? ['Review expiration policies: secrets may be living too long', 'Consider shorter default expiration times'] : []),
+      ...(today > 50 ? ['Monitor API rate limits carefully', 'Consider implementing client-side request queuing', 'Use bulk operations where available'] : []),
+    ],
   };
 };

@@ -1,26 +1,22 @@
 import { request, type Config } from '../transport/request.ts';
-import type { Range, SecretStats, WithSignal, TokenStats } from '../types.ts';
-import { Invalid, isText } from '../validate.ts';
+import type { Range, SecretStats, TokenStats, WithSignal } from '../types.ts';
+import { is, isText, validate } from '../validate.ts';
 import { query } from './secrets.ts';
 
-/** `YYYY-MM-DD` of a Date (UTC) or a valid date string; '' when neither. */
+/** `YYYY-MM-DD` of a valid Date (UTC) or date string; '' when neither. */
 const day = (v: unknown): string => {
-  const d = v instanceof Date ? v : isText(v) && /^\d{4}-\d\d-\d\d$/.test(v) ? new Date(v) : null;
-  const s = d && !isNaN(+d) ? d.toISOString().slice(0, 10) : '';
+  const d = v instanceof Date ? v : isText(v) && /^\d{4}-\d\d-\d\d$/.test(v) ? new Date(v) : 0;
+  const s = d && +d ? d.toISOString().slice(0, 10) : '';
   // new Date('2025-02-31') rolls over to March: refuse what does not read back the same.
   return isText(v) && s != v ? '' : s;
 };
+const date = (v: unknown) => (day(v) ? '' : 'must be a Date or YYYY-MM-DD');
 
-/** Checks a date range and returns its query string. */
-export const rangeQuery = (r: Range = {}): string => {
-  const { from, to } = r ?? {};
-  const bad = new Invalid();
-  const f = day(from), t = day(to);
-  bad.opt('from', from, () => (f ? '' : 'must be a Date or YYYY-MM-DD'));
-  bad.opt('to', to, () => (t ? '' : 'must be a Date or YYYY-MM-DD'));
-  if (f && t && f > t) bad.add('from', 'must not be after to');
-  bad.throw();
-  return query({ from: f || null, to: t || null });
+/** A checked date range as a query string. */
+export const range = (r: Range = {}): string => {
+  const from = day(r?.from), to = day(r?.to);
+  validate({ ...r, options: r }, { options: is('object'), from: (v) => date(v) || (to && from > to ? 'must not be after to' : ''), to: date });
+  return query({ from: from || null, to: to || null });
 };
 
 /**
@@ -29,7 +25,7 @@ export const rangeQuery = (r: Range = {}): string => {
  * @example (await Sharokey.getStats()).active_secrets
  */
 export const getStats = async (cfg: Config, r: Range = {}): Promise<SecretStats> =>
-  (await request(cfg, '/secrets-stats' + rangeQuery(r), { signal: r?.signal })).data;
+  (await request(cfg, '/secrets-stats' + range(r), { signal: r?.signal })).data;
 
 /** Token usage of the company: counts per token with a 4-character hint, never a token. */
 export const getTokenStats = async (cfg: Config, o: WithSignal = {}): Promise<TokenStats> =>
