@@ -1,6 +1,7 @@
 /**
  * The HTML pages the mock serves at its origin root: the recipient's viewer
- * (`/s/{slug}`) and the responder's page (`/r/{token}`), their scripts, and
+ * (`/s/{slug}`), the responder's page (`/r/{token}`), the requester's inbox
+ * (`/i/{token}#privateKey`), their scripts, and
  * the built library (`/sharokey.min.js`, read from dist/ at request time).
  * The pages are static: no request data is written into them, and a strict
  * CSP forbids inline scripts.
@@ -92,6 +93,24 @@ const RESPONDER = page('Send a secret', `
   <p>It is encrypted in this browser before it leaves; the server never sees it.</p>
 </form>`, '/responder.js');
 
+const INBOX = page('The answer to your request', `
+<h1>The answer to your request</h1>
+<p id="status" role="status">Loading…</p>
+<p class="note" id="warning"><strong>This link is private.</strong> The part after "#" is the key of your request:
+whoever has it and an API token of your company can read the answer. It never leaves this browser.</p>
+<form id="form" hidden>
+  <label>Your API token <input id="token" type="password" autocomplete="off" aria-describedby="token-help"></label>
+  <p id="token-help">Needed to fetch the request. It stays in this tab only and is sent only to this server.</p>
+  <button type="submit" id="open">Open the answer</button>
+  <p>Opening it uses one of its views.</p>
+</form>
+<section id="result" hidden>
+  <p id="message" class="note" hidden></p>
+  <textarea id="content" readonly aria-label="Secret"></textarea>
+  <button type="button" id="copy">Copy</button> <span id="copied" role="status"></span>
+  <ul id="files"></ul>
+</section>`, '/inbox.js');
+
 function file(parts: string[], type: string): Reply {
   let raw: Buffer;
   try {
@@ -107,9 +126,11 @@ const JS = 'text/javascript; charset=utf-8';
 const ROUTES: Array<[RegExp, () => Reply]> = [
   [/^\/s\/[^/]+\/?$/, () => ({ status: 200, headers: PAGE_HEADERS, raw: VIEWER })],
   [/^\/r\/[^/]+\/?$/, () => ({ status: 200, headers: PAGE_HEADERS, raw: RESPONDER })],
+  [/^\/i\/[^/]+\/?$/, () => ({ status: 200, headers: PAGE_HEADERS, raw: INBOX })],
   [/^\/sharokey\.min\.js$/, () => file(['dist', 'sharokey.min.js'], JS)],
   [/^\/viewer\.js$/, () => file(['mock', 'public', 'viewer.js'], JS)],
   [/^\/responder\.js$/, () => file(['mock', 'public', 'responder.js'], JS)],
+  [/^\/inbox\.js$/, () => file(['mock', 'public', 'inbox.js'], JS)],
   // Browsers ask for it on every page: an empty answer keeps consoles quiet.
   [/^\/favicon\.ico$/, () => ({ status: 204 })],
 ];

@@ -1,0 +1,120 @@
+// The requester's inbox page (/i/{token}#privateKey): served like the other
+// pages (static, strict CSP), and in Chromium it opens an answered request
+// with the requester's token, says when nobody has answered yet, and keeps
+// the token in sessionStorage only.
+import { test, expect, type Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startMock, type RunningMock } from '../../mock/server.ts';
+import { call, client, FIXTURES, T, type Client } from './helpers.ts';
+
+const DIST = fileURLToPath(new URL('../../dist/sharokey.min.js', import.meta.url));
+
+let mock: RunningMock;
+let api: Client;
+
+test.beforeAll(async () => {
+  mock = await startMock({ port: 0, fixtures: FIXTURES });
+  api = client(mock.url);
+});
+test.afterAll(() => mock.close());
+test.beforeEach(() => api.reset());
+
+test('/i/{token} is a static page with a strict CSP, two external scripts and nothing of the request in it', async () => {
+  const res = await call(mock.origin, 'GET', '/i/SomeRequestToken123');
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+  expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+  expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  expect(res.text).not.toContain('SomeRequestToken123');
+  expect(res.text).toContain('private');
+  const scripts = [...res.text.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)].map(([, attrs, inline]) => [attrs!.trim(), inline]);
+  expect(scripts).toEqual([['src="/sharokey.min.js"', ''], ['src="/inbox.js"', '']]);
+
+  const js = await call(mock.origin, 'GET', '/inbox.js');
+  expect(js.status).toBe(200);
+  expect(js.headers.get('content-type')).toMatch(/javascript/);
+  expect(js.text).toContain('openRequest(location.href)');
+
+  expect((await call(mock.origin, 'POST', '/i/abc')).status).toBe(405);
+  expect((await call(mock.url, 'GET', '/i/abc')).status).toBe(404); // pages live at the origin root only
+  expect((await call(mock.origin, 'GET', '/i/')).status).toBe(404);
+  // A page load is logged like any request, but never with the fragment (browsers do not send it).
+  const logged = (await api.get('/_mock/log')).body.data.map((e: { path: string }) => e.path);
+  expect(logged).toContain('/i/SomeRequestToken123');
+});
+
+test.describe('in a browser', () => {
+  test.skip(!existsSync(DIST), 'needs dist/sharokey.min.js (npm run build)');
+
+  /** Creates a request with the library, as the requester's own page would. */
+  async function newRequest(page: Page) {
+    if (!page.url().startsWith(mock.origin)) await page.goto(`${mock.origin}/i/none`);
+    return page.evaluate(async ([apiUrl, token]) => {
+      const c = (window as any).Sharokey.createClient({ apiUrl, token });
+      return c.createRequest({ message: 'The staging database password, please' });
+    }, [mock.url, T.admin] as const);
+  }
+
+  test('opens an answered request with the token, and says plainly when it is unanswered or used up', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${mock.origin}/i/none`);
+    await expect(page.locator('#status')).toContainText('key after "#" is missing');
+    await expect(page.locator('#form')).toBeHidden();
+
+    const created = await newRequest(page);
+    expect(created.inbox_url).toMatch(new RegExp(`^${mock.origin}/i/${created.token}#`));
+
+    // Not answered yet.
+    await page.goto(created.inbox_url);
+    await expect(page.locator('#warning')).toContainText('This link is private');
+    await page.click('#open');
+    await expect(page.locator('#status')).toContainText('Enter your API token');
+    await page.getByLabel('Your API token').fill(T.admin);
+    await page.click('#open');
+    await expect(page.locator('#status')).toContainText('Nobody has answered this request yet');
+
+    // The responder answers on their page.
+    await page.goto(created.url);
+    await page.fill('#content', 'pg://staging:s3cret@db');
+    await page.click('#send');
+    await expect(page.locator('#status')).toContainText('Sent');
+
+    // Back to the inbox: the token is remembered for this tab only.
+    await page.goto('about:blank');
+    await page.goto(created.inbox_url);
+    await expect(page.getByLabel('Your API token')).toHaveValue(T.admin);
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    await page.click('#open');
+    await expect(page.locator('#content')).toHaveValue('pg://staging:s3cret@db');
+    await expect(page.locator('#status')).toContainText('Here is the answer');
+
+    // The answer allowed one view: a second open says it is gone.
+    await page.goto('about:blank');
+    await page.goto(created.inbox_url);
+    await page.click('#open');
+    await expect(page.locator('#status')).toContainText('no longer available');
+
+    // The server never saw the plaintext, the private key nor the token in clear.
+    const log = JSON.stringify((await api.get('/_mock/log')).body.data);
+    expect(log).not.toContain('s3cret@db');
+    expect(log).not.toContain(created.inbox_url.split('#')[1]);
+    expect(log).not.toContain(T.admin);
+    expect(errors).toEqual([]);
+  });
+
+  test('a refused token and a damaged key are told apart', async ({ page }) => {
+    const created = await newRequest(page);
+    await page.goto(created.inbox_url);
+    await page.getByLabel('Your API token').fill('not-a-real-token');
+    await page.click('#open');
+    await expect(page.locator('#status')).toContainText('token was refused');
+
+    await page.goto('about:blank');
+    await page.goto(`${created.inbox_url.split('#')[0]}#cut-short`);
+    await page.getByLabel('Your API token').fill(T.admin);
+    await page.click('#open');
+    await expect(page.locator('#status')).toContainText('wrong or incomplete');
+  });
+});

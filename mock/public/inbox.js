@@ -1,0 +1,91 @@
+// The requester's inbox (/i/{token}#privateKey): the link that createRequest()
+// returns as `inbox_url`. Asks for the requester's API token (kept in this
+// tab's sessionStorage only) and, on a click, opens the answer with
+// Sharokey.openRequest(location.href): the private key never leaves the page.
+(() => {
+  'use strict';
+  const $ = (id) => document.getElementById(id);
+  const say = (text, kind = '') => {
+    $('status').textContent = text;
+    $('status').className = kind;
+  };
+  const STORE = 'sharokey-inbox.token';
+  const bytes = (n) => (n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1048576).toFixed(1)} MB`);
+
+  function explain(error) {
+    const code = error && error.code;
+    const name = error && error.name;
+    if (code === 'REQUEST_PENDING') return say('Nobody has answered this request yet. Come back once the person you asked has sent the secret.', 'error');
+    if (name === 'AuthenticationError') return say('This token was refused. Check it: it may be mistyped, revoked or expired.', 'error');
+    if (name === 'PermissionError') return say('This token cannot read requests: use a token of your company with the "read" permission.', 'error');
+    if (name === 'NotFoundError') {
+      $('form').hidden = true;
+      return say('This request or its answer is no longer available: it was cancelled, it expired, or the answer was already read as many times as allowed.', 'error');
+    }
+    if (name === 'CryptoError' || name === 'ValidationError') {
+      $('form').hidden = true;
+      return say('The key in this link is wrong or incomplete, so the answer cannot be decrypted. Use the whole link, including the part after "#".', 'error');
+    }
+    if (name === 'RateLimitError') return say(`Too many attempts. Wait ${error.retryAfter || 60} seconds and try again.`, 'error');
+    return say(`The answer could not be opened: ${(error && error.message) || error}`, 'error');
+  }
+
+  function showAnswer(result) {
+    $('form').hidden = true;
+    $('result').hidden = false;
+    $('content').value = result.content;
+    if (result.message) {
+      $('message').textContent = result.message;
+      $('message').hidden = false;
+    }
+    for (const file of result.attachments || []) {
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(file);
+      link.download = file.name;
+      link.textContent = `${file.name} (${bytes(file.size)})`;
+      const item = document.createElement('li');
+      item.append(link);
+      $('files').append(item);
+    }
+    say('Here is the answer. It will not be shown again once you leave this page.', 'ok');
+  }
+
+  async function open(event) {
+    event.preventDefault();
+    const token = $('token').value.trim();
+    if (!token) return say('Enter your API token first.', 'error');
+    sessionStorage.setItem(STORE, token);
+    $('open').disabled = true;
+    say('Opening…');
+    try {
+      Sharokey.config({ apiUrl: `${location.origin}/api/v1`, token });
+      showAnswer(await Sharokey.openRequest(location.href));
+    } catch (error) {
+      explain(error);
+    } finally {
+      $('open').disabled = false;
+    }
+  }
+
+  function start() {
+    if (!window.Sharokey) return say('The Sharokey script (/sharokey.min.js) did not load.', 'error');
+    if (location.hash.length <= 1) {
+      return say('This link is incomplete: the key after "#" is missing. Use the whole private link of your request.', 'error');
+    }
+    $('token').value = sessionStorage.getItem(STORE) || '';
+    $('form').hidden = false;
+    say('Someone may have answered your request. Enter your API token to open it.');
+  }
+
+  $('form').addEventListener('submit', open);
+  $('copy').addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText($('content').value);
+    } catch {
+      $('content').select();
+      document.execCommand('copy');
+    }
+    $('copied').textContent = 'Copied.';
+  });
+  start();
+})();
