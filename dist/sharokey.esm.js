@@ -112,27 +112,19 @@ var isCountry = (c) => {
   const i = (c.charCodeAt(0) - 65) * 26 + c.charCodeAt(1) - 65;
   return /^[A-Z]{2}$/.test(c) && (ISO.charCodeAt(i >> 3) >> (i & 7) & 1) == 1;
 };
-var v4 = (s) => {
-  const p = s.split(".");
-  return p.length == 4 && p.every((x) => /^(0|[1-9]\d{0,2})$/.test(x) && +x < 256) ? p.map(Number) : void 0;
-};
 var publicV4 = ([a, b]) => !(a == 0 || a == 10 || a == 127 || a >= 224 || a == 100 && b >> 6 == 1 || a == 169 && b == 254 || a == 172 && b >> 4 == 1 || a == 192 && b == 168);
-var v6 = (s) => {
-  const m = s.match(/^(.*:)(\d+\.[\d.]+)$/);
-  const q = m && v4(m[2]);
-  if (q) s = m[1] + (q[0] << 8 | q[1]).toString(16) + ":" + (q[2] << 8 | q[3]).toString(16);
-  const halves = s.split("::");
-  const part = (h = "") => h ? h.split(":") : [];
-  const a = part(halves[0]), b = part(halves[1]);
-  const fill = 8 - a.length - b.length;
-  const g = [...a, ...Array(halves.length > 1 ? fill : 0).fill("0"), ...b];
-  return (!m || q) && halves.length < 3 && (halves.length > 1 ? fill > 0 : !fill) && g.every((x) => /^[\da-f]{1,4}$/i.test(x)) ? g.map((x) => parseInt(x, 16)) : void 0;
-};
-var publicV6 = (g) => g.slice(0, 5).some(Boolean) ? g[0] < 64512 : g[5] == 65535 ? publicV4([g[6] >> 8, g[6] & 255]) : !g[5] && (g[6] > 0 || g[7] > 1);
 var isPublicIp = (entry) => {
   const [addr = "", bits, extra] = entry.split("/");
-  const a = v4(addr), b = a ? 0 : v6(addr);
-  return !extra && (a ? publicV4(a) : !!b && publicV6(b)) && (bits == null || /^\d{1,3}$/.test(bits) && +bits <= (a ? 32 : 128));
+  const v6 = addr.includes(":");
+  let h = "";
+  try {
+    h = new URL(v6 ? `http://[${addr}]` : "http://" + addr).hostname;
+  } catch {
+    return false;
+  }
+  const [, hi] = h.match(/^\[::ffff:(\w+):\w+]$/) ?? [];
+  const n = parseInt(hi, 16);
+  return (v6 ? hi ? publicV4([n >> 8, n & 255]) : !/^\[(::|f[c-f]..:)/.test(h) : h == addr && /^[\d.]+$/.test(h) && publicV4(h.split(".").map(Number))) && !extra && (bits == null || /^\d{1,3}$/.test(bits) && +bits <= (v6 ? 128 : 32));
 };
 var entries = (v) => (Array.isArray(v) ? v : isText(v) ? v.split(",") : [0]).map((s) => isText(s) ? s.trim() : "");
 var listOf = (ok, what) => (v) => {

@@ -60,35 +60,29 @@ export const isCountry = (c: string): boolean => {
   return /^[A-Z]{2}$/.test(c) && ((ISO.charCodeAt(i >> 3) >> (i & 7)) & 1) == 1;
 };
 
-const v4 = (s: string): number[] | undefined => {
-  const p = s.split('.');
-  return p.length == 4 && p.every((x) => /^(0|[1-9]\d{0,2})$/.test(x) && +x < 256) ? p.map(Number) : undefined;
-};
 // Not: this network, 10/8, CGNAT 100.64/10, loopback, link-local, 172.16/12, 192.168/16, multicast and reserved.
 const publicV4 = ([a, b]: number[]): boolean =>
   !(a == 0 || a == 10 || a == 127 || a! >= 224 || (a == 100 && b! >> 6 == 1) || (a == 169 && b == 254) || (a == 172 && b! >> 4 == 1) || (a == 192 && b == 168));
 
-/** Eight 16-bit groups, or undefined when `s` is not an IPv6 address. */
-const v6 = (s: string): number[] | undefined => {
-  const m = s.match(/^(.*:)(\d+\.[\d.]+)$/);
-  const q = m && v4(m[2]!);
-  if (q) s = m![1] + ((q[0]! << 8) | q[1]!).toString(16) + ':' + ((q[2]! << 8) | q[3]!).toString(16);
-  const halves = s.split('::');
-  const part = (h = '') => (h ? h.split(':') : []);
-  const a = part(halves[0]), b = part(halves[1]);
-  const fill = 8 - a.length - b.length;
-  const g = [...a, ...Array(halves.length > 1 ? fill : 0).fill('0'), ...b];
-  return (!m || q) && halves.length < 3 && (halves.length > 1 ? fill > 0 : !fill) && g.every((x) => /^[\da-f]{1,4}$/i.test(x)) ? g.map((x) => parseInt(x, 16)) : undefined;
-};
-// Not: unspecified, loopback, IPv4-mapped private, fc00::/7, fe80::/10, multicast.
-const publicV6 = (g: number[]): boolean =>
-  g.slice(0, 5).some(Boolean) ? g[0]! < 0xfc00 : g[5] == 0xffff ? publicV4([g[6]! >> 8, g[6]! & 255]) : !g[5] && (g[6]! > 0 || g[7]! > 1);
-
-/** One public IPv4/IPv6 address or CIDR range. */
+/**
+ * One public IPv4/IPv6 address or CIDR range. The URL parser of the platform
+ * does the parsing: an IPv4 address must read back unchanged (no octal, hex
+ * or short forms), an IPv6 one comes back canonical, lower case and compressed.
+ */
 export const isPublicIp = (entry: string): boolean => {
   const [addr = '', bits, extra] = entry.split('/');
-  const a = v4(addr), b = a ? 0 : v6(addr);
-  return !extra && (a ? publicV4(a) : !!b && publicV6(b)) && (bits == null || (/^\d{1,3}$/.test(bits) && +bits <= (a ? 32 : 128)));
+  const v6 = addr.includes(':');
+  let h = '';
+  try {
+    h = new URL(v6 ? `http://[${addr}]` : 'http://' + addr).hostname;
+  } catch {
+    return false;
+  }
+  // ::ffff:a.b.c.d is an IPv4 address: judged as one.
+  const [, hi] = h.match(/^\[::ffff:(\w+):\w+]$/) ?? [];
+  const n = parseInt(hi!, 16);
+  return (v6 ? (hi ? publicV4([n >> 8, n & 255]) : !/^\[(::|f[c-f]..:)/.test(h)) : h == addr && /^[\d.]+$/.test(h) && publicV4(h.split('.').map(Number)))
+    && !extra && (bits == null || (/^\d{1,3}$/.test(bits) && +bits <= (v6 ? 128 : 32)));
 };
 
 /** The entries of a comma list given as a string or an array, trimmed. */

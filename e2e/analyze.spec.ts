@@ -1,0 +1,52 @@
+// analyzeStats(): the statistics document's insights, computed in the page with no network.
+import { test, expect, run, rejected, mock } from './helpers.ts';
+
+const base = { total_secrets: 100, active_secrets: 10, expired_secrets: 90, total_views: 250, secrets_with_password: 40, secrets_created_today: 5, secrets_created_this_week: 20, secrets_created_this_month: 60 };
+const analyze = (page: Parameters<typeof run>[0], s: unknown) => run(page, (s) => window.Sharokey.analyzeStats(s as never), s);
+
+test('rates and readings of the statistics document', async ({ sk }) => {
+  expect(await analyze(sk, base)).toEqual({
+    passwordProtectionRate: 40, viewEfficiency: 2.5, expirationRate: 90, activeRate: 10,
+    activityLevel: 'normal', retention: 'moderate', retentionHealth: 'good', recommendations: [],
+  });
+  expect(await mock.log()).toEqual([]);
+});
+
+test('the thresholds, each on both sides', async ({ sk }) => {
+  const at = async (patch: Partial<typeof base>) => (await analyze(sk, { ...base, ...patch })) as unknown as Record<string, unknown> & { recommendations: string[] };
+  expect((await at({ secrets_with_password: 29 })).recommendations.join()).toMatch(/password protection/);
+  expect((await at({ secrets_with_password: 30 })).recommendations).toEqual([]);
+  expect((await at({ active_secrets: 51 })).recommendations.join()).toMatch(/expiration/);
+  expect((await at({ active_secrets: 50 })).recommendations).toEqual([]);
+  expect((await at({ secrets_created_today: 51 })).recommendations.join()).toMatch(/rate limits/);
+  expect((await at({ secrets_created_today: 50 })).recommendations.join()).not.toMatch(/rate limits/);
+  expect((await at({ secrets_created_today: 11 })).activityLevel).toBe('high');
+  expect((await at({ secrets_created_today: 10 })).activityLevel).toBe('normal');
+  expect((await at({ secrets_created_this_week: 51 })).activityLevel).toBe('high');
+  expect((await at({ active_secrets: 21 })).retention).toBe('high');
+  expect((await at({ active_secrets: 4 })).retention).toBe('low');
+  expect((await at({ active_secrets: 20 })).retentionHealth).toBe('review');
+  expect((await at({ active_secrets: 19 })).retentionHealth).toBe('good');
+});
+
+test('zero secrets: null rates, never NaN or Infinity', async ({ sk }) => {
+  const zero = Object.fromEntries(Object.keys(base).map((k) => [k, 0]));
+  const r = await analyze(sk, zero);
+  expect(r).toMatchObject({ passwordProtectionRate: null, viewEfficiency: null, expirationRate: null, activeRate: null, retention: null, retentionHealth: null, activityLevel: 'normal', recommendations: [] });
+  expect(JSON.stringify(r)).not.toMatch(/NaN|Infinity/);
+});
+
+test('not a statistics object: a ValidationError naming the fields', async ({ sk }) => {
+  for (const bad of [null, 'x', { ...base, total_secrets: -1 }, { ...base, total_views: NaN }]) rejected(await run(sk, async (s) => window.Sharokey.analyzeStats(s as never), bad), 'ValidationError');
+  const e = rejected(await run(sk, async () => window.Sharokey.analyzeStats({} as never)), 'ValidationError');
+  expect(Object.keys(e.details!)).toContain('total_secrets');
+});
+
+test('it reads what getStats() returns', async ({ sk }) => {
+  const r = await run(sk, async () => {
+    await window.Sharokey.create('a', 1, 1, { password: 'abcd' });
+    await window.Sharokey.create('b', 1, 1);
+    return window.Sharokey.analyzeStats(await window.Sharokey.getStats());
+  });
+  expect(r).toMatchObject({ passwordProtectionRate: 50, activeRate: 100, retentionHealth: 'review' });
+});

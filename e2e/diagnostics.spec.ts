@@ -1,0 +1,61 @@
+// health(), test() and testConnection() through the built script.
+import { test, expect, run, mock, MOCK_URL, TOKENS } from './helpers.ts';
+
+type Report = { passed: number; total: number; success: boolean; details: { name: string; success: boolean; message: string }[] };
+const NAMES = ['configuration', 'network', 'authentication', 'read access', 'write access', 'statistics'];
+
+const report = (page: Parameters<typeof run>[0], o: Record<string, unknown>) =>
+  run(page, (o) => window.Sharokey.createClient(o).test(), o) as Promise<Report>;
+
+test('health() resolves to { status, version } without a token', async ({ sk }) => {
+  expect(await run(sk, (api) => window.Sharokey.createClient({ apiUrl: api }).health(), MOCK_URL)).toEqual({ status: 'ok', version: expect.any(String) });
+  expect((await mock.apiLog())[0]!.headers.authorization).toBeUndefined();
+});
+
+test('test() with a full token: 6 of 6, and the write check leaves no active secret', async ({ sk }) => {
+  const r = await report(sk, { apiUrl: MOCK_URL, token: TOKENS.admin });
+  expect(r).toMatchObject({ passed: 6, total: 6, success: true });
+  expect(r.details.map((d) => d.name)).toEqual(NAMES);
+  const stats = (await mock.api('GET', '/secrets-stats')).json.data;
+  expect(stats).toMatchObject({ total_secrets: 1, active_secrets: 0 });
+  const posted = (await mock.apiLog()).filter((l) => l.method == 'POST');
+  expect(JSON.parse(posted[0]!.body)).toMatchObject({ expiration_hours: 1, maximum_views: 1 });
+});
+
+test('test() names the missing scope and what to do', async ({ sk }) => {
+  const r = await report(sk, { apiUrl: MOCK_URL, token: TOKENS.reader });
+  expect(r).toMatchObject({ passed: 4, total: 6, success: false });
+  const failed = Object.fromEntries(r.details.filter((d) => !d.success).map((d) => [d.name, d.message]));
+  expect(Object.keys(failed)).toEqual(['write access', 'statistics']);
+  expect(failed['write access']).toMatch(/"write" scope/);
+  expect(failed.statistics).toMatch(/"stats" scope/);
+});
+
+test('test() with a refused token says so; with no token it says how to set one', async ({ sk }) => {
+  const bad = await report(sk, { apiUrl: MOCK_URL, token: 'wrong-token' });
+  expect(bad.details.find((d) => d.name == 'authentication')).toMatchObject({ success: false, message: expect.stringMatching(/token was refused/) });
+  expect(bad.passed).toBe(2);
+  const none = await report(sk, { apiUrl: MOCK_URL });
+  expect(none.details[0]).toMatchObject({ name: 'configuration', success: false, message: expect.stringMatching(/config\(\{ token \}\)/) });
+  expect(none.details[1]).toMatchObject({ name: 'network', success: true });
+  expect(none.details.slice(2).every((d) => !d.success && /Skipped/.test(d.message))).toBe(true);
+});
+
+test('test() against an unreachable server: the network check says what to check, the rest are skipped', async ({ sk }) => {
+  const r = await report(sk, { apiUrl: 'http://127.0.0.1:9/api/v1', token: 't', retries: 0 });
+  expect(r.passed).toBe(1);
+  expect(r.details[1]).toMatchObject({ name: 'network', success: false, message: expect.stringMatching(/could not be reached.*apiUrl.*CORS/) });
+});
+
+test('testConnection() is a boolean and never rejects', async ({ sk }) => {
+  const r = await run(sk, async (api) => {
+    const S = window.Sharokey;
+    return [
+      await S.createClient({ apiUrl: api, token: 'acme-admin-token' }).testConnection(),
+      await S.createClient({ apiUrl: api, token: 'acme-writer-token' }).testConnection(),
+      await S.createClient({ apiUrl: api, token: 'wrong' }).testConnection(),
+      await S.createClient({ apiUrl: 'http://127.0.0.1:9/api/v1', token: 'x', retries: 0 }).testConnection(),
+    ];
+  }, MOCK_URL);
+  expect(r).toEqual([true, true, false, false]);
+});

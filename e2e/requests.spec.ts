@@ -1,0 +1,133 @@
+// Secret requests through the built script: the REST methods, and the
+// zero-knowledge loop between a requester and a responder in two browsers.
+import { test, expect, run, rejected, mock, MOCK_URL, PAGE_ORIGIN, TOKENS } from './helpers.ts';
+import type { Browser, Page } from '@playwright/test';
+import { createDecipheriv, createECDH, hkdfSync } from 'node:crypto';
+
+/** Opens a sealed_key with Node's crypto: ECDH P-256, HKDF-SHA-256 (info bound to the token), AES-256-GCM. */
+const unseal = (d: string, token: string, sealed: string): string => {
+  const [epk, iv, data] = sealed.split('.').map((p) => Buffer.from(p, 'base64'));
+  const ecdh = createECDH('prime256v1');
+  ecdh.setPrivateKey(Buffer.from(d, 'base64url'));
+  const key = Buffer.from(hkdfSync('sha256', ecdh.computeSecret(epk!), Buffer.alloc(0), 'sharokey-request-v1:' + token, 32));
+  const dec = createDecipheriv('aes-256-gcm', key, iv!);
+  dec.setAuthTag(data!.subarray(-16));
+  return Buffer.concat([dec.update(data!.subarray(0, -16)), dec.final()]).toString('utf8');
+};
+
+type Req = { token: string; url: string; inbox_url: string; status: string; secret_slug?: string | null };
+
+const create = (page: Page, o: Record<string, unknown> = {}) => run(page, (o) => window.Sharokey.createRequest(o), o) as Promise<Req>;
+
+/** A fresh page with the script and no token: the responder knows nothing but the link. */
+const responderPage = async (browser: Browser) => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(PAGE_ORIGIN + '/e2e/pages/blank.html');
+  await page.evaluate((apiUrl) => window.Sharokey.config({ apiUrl }), MOCK_URL);
+  return page;
+};
+
+test('createRequest() maps camelCase options to the wire fields, sends a public key, and returns url and inbox_url', async ({ sk }) => {
+  const r = await create(sk, { message: 'VPN password please', description: 'vpn', emailTo: 'ops@example.com', emailReply: 'me@example.com', locale: 'fr', secretExpirationHours: 12, requestExpirationHours: 72, maximumViews: 2 });
+  expect(r).toMatchObject({ status: 'active', message: 'VPN password please', email_to: 'ops@example.com', locale: 'fr', secret_expiration_hours: 12, request_expiration_hours: 72, maximum_views: 2 });
+  expect(r.url).toMatch(new RegExp(`/r/${r.token}$`));
+  expect(r.inbox_url).toMatch(new RegExp(`/i/${r.token}#[\\w-]{43}\\.[\\w-]{43}\\.[\\w-]{43}$`));
+  const [post] = await mock.apiLog();
+  const body = JSON.parse(post!.body);
+  expect(body).toEqual({
+    public_key: expect.any(String), message: 'VPN password please', description: 'vpn', email_to: 'ops@example.com', email_reply: 'me@example.com', locale: 'fr',
+    secret_expiration_hours: 12, request_expiration_hours: 72, maximum_views: 2,
+  });
+  expect(Buffer.from(body.public_key, 'base64')).toHaveLength(65);
+  // The private key (the fragment) never crossed the wire.
+  expect(JSON.stringify(await mock.log())).not.toContain(r.inbox_url.split('#')[1]!.split('.')[0]);
+  // The e-mail the server would send to email_to.
+  expect((await mock.outbox()).find((m) => m.type == 'request')).toMatchObject({ to: 'ops@example.com' });
+});
+
+test('listRequests(), getRequest(), deleteRequest() and requestStats() through the script', async ({ sk }) => {
+  const a = await create(sk, { description: 'first' });
+  const b = await create(sk, { description: 'second' });
+  const r = await run(sk, async ({ a, b }) => {
+    const S = window.Sharokey;
+    const all = await S.listRequests();
+    const one = await S.getRequest(a);
+    const deleted = [await S.deleteRequest(b), await S.deleteRequest(b)];
+    const active = await S.listRequests({ status: 'active', limit: 10, page: 1 });
+    const stats = await S.requestStats();
+    const ranged = await S.requestStats({ from: '2020-01-01', to: '2020-12-31' });
+    return { all: all.items.map((i) => i.description), pagination: all.pagination, one: one.description, deleted, active: active.items.map((i) => i.token), stats, ranged: ranged.total_requests };
+  }, { a: a.token, b: b.token });
+  expect(r).toMatchObject({ all: ['second', 'first'], one: 'first', deleted: [true, true], active: [a.token], ranged: 0 });
+  expect((r as unknown as { stats: Record<string, number> }).stats).toMatchObject({ total_requests: 2, active_requests: 1, expired_requests: 1, completed_requests: 0, requests_created_today: 2 });
+  const paths = (await mock.apiLog()).map((l) => `${l.method} ${l.path}`);
+  expect(paths).toContain('GET /api/v1/requests?status=active&limit=10&page=1');
+  expect(paths).toContain('GET /api/v1/requests-stats?from=2020-01-01&to=2020-12-31');
+  rejected(await run(sk, () => window.Sharokey.getRequest('nosuchtoken')), 'NotFoundError');
+});
+
+test('another company\'s request token is NotFoundError', async ({ sk }) => {
+  const other = (await run(sk, ({ api, t }) => window.Sharokey.createClient({ apiUrl: api, token: t }).createRequest({ message: 'globex' }), { api: MOCK_URL, t: TOKENS.other })) as Req;
+  rejected(await run(sk, (t) => window.Sharokey.getRequest(t), other.token), 'NotFoundError');
+  rejected(await run(sk, (t) => window.Sharokey.deleteRequest(t), other.token), 'NotFoundError');
+  expect(await run(sk, async () => (await window.Sharokey.listRequests()).items.length)).toBe(0);
+});
+
+test('invalid request options are ValidationErrors naming the field, and nothing is sent', async ({ sk }) => {
+  const cases: [Record<string, unknown>, string][] = [
+    [{ emailTo: 'nope' }, 'emailTo'], [{ emailReply: 'a@' }, 'emailReply'], [{ locale: 'de' }, 'locale'],
+    [{ secretExpirationHours: 0 }, 'secretExpirationHours'], [{ requestExpirationHours: 8761 }, 'requestExpirationHours'],
+    [{ maximumViews: 1001 }, 'maximumViews'], [{ message: 'm'.repeat(256) }, 'message'], [{ description: 5 }, 'description'],
+  ];
+  for (const [o, field] of cases) expect(Object.keys(rejected(await run(sk, (o) => window.Sharokey.createRequest(o), o), 'ValidationError').details!)).toEqual([field]);
+  rejected(await run(sk, () => window.Sharokey.listRequests({ status: 'done' as never })), 'ValidationError');
+  rejected(await run(sk, () => window.Sharokey.getRequest('')), 'ValidationError');
+  rejected(await run(sk, () => window.Sharokey.respond('not a link', 'x')), 'ValidationError');
+  rejected(await run(sk, () => window.Sharokey.openRequest('https://x.test/i/abc#short')), 'ValidationError');
+  expect(await mock.log()).toEqual([]);
+});
+
+test('the zero-knowledge loop: requester and responder in two browsers; the server never sees the plaintext, keyB or the private key', async ({ sk, browser }) => {
+  const SECRET = 'ZK-request-answer: vpn password is tr0ub4dor&3';
+  const FILE = 'ZK-request-file: private key of the server';
+  const req = await create(sk, { message: 'Please send the VPN password', secretExpirationHours: 2, maximumViews: 1 });
+  // Not answered yet.
+  expect(rejected(await run(sk, (u) => window.Sharokey.openRequest(u), req.inbox_url), 'NotFoundError').code).toBe('REQUEST_PENDING');
+
+  const responder = await responderPage(browser);
+  const answered = await run(responder, ({ url, SECRET, FILE }) => window.Sharokey.respond(url, SECRET, { attachments: [new File([FILE], 'key.pem')] }), { url: req.url, SECRET, FILE });
+  expect(answered).toMatchObject({ request_token: req.token, status: 'completed' });
+  // A second answer is refused.
+  rejected(await run(responder, (url) => window.Sharokey.respond(url, 'again'), req.url), 'NotFoundError');
+  await responder.context().close();
+
+  const opened = await run(sk, async (u) => {
+    const r = await window.Sharokey.openRequest(u);
+    return { content: r.content, files: await Promise.all(r.attachments.map((f) => f.text())), status: r.request.status };
+  }, req.inbox_url);
+  expect(opened).toEqual({ content: SECRET, files: [FILE], status: 'completed' });
+
+  const wire = JSON.stringify(await mock.log());
+  const [d, x] = req.inbox_url.split('#')[1]!.split('.');
+  const respondBody = JSON.parse((await mock.log()).find((l) => l.method == 'POST' && l.path.endsWith('/respond'))!.body);
+  expect(respondBody.sealed_key.split('.')).toHaveLength(3);
+  expect(respondBody.expiration_hours).toBe(2);
+  for (const leak of [SECRET, FILE, d!, Buffer.from(SECRET).toString('base64'), Buffer.from(FILE).toString('base64')]) expect(wire).not.toContain(leak);
+  // keyB, unsealed here by an independent implementation (Node's crypto) from the private key and the logged sealed_key.
+  const keyB = unseal(d!, req.token, respondBody.sealed_key);
+  expect(keyB).toMatch(/^[A-Za-z0-9]{24}$/);
+  expect(wire).not.toContain(keyB);
+  expect(respondBody.key + keyB).toHaveLength(32);
+  expect(x).toBeTruthy();
+});
+
+test('an inbox link with a wrong private key is a CryptoError', async ({ sk, browser }) => {
+  const req = await create(sk, {});
+  const responder = await responderPage(browser);
+  await run(responder, (url) => window.Sharokey.respond(url, 'for the right key only'), req.url);
+  await responder.context().close();
+  const other = await create(sk, {});
+  const wrong = req.inbox_url.split('#')[0] + '#' + other.inbox_url.split('#')[1];
+  rejected(await run(sk, (u) => window.Sharokey.openRequest(u), wrong), 'CryptoError');
+});
