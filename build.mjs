@@ -68,16 +68,21 @@ const integrity = {};
 for (const [name, text] of [...out].sort()) if (!name.endsWith('.map')) integrity[name.slice(5)] = sri(text);
 out.set('dist/integrity.json', JSON.stringify(integrity, null, 2) + '\n');
 
+// The README's script tags carry the SRI hash of this very build.
+if (existsSync('README.md')) {
+  out.set('README.md', readFileSync('README.md', 'utf8').replace(/(dist\/(sharokey[\w.-]*\.js)"\s+integrity=")sha384-[\w+/=]+/g, (_, head, file) => head + integrity[file]));
+}
+
 if (check) {
   const stale = [...out].filter(([name, text]) => !existsSync(name) || readFileSync(name, 'utf8') !== text).map(([n]) => n);
   if (stale.length) {
-    console.error(`dist/ is not what the build makes from src/: ${stale.join(', ')}. Run npm run build and commit dist/.`);
+    console.error(`dist/ (or the README's SRI hash) is not what the build makes from src/: ${stale.join(', ')}. Run npm run build and commit the result.`);
     process.exit(1);
   }
   console.log('dist/ matches a fresh build.');
 } else {
   mkdirSync('dist', { recursive: true });
-  for (const [name, text] of out) writeFileSync(name, text);
+  for (const [name, text] of out) if (!existsSync(name) || readFileSync(name, 'utf8') !== text) writeFileSync(name, text);
 }
 const min = out.get('dist/sharokey.min.js');
 console.log(`dist/sharokey.min.js: ${Buffer.byteLength(min)} bytes, ${gzipSync(min, { level: 9 }).length} gzip -9`);
