@@ -154,6 +154,7 @@ var fromBase64 = (text2) => Uint8Array.fromBase64 ? Uint8Array.fromBase64(text2)
 
 // src/crypto/keys.ts
 var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+var utf8 = (s) => new TextEncoder().encode(s);
 var randomBytes = (n) => crypto.getRandomValues(new Uint8Array(n));
 var randomKey = (length = 32) => {
   let key = "";
@@ -168,7 +169,7 @@ var PBKDF2_ITERATIONS = 1e4;
 var subtle = () => crypto.subtle;
 var deriveKey = async (k, salt) => subtle().deriveKey(
   { name: "PBKDF2", salt, iterations: PBKDF2_ITERATIONS, hash: "SHA-256" },
-  await subtle().importKey("raw", new TextEncoder().encode(k), "PBKDF2", false, ["deriveKey"]),
+  await subtle().importKey("raw", utf8(k), "PBKDF2", false, ["deriveKey"]),
   { name: "AES-GCM", length: 256 },
   false,
   ["encrypt", "decrypt"]
@@ -212,7 +213,7 @@ var attempt = async (cfg, path, c, token) => {
   const abort = () => ctl.abort(user.reason);
   user?.addEventListener("abort", abort);
   const timer = setTimeout(() => ctl.abort(), cfg.timeout);
-  const headers = { Accept: "application/json" };
+  const headers = {};
   if (c.body) headers["Content-Type"] = "application/json";
   if (token) headers.Authorization = "Bearer " + token;
   if (cfg.company) headers["X-Sharokey-Company"] = cfg.company;
@@ -302,7 +303,7 @@ var encryptSecret = async (content, hours, views, o = {}) => {
   const k = randomKey();
   const salt = randomBytes(16);
   const seal = sealer(await deriveKey(k, salt));
-  const sealed = await seal(new TextEncoder().encode(content));
+  const sealed = await seal(utf8(content));
   const files = [];
   let loaded = 0;
   for (const f of attachments) {
@@ -407,7 +408,7 @@ var newRequestKeys = async () => {
   return [await raw(publicKey), [d, x, y].join(".")];
 };
 var agree = async (priv, pub, token) => subtle2().deriveKey(
-  { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(), info: new TextEncoder().encode("sharokey-request-v1:" + token) },
+  { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(), info: utf8("sharokey-request-v1:" + token) },
   await subtle2().importKey("raw", await subtle2().deriveBits({ name: "ECDH", public: pub }, priv, 256), "HKDF", false, ["deriveKey"]),
   { name: "AES-GCM", length: 256 },
   false,
@@ -417,7 +418,7 @@ var point = (b64) => subtle2().importKey("raw", fromBase64(b64), EC, false, []);
 var sealTo = async (publicKey, token, text2) => {
   const eph = await pair();
   const iv = randomBytes(12);
-  const data = await subtle2().encrypt({ name: "AES-GCM", iv }, await agree(eph.privateKey, await point(publicKey), token), new TextEncoder().encode(text2));
+  const data = await subtle2().encrypt({ name: "AES-GCM", iv }, await agree(eph.privateKey, await point(publicKey), token), utf8(text2));
   return [await raw(eph.publicKey), toBase64(iv), toBase64(new Uint8Array(data))].join(".");
 };
 var openSealed = async (privateKey, token, sealed) => {
@@ -530,9 +531,9 @@ var analyzeStats = (stats) => {
     retention: active == null ? null : active > 20 ? "high" : active < 5 ? "low" : "moderate",
     retentionHealth: active == null ? null : active < 20 ? "good" : "review",
     recommendations: [
-      ...password < 30 && total ? ["Consider implementing password protection for sensitive content", "Review security policies with team members"] : [],
-      ...active > 50 ? ["Review expiration policies: secrets may be living too long", "Consider shorter default expiration times"] : [],
-      ...today > 50 ? ["Monitor API rate limits carefully", "Consider implementing client-side request queuing", "Use bulk operations where available"] : []
+      ...password < 30 && total ? ["Under 30% of secrets have a password: protect sensitive content and review security policies with the team"] : [],
+      ...active > 50 ? ["Over 50% of secrets are active: secrets may live too long, consider shorter default expirations"] : [],
+      ...today > 50 ? ["Over 50 secrets today: watch the rate limits, queue requests on the client, use bulk operations"] : []
     ]
   };
 };

@@ -14,7 +14,7 @@ test('rates and readings of the statistics document', async ({ sk }) => {
 
 test('the thresholds, each on both sides', async ({ sk }) => {
   const at = async (patch: Partial<typeof base>) => (await analyze(sk, { ...base, ...patch })) as unknown as Record<string, unknown> & { recommendations: string[] };
-  expect((await at({ secrets_with_password: 29 })).recommendations.join()).toMatch(/password protection/);
+  expect((await at({ secrets_with_password: 29 })).recommendations.join()).toMatch(/have a password/);
   expect((await at({ secrets_with_password: 30 })).recommendations).toEqual([]);
   expect((await at({ active_secrets: 51 })).recommendations.join()).toMatch(/expiration/);
   expect((await at({ active_secrets: 50 })).recommendations).toEqual([]);

@@ -27,9 +27,9 @@ export const analyzeStats = (stats: SecretStats): StatsAnalysis => {
     retention: active == null ? null : active > 20 ? 'high' : active < 5 ? 'low' : 'moderate',
     retentionHealth: active == null ? null : active < 20 ? 'good' : 'review',
     recommendations: [
-      ...(password! < 30 && total ? ['Consider implementing password protection for sensitive content', 'Review security policies with team members'] : []),
-      ...(active! > 50 ? ['Review expiration policies: secrets may be living too long', 'Consider shorter default expiration times'] : []),
-      ...(today > 50 ? ['Monitor API rate limits carefully', 'Consider implementing client-side request queuing', 'Use bulk operations where available'] : []),
+      ...(password! < 30 && total ? ['Under 30% of secrets have a password: protect sensitive content and review security policies with the team'] : []),
+      ...(active! > 50 ? ['Over 50% of secrets are active: secrets may live too long, consider shorter default expirations'] : []),
+      ...(today > 50 ? ['Over 50 secrets today: watch the rate limits, queue requests on the client, use bulk operations'] : []),
     ],
   };
 };

@@ -1,6 +1,6 @@
 import { AttachmentError } from '../errors.ts';
 import { toBase64 } from '../crypto/base64.ts';
-import { randomBytes, randomKey } from '../crypto/keys.ts';
+import { randomBytes, randomKey, utf8 } from '../crypto/keys.ts';
 import { deriveKey, sealer } from '../crypto/seal.ts';
 import { LIMITS } from '../limits.ts';
 import { request, type Config, type Envelope } from '../transport/request.ts';
@@ -67,7 +67,7 @@ export const encryptSecret = async (content: string, hours: number, views: numbe
   const k = randomKey();
   const salt = randomBytes(16);
   const seal = sealer(await deriveKey(k, salt));
-  const sealed = await seal(new TextEncoder().encode(content));
+  const sealed = await seal(utf8(content) as BufferSource);
   const files = [];
   let loaded = 0;
   for (const f of attachments) {

@@ -3,7 +3,7 @@
 // ever holding keyB. Design and wire format: docs/requests.md.
 import { CryptoError } from '../errors.ts';
 import { fromBase64, toBase64 } from './base64.ts';
-import { randomBytes } from './keys.ts';
+import { randomBytes, utf8 } from './keys.ts';
 
 const subtle = (): SubtleCrypto => crypto.subtle;
 const EC = { name: 'ECDH', namedCurve: 'P-256' };
@@ -24,7 +24,7 @@ export const newRequestKeys = async (): Promise<[publicKey: string, privateKey: 
 /** The AES-256-GCM key of an ECDH agreement, through HKDF-SHA-256 bound to the request token. */
 const agree = async (priv: CryptoKey, pub: CryptoKey, token: string): Promise<CryptoKey> =>
   subtle().deriveKey(
-    { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(), info: new TextEncoder().encode('sharokey-request-v1:' + token) },
+    { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(), info: utf8('sharokey-request-v1:' + token) as BufferSource },
     await subtle().importKey('raw', await subtle().deriveBits({ name: 'ECDH', public: pub }, priv, 256), 'HKDF', false, ['deriveKey']),
     { name: 'AES-GCM', length: 256 },
     false,
@@ -36,7 +36,7 @@ const point = (b64: string) => subtle().importKey('raw', fromBase64(b64) as Buff
 export const sealTo = async (publicKey: string, token: string, text: string): Promise<string> => {
   const eph = await pair();
   const iv = randomBytes(12);
-  const data = await subtle().encrypt({ name: 'AES-GCM', iv: iv as BufferSource }, await agree(eph.privateKey, await point(publicKey), token), new TextEncoder().encode(text));
+  const data = await subtle().encrypt({ name: 'AES-GCM', iv: iv as BufferSource }, await agree(eph.privateKey, await point(publicKey), token), utf8(text) as BufferSource);
   return [await raw(eph.publicKey), toBase64(iv), toBase64(new Uint8Array(data))].join('.');
 };
 

@@ -1,5 +1,8 @@
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
+/** UTF-8 bytes of `s`. */
+export const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+
 /** `n` random bytes from the platform CSPRNG. */
 export const randomBytes = (n: number): Uint8Array => crypto.getRandomValues(new Uint8Array(n));
 

@@ -1,6 +1,6 @@
 import { CryptoError } from '../errors.ts';
 import { fromBase64, toBase64 } from './base64.ts';
-import { randomBytes } from './keys.ts';
+import { randomBytes, utf8 } from './keys.ts';
 
 /** PROTOCOL.md: PBKDF2-HMAC-SHA-256, 10,000 iterations, a 256-bit AES-GCM key. */
 export const PBKDF2_ITERATIONS = 10_000;
@@ -13,7 +13,7 @@ const subtle = (): SubtleCrypto => crypto.subtle;
 export const deriveKey = async (k: string, salt: Uint8Array): Promise<CryptoKey> =>
   subtle().deriveKey(
     { name: 'PBKDF2', salt: salt as BufferSource, iterations: PBKDF2_ITERATIONS, hash: 'SHA-256' },
-    await subtle().importKey('raw', new TextEncoder().encode(k), 'PBKDF2', false, ['deriveKey']),
+    await subtle().importKey('raw', utf8(k) as BufferSource, 'PBKDF2', false, ['deriveKey']),
     { name: 'AES-GCM', length: 256 },
     false,
     ['encrypt', 'decrypt'],

@@ -43,7 +43,7 @@ const attempt = async (cfg: Config, path: string, c: Call, token?: string): Prom
   const abort = () => ctl.abort(user!.reason);
   user?.addEventListener('abort', abort);
   const timer = setTimeout(() => ctl.abort(), cfg.timeout);
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = {};
   if (c.body) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = 'Bearer ' + token;
   if (cfg.company) headers['X-Sharokey-Company'] = cfg.company;
