@@ -19,7 +19,7 @@ export function serveStatic({ port = 0, host = '127.0.0.1', root = '.' } = {}) {
       const body = await readFile(path);
       const headers = { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' };
       // A page can ask for a strict CSP with ?csp=1 (used by the hostile-page tests).
-      if (url.searchParams.has('csp')) headers['Content-Security-Policy'] = "default-src 'self'; script-src 'self'; connect-src *; style-src 'self' 'unsafe-inline'; require-trusted-types-for 'script'";
+      if (url.searchParams.has('csp')) headers['Content-Security-Policy'] = "default-src 'self'; script-src 'self'; connect-src 'self' http://127.0.0.1:4311; style-src 'self'; require-trusted-types-for 'script'";
       res.writeHead(200, headers).end(body);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');

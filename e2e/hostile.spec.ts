@@ -1,0 +1,92 @@
+// The script on hostile pages: a strict CSP with Trusted Types, a page with
+// globals of its own, loaded twice, inside frames.
+import { test, expect, run, mock, MOCK_URL, PAGE_ORIGIN, TOKENS } from './helpers.ts';
+
+test('a strict CSP (script-src self, no unsafe-eval, Trusted Types required): it works, zero violations', async ({ page }) => {
+  await mock.reset();
+  const csp: string[] = [];
+  page.on('response', (r) => { if (r.url().includes('csp.html')) csp.push(r.headers()['content-security-policy'] ?? ''); });
+  await page.goto(`${PAGE_ORIGIN}/e2e/pages/csp.html?csp=1&api=${encodeURIComponent(MOCK_URL)}&token=${TOKENS.admin}`);
+  await page.waitForFunction(() => (window as unknown as { result?: unknown }).result, null, { timeout: 30_000 });
+  expect(csp[0]).toMatch(/script-src 'self';.*require-trusted-types-for 'script'/);
+  expect(csp[0]).not.toMatch(/unsafe/);
+  const r = await page.evaluate(() => ({ result: (window as unknown as { result: unknown }).result, violations: (window as unknown as { violations: string[] }).violations }));
+  expect(r.result).toEqual({ content: 'under CSP', file: 'file under CSP', bad: 'NotFoundError', test: 6 });
+  expect(r.violations).toEqual([]);
+});
+
+test('the CSP check can fail: an inline script on the same page is reported', async ({ page }) => {
+  await page.goto(`${PAGE_ORIGIN}/e2e/pages/csp.html?csp=1&api=${encodeURIComponent(MOCK_URL)}&token=x`);
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.inline = 1';
+    document.body.append(s);
+  }).catch(() => undefined);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { violations: string[] }).violations.length)).toBeGreaterThan(0);
+});
+
+test('a page with crypto helpers and a Sharokey placeholder of its own, loading the script twice', async ({ page }) => {
+  await mock.reset();
+  await page.goto(PAGE_ORIGIN + '/e2e/pages/globals.html');
+  const r = await page.evaluate(async ({ api, token }) => {
+    const w = window as unknown as Record<string, unknown> & { Sharokey: typeof window.Sharokey };
+    const S = w.Sharokey;
+    S.config({ apiUrl: api, token });
+    const s = await S.create('among other globals', 1, 1);
+    const c = await S.reveal(s.share_url);
+    return {
+      content: c.content, placeholderGone: !('placeholder' in S), hasVersion: typeof S.version,
+      untouched: [(w.CryptoJS as { AES: { encrypt: () => string } }).AES.encrypt(), (w.encrypt as () => string)(), (w.deriveKey as () => string)(), w.request],
+    };
+  }, { api: MOCK_URL, token: TOKENS.admin });
+  expect(r).toEqual({ content: 'among other globals', placeholderGone: true, hasVersion: 'string', untouched: ['not ours', 'page encrypt', 'page deriveKey', 'page request'] });
+});
+
+test('loaded twice, the first instance is kept, with its settings and the references pages hold', async ({ page }) => {
+  await mock.reset();
+  await page.goto(PAGE_ORIGIN + '/e2e/pages/blank.html');
+  const r = await page.evaluate(async ({ api, token }) => {
+    const first = window.Sharokey.config({ apiUrl: api, token });
+    const held = first.create;
+    await new Promise((ok) => {
+      const s = document.createElement('script');
+      s.src = '/dist/sharokey.min.js';
+      s.onload = ok;
+      document.head.append(s);
+    });
+    const made = await held('still works', 1, 1);
+    return { same: window.Sharokey === first, apiUrl: window.Sharokey.getConfig().apiUrl, slug: made.slug.length };
+  }, { api: MOCK_URL, token: TOKENS.admin });
+  expect(r).toEqual({ same: true, apiUrl: MOCK_URL, slug: 8 });
+});
+
+test('inside an iframe, and a sandboxed one (opaque origin): it works, and errors are recognised across frames', async ({ sk }) => {
+  const r = await run(sk, async ({ api, token }) => {
+    const frame = (attrs: Record<string, string>) => new Promise<Window>((ok) => {
+      const f = document.createElement('iframe');
+      Object.assign(f, attrs);
+      f.onload = () => ok(f.contentWindow!);
+      document.body.append(f);
+    });
+    const w = (await frame({ src: '/e2e/pages/blank.html' })) as unknown as { Sharokey: typeof window.Sharokey };
+    const S = w.Sharokey.config({ apiUrl: api, token });
+    const s = await S.create('in a frame', 1, 1);
+    const content = (await S.reveal(s.share_url)).content;
+    const e = await S.getDetails('ZZZZZZZZ').catch((x) => x);
+    // A sandboxed frame (allow-scripts only) posts its result back.
+    const sandboxed = await new Promise((ok) => {
+      addEventListener('message', (m) => ok(m.data), { once: true });
+      const f = document.createElement('iframe');
+      f.setAttribute('sandbox', 'allow-scripts');
+      f.srcdoc = `<script src="${location.origin}/dist/sharokey.min.js"></` + `script><script>
+        Sharokey.config({ apiUrl: ${JSON.stringify(api)}, token: ${JSON.stringify(token)} });
+        Sharokey.create('sandboxed', 1, 1).then((s) => Sharokey.reveal(s.share_url)).then((r) => parent.postMessage(r.content, '*'), (e) => parent.postMessage('failed: ' + e.name, '*'));
+      </` + 'script>';
+      document.body.append(f);
+    });
+    return { content, name: e.name, here: window.Sharokey.isSharokeyError(e), instance: e instanceof window.Sharokey.NotFoundError, there: e instanceof S.NotFoundError, sandboxed };
+  }, { api: MOCK_URL, token: TOKENS.admin });
+  expect(r).toEqual({ content: 'in a frame', name: 'NotFoundError', here: true, instance: false, there: true, sandboxed: 'sandboxed' });
+  // The sandboxed frame's requests came from an opaque origin.
+  expect((await mock.log()).some((l) => l.headers.origin == 'null')).toBe(true);
+});
