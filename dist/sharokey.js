@@ -106,6 +106,7 @@
   var oneOf = (...values) => (v) => values.includes(v) ? "" : "must be " + values.join(" or ");
   var is = (type) => (v) => typeof v == type ? "" : "must be a " + type;
   var email = (v) => isText(v) && v.length <= LIMITS.text && /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(v) ? "" : "must be an e-mail address";
+  var signal = (v) => typeof v?.throwIfAborted == "function" ? "" : "must be an AbortSignal";
   var slug = required((v) => isText(v) && /^[\w-]{1,64}$/.test(v) ? "" : "must be a slug or token");
   var toPhone = (v) => /^\+\d{8,15}$/.test(v = v.replace(/[\s.()-]/g, "")) && v;
   var phone = (v) => isText(v) && toPhone(v) ? "" : "must be + then 8 to 15 digits";
@@ -249,6 +250,7 @@
     });
   };
   var request = async (cfg, path, c = {}) => {
+    validate(c, { signal });
     c.signal?.throwIfAborted();
     let token;
     if (c.auth != false) {
@@ -289,6 +291,7 @@
     ipWhitelist: listOf(isPublicIp, "public IPv4/IPv6 addresses or ranges"),
     geolocation: listOf((c) => isCountry(c.toUpperCase()), "ISO 3166-1 alpha-2 country codes"),
     onProgress: is("function"),
+    signal,
     attachments: (v) => {
       let total = 0;
       return !Array.isArray(v) ? "must be an array of files" : v.length > LIMITS.files ? `must be at most ${LIMITS.files} files` : !v.every((f) => f instanceof Blob && f.size && f.name && isText2((total += f.size, f.name))) ? "must be non-empty Files (or Blobs with a name)" : total > LIMITS.bytes ? `must be at most ${LIMITS.bytes >> 20} MB in all` : "";
@@ -373,8 +376,8 @@
   var reveal = async (cfg, shareUrl, o = {}) => {
     const [slug2, keyB] = parseLink(shareUrl, "shareUrl", /^[A-Za-z0-9]{24}$/);
     validate({ ...o, options: o }, { options: is("object"), password: secret, otp: secret, captchaToken: secret });
-    const { password, otp, captchaToken, signal } = o ?? {};
-    const { data: s } = await request(cfg, `/public/secrets/${slug2}/open`, { method: "POST", auth: false, signal, body: { password, otp, captcha_token: captchaToken } });
+    const { password, otp, captchaToken, signal: signal2 } = o ?? {};
+    const { data: s } = await request(cfg, `/public/secrets/${slug2}/open`, { method: "POST", auth: false, signal: signal2, body: { password, otp, captcha_token: captchaToken } });
     const key = await deriveKey(s.key + keyB, fromBase64(s.salt));
     return {
       content: new TextDecoder().decode(await open(key, s.iv, s.content)),
@@ -543,7 +546,7 @@
   // src/client.ts
   var DEFAULT_API_URL = "https://api.sharokey.com/api/v1";
   var CONFIG = {
-    options: required(is("object")),
+    options: required((v) => v && typeof v == "object" ? "" : "must be an object"),
     token: text(1, 4096),
     getToken: is("function"),
     apiUrl: (v) => isText(v) && /^https?:\/\/[^/]/.test(v) ? "" : "must be an http(s) URL",

@@ -74,7 +74,7 @@ export interface Client {
 }
 
 const CONFIG = {
-  options: required(is('object')),
+  options: required((v) => (v && typeof v == 'object' ? '' : 'must be an object')),
   token: text(1, 4096),
   getToken: is('function'),
   apiUrl: (v: unknown) => (isText(v) && /^https?:\/\/[^/]/.test(v) ? '' : 'must be an http(s) URL'),

@@ -45,6 +45,8 @@ export const int = ([min, max]: readonly number[]): Check => (v) => (Number.isIn
 export const oneOf = (...values: string[]): Check => (v) => (values.includes(v) ? '' : 'must be ' + values.join(' or '));
 export const is = (type: string): Check => (v) => (typeof v == type ? '' : 'must be a ' + type);
 export const email: Check = (v) => (isText(v) && v.length <= LIMITS.text && /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(v) ? '' : 'must be an e-mail address');
+/** Duck-typed: an AbortSignal of another frame is one too. */
+export const signal: Check = (v) => (typeof v?.throwIfAborted == 'function' ? '' : 'must be an AbortSignal');
 /** A slug or request token: it becomes a path segment. */
 export const slug = required((v) => (isText(v) && /^[\w-]{1,64}$/.test(v) ? '' : 'must be a slug or token'));
 

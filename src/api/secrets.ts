@@ -5,7 +5,7 @@ import { deriveKey, sealer } from '../crypto/seal.ts';
 import { LIMITS } from '../limits.ts';
 import { request, type Config, type Envelope } from '../transport/request.ts';
 import type { CreatedSecret, CreateOptions, ListFilters, Page, SecretDetails, SecretItem, Security, WithSignal } from '../types.ts';
-import { email, entries, int, is, isCountry, isPublicIp, listOf, oneOf, phone, required, slug, text, toPhone, validate, type Schema } from '../validate.ts';
+import { email, entries, int, is, isCountry, isPublicIp, listOf, oneOf, phone, required, signal, slug, text, toPhone, validate, type Schema } from '../validate.ts';
 
 const note = text(0, LIMITS.text);
 
@@ -24,6 +24,7 @@ const CREATE: Schema = {
   ipWhitelist: listOf(isPublicIp, 'public IPv4/IPv6 addresses or ranges'),
   geolocation: listOf((c) => isCountry(c.toUpperCase()), 'ISO 3166-1 alpha-2 country codes'),
   onProgress: is('function'),
+  signal,
   attachments: (v) => {
     let total = 0;
     return !Array.isArray(v) ? 'must be an array of files'

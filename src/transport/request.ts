@@ -1,5 +1,6 @@
 import { AttachmentError, AuthenticationError, CLASSES, NetworkError, NotFoundError, PermissionError, RateLimitError, SharokeyError, TimeoutError, ValidationError } from '../errors.ts';
 import type { Options } from '../types.ts';
+import { signal, validate } from '../validate.ts';
 
 /** The resolved configuration a transport works with. */
 export type Config = Options & { apiUrl: string; timeout: number; retries: number };
@@ -87,6 +88,7 @@ const attempt = async (cfg: Config, path: string, c: Call, token?: string): Prom
  * Our own timeout is not retried: the caller's time bound is spent.
  */
 export const request = async (cfg: Config, path: string, c: Call = {}): Promise<Envelope> => {
+  validate(c as Record<string, unknown>, { signal });
   c.signal?.throwIfAborted();
   let token;
   if (c.auth != false) {
