@@ -343,28 +343,78 @@ export interface Client {
     getConfig(): ConfigView;
     /** A new, independent client (default settings, then `options`). */
     createClient(options?: Options): Client;
+    /**
+     * Encrypts `content` (1..255 characters) and its attachments here, and stores the ciphertext for
+     * `hours` (1..8760, default 24) and `views` (1..1000, default 1). Resolves with `share_url`
+     * (keyB in its fragment) and the `security` applied. Rejects with ValidationError or
+     * AttachmentError before sending anything when the input is bad; a retry never makes two.
+     * @example const { share_url } = await Sharokey.create('db password: hunter2', 24, 1, { password: 'orange' });
+     */
     create(content: string, hours?: number, views?: number, options?: CreateOptions): Promise<CreatedSecret>;
+    /**
+     * The company's secrets, newest first: `{ items, pagination }`.
+     * @example const { items } = await Sharokey.list({ status: 'active', limit: 10 });
+     */
     list(filters?: ListFilters): Promise<Page<SecretItem>>;
+    /** A secret's metadata (never its content); NotFoundError when unknown or another company's. */
     getDetails(slug: string, options?: WithSignal): Promise<SecretDetails>;
     /** Alias of getDetails. */
     get(slug: string, options?: WithSignal): Promise<SecretDetails>;
+    /** Expires a secret now and clears its content; resolves to true, also when it was already deleted. */
     delete(slug: string, options?: WithSignal): Promise<true>;
+    /**
+     * The company's statistics object, optionally for secrets created between `from` and `to`
+     * (Date or YYYY-MM-DD, UTC days, inclusive).
+     * @example (await Sharokey.getStats()).active_secrets
+     */
     getStats(range?: Range): Promise<SecretStats>;
     /** Alias of getStats. */
     stats(range?: Range): Promise<SecretStats>;
+    /** Token usage of the company (needs the stats scope): counts and a 4-character hint per token, never a token. */
     getTokenStats(options?: WithSignal): Promise<TokenStats>;
     /** Rates, activity and recommendations of a statistics object; no network. */
     analyzeStats(stats: SecretStats): StatsAnalysis;
+    /**
+     * Opens a share link as its recipient and consumes one view; talks to the configured apiUrl.
+     * Rejects with PermissionError (code PASSWORD_REQUIRED, INVALID_OTP...), NotFoundError when
+     * the secret is gone, CryptoError when the link's key does not open it.
+     * @example const { content, attachments } = await Sharokey.reveal(location.href, { password });
+     */
     reveal(shareUrl: string, options?: RevealOptions): Promise<Revealed>;
+    /**
+     * Asks someone for a secret. Resolves with `url` (for the responder) and `inbox_url` (yours:
+     * its fragment holds the private key that opens the answer; it is never sent).
+     * @example const { url, inbox_url } = await Sharokey.createRequest({ message: 'VPN password?', emailTo: 'ops@example.com' });
+     */
     createRequest(options?: RequestOptions): Promise<CreatedRequest>;
+    /** The company's secret requests, newest first: `{ items, pagination }`. */
     listRequests(filters?: RequestFilters): Promise<Page<SecretRequest>>;
+    /** One request by its token. */
     getRequest(token: string, options?: WithSignal): Promise<SecretRequest>;
+    /** Expires (cancels) a request; resolves to true. */
     deleteRequest(token: string, options?: WithSignal): Promise<true>;
+    /** Counts of the company's requests, optionally for a date range. */
     requestStats(range?: Range): Promise<RequestStats>;
+    /**
+     * Answers a request as the responder (no token needed): encrypts here and seals keyB to the
+     * requester's public key; the server sees neither the plaintext nor keyB.
+     * @example await Sharokey.respond(location.href, 'the VPN password');
+     */
     respond(requestUrl: string, content: string, options?: RespondOptions): Promise<Responded>;
+    /**
+     * Opens the answer to your request from its `inbox_url` (one view). NotFoundError with code
+     * REQUEST_PENDING while it is unanswered; CryptoError when the link's key does not open it.
+     */
     openRequest(inboxUrl: string, options?: WithSignal): Promise<OpenedRequest>;
+    /** The server's health, `{ status, version }` (no token needed). */
     health(options?: WithSignal): Promise<Health>;
+    /**
+     * Six checks (configuration, network, authentication, read access, write access, statistics);
+     * never rejects. Each failed check says what to do.
+     * @example const { passed, total, details } = await Sharokey.test();
+     */
     test(): Promise<TestReport>;
+    /** True when the server answers and accepts the token; never rejects. */
     testConnection(): Promise<boolean>;
     /** Tells a Sharokey error apart, also across frames. */
     isSharokeyError: typeof isSharokeyError;

@@ -292,10 +292,9 @@ var CREATE = {
   signal,
   attachments: (v) => {
     let total = 0;
-    return !Array.isArray(v) ? "must be an array of files" : v.length > LIMITS.files ? `must be at most ${LIMITS.files} files` : !v.every((f) => f instanceof Blob && f.size && f.name && isText2((total += f.size, f.name))) ? "must be non-empty Files (or Blobs with a name)" : total > LIMITS.bytes ? `must be at most ${LIMITS.bytes >> 20} MB in all` : "";
+    return !Array.isArray(v) ? "must be an array of files" : v.length > LIMITS.files ? `must be at most ${LIMITS.files} files` : !v.every((f) => f instanceof Blob && f.size && isText(f.name) && f.name && (total += f.size)) ? "must be non-empty Files (or Blobs with a name)" : total > LIMITS.bytes ? `must be at most ${LIMITS.bytes >> 20} MB in all` : "";
   }
 };
-var isText2 = (v) => typeof v == "string";
 var checkCreate = (content, hours, views, o) => validate({ ...o, options: o, content, hours, views }, CREATE);
 var encryptSecret = async (content, hours, views, o = {}) => {
   checkCreate(content, hours, views, o);

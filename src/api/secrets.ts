@@ -5,7 +5,7 @@ import { deriveKey, sealer } from '../crypto/seal.ts';
 import { LIMITS } from '../limits.ts';
 import { request, type Config, type Envelope } from '../transport/request.ts';
 import type { CreatedSecret, CreateOptions, ListFilters, Page, SecretDetails, SecretItem, Security, WithSignal } from '../types.ts';
-import { email, entries, int, is, isCountry, isPublicIp, listOf, oneOf, phone, required, signal, slug, text, toPhone, validate, type Schema } from '../validate.ts';
+import { email, entries, int, is, isCountry, isText, isPublicIp, listOf, oneOf, phone, required, signal, slug, text, toPhone, validate, type Schema } from '../validate.ts';
 
 const note = text(0, LIMITS.text);
 
@@ -29,12 +29,12 @@ const CREATE: Schema = {
     let total = 0;
     return !Array.isArray(v) ? 'must be an array of files'
       : v.length > LIMITS.files ? `must be at most ${LIMITS.files} files`
-      : !v.every((f) => f instanceof Blob && f.size && (f as File).name && isText((total += f.size, (f as File).name))) ? 'must be non-empty Files (or Blobs with a name)'
+      // Each a non-empty Blob with a name (a File, or a Blob given one); sizes add up as they are checked.
+      : !v.every((f) => f instanceof Blob && f.size && isText((f as File).name) && (f as File).name && (total += f.size)) ? 'must be non-empty Files (or Blobs with a name)'
       : total > LIMITS.bytes ? `must be at most ${LIMITS.bytes >> 20} MB in all`
       : '';
   },
 };
-const isText = (v: unknown) => typeof v == 'string';
 
 /** Checks create()'s input; throws ValidationError/AttachmentError naming each bad field. */
 export const checkCreate = (content: unknown, hours: unknown, views: unknown, o: CreateOptions): void =>
