@@ -1,0 +1,113 @@
+// Small DOM helpers shared by the views. Nodes are built with DOM APIs only
+// (never innerHTML), so the page runs under Trusted Types and a strict CSP.
+
+/** The element with this id (the views' markup lives in index.html). */
+export const byId = (id) => document.getElementById(id);
+
+/**
+ * An element: `el('a', { href, class: 'x', onclick: fn }, 'text', child)`.
+ * Attributes that are null or false are left out; `true` sets an empty one.
+ */
+export function el(tag, attrs = {}, ...children) {
+  return fill(document.createElement(tag), attrs, children);
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** An SVG element, with the same arguments as `el`. */
+export function svg(tag, attrs = {}, ...children) {
+  return fill(document.createElementNS(SVG, tag), attrs, children);
+}
+
+function fill(node, attrs, children) {
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value == null || value === false) continue;
+    if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value === true ? '' : String(value));
+  }
+  node.append(...children.flat().filter((c) => c != null && c !== false).map((c) => (c instanceof Node ? c : String(c))));
+  return node;
+}
+
+/** A `<dl>` filled with [term, description] pairs; empty descriptions are skipped. */
+export function facts(dl, pairs) {
+  dl.replaceChildren(...pairs.filter(([, v]) => v != null && v !== '').flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
+  return dl;
+}
+
+/** "1.2 KB" */
+export const bytes = (n) => (n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1048576).toFixed(1)} MB`);
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A date and time in the reader's locale, or "never". */
+export const when = (iso) => (iso ? dateTime.format(new Date(iso)) : 'never');
+
+/** "42 %" with one decimal when useful, or "n/a" for null. */
+export const percent = (n) => (n == null ? 'n/a' : `${Math.round(n * 10) / 10} %`);
+
+/** Characters as a person counts them (code points), as the library does. */
+export const characters = (text) => [...text].length;
+
+/** The form's fields as an object of trimmed, non-empty strings (checkboxes: true when ticked). */
+export function values(form) {
+  const out = {};
+  for (const input of form.elements) {
+    if (!input.name || input.type === 'file' || input.type === 'submit') continue;
+    if (input.type === 'checkbox') {
+      if (input.checked) out[input.name] = true;
+    } else if (input.value.trim() !== '') {
+      out[input.name] = input.name === 'content' ? input.value : input.value.trim();
+    }
+  }
+  return out;
+}
+
+/** Numbers for the given keys of `obj` (form values are strings). */
+export function numbers(obj, keys) {
+  for (const key of keys) if (obj[key] != null) obj[key] = Number(obj[key]);
+  return obj;
+}
+
+/**
+ * Copies `text`, then says so in `status`. Falls back to selecting the
+ * text of `input` when the clipboard is not available.
+ */
+export async function copy(text, status, input) {
+  try {
+    await navigator.clipboard.writeText(text);
+    status.textContent = 'Copied to the clipboard.';
+  } catch {
+    if (input) {
+      input.focus();
+      input.select();
+    }
+    status.textContent = document.execCommand?.('copy') ? 'Copied to the clipboard.' : 'Selected: press Ctrl+C (or ⌘C) to copy.';
+  }
+}
+
+/** Disables `button` while `task` runs; returns the task's result. */
+export async function busy(button, task) {
+  button.disabled = true;
+  button.setAttribute('aria-busy', 'true');
+  try {
+    return await task();
+  } finally {
+    button.disabled = false;
+    button.removeAttribute('aria-busy');
+  }
+}
+
+/** Download links for revealed files (their blob URLs are freed by `releaseLinks`). */
+export function fileLinks(files) {
+  return el('ul', { class: 'files', 'aria-label': 'Attachments' },
+    files.map((file) => el('li', {}, el('a', { href: URL.createObjectURL(file), download: file.name }, `Download ${file.name}`), ` ${bytes(file.size)}`)));
+}
+
+/** Releases the blob URLs of the download links inside `root`. */
+export function releaseLinks(root) {
+  for (const a of root.querySelectorAll('a[href^="blob:"]')) URL.revokeObjectURL(a.href);
+}
+
+/** A status badge: `badge('active')`. */
+export const badge = (status) => el('span', { class: `badge ${status}` }, status === 'completed' ? 'answered' : status);

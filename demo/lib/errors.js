@@ -1,0 +1,120 @@
+// Errors as people understand them: what went wrong and what to do, never a
+// stack trace. Read by `code` first, then by the error class's `name`
+// (API.md, "Errors"); ValidationError details go next to their fields.
+import { el } from './dom.js';
+
+const seconds = (n) => `${n} second${n === 1 ? '' : 's'}`;
+
+const BY_CODE = {
+  PASSWORD_REQUIRED: ['This secret is protected by a password.', 'Enter the password and try again.'],
+  INVALID_PASSWORD: ['The password is wrong.', 'No view was used: check it and try again.'],
+  OTP_REQUIRED: ['This secret asks for a one-time code.', 'Open the link in its viewer page to have a code sent, then enter it here.'],
+  INVALID_OTP: ['The one-time code is wrong or has expired.', 'No view was used: ask for a new code and try again.'],
+  CAPTCHA_REQUIRED: ['This secret asks for a captcha.', 'Open the link in its viewer page, which shows the captcha.'],
+  REQUEST_PENDING: ['Nobody has answered this request yet.', 'Send the responder link to the person you asked, and try again once they have answered.'],
+  NO_PUBLIC_KEY: ['This request cannot be answered with zero knowledge.', 'Create a new request from this console.'],
+  QUOTA_EXCEEDED: ['Your plan’s limit of active secrets is reached.', 'Delete secrets you no longer need, or wait for some to expire.'],
+  PAYLOAD_TOO_LARGE: ['The files are too large for the server.', 'Send fewer or smaller files (10 MB in all at most).'],
+};
+
+const BY_NAME = {
+  AuthenticationError: () => ['The token was refused.', 'Check it in Settings: it may be mistyped, revoked or expired.'],
+  PermissionError: (e, recipient) => recipient
+    ? ['This secret cannot be opened from here.', 'Its sender limited it to some networks or countries.']
+    : ['This token is not allowed to do that.', 'Use a token with the needed permission (read, write or stats) in Settings.'],
+  NotFoundError: (e, recipient) => recipient
+    ? ['This secret or answer is no longer available.', 'It expired, was deleted, or was already viewed as many times as allowed.']
+    : ['It does not exist or is no longer available.', 'It may have expired or been deleted. Refresh the list.'],
+  QuotaExceededError: () => BY_CODE.QUOTA_EXCEEDED,
+  RateLimitError: (e) => ['Too many requests in a short time.', `Wait ${seconds(e.retryAfter ?? 60)}, then try again.`],
+  AttachmentError: () => ['A file cannot be sent.', 'Remove it, or choose fewer or smaller files (at most 10 files, 10 MB in all).'],
+  ValidationError: () => ['Some fields need a correction.', 'See the notes next to them.'],
+  TimeoutError: () => ['The server took too long to answer.', 'Check the API URL in Settings, then try again in a moment.'],
+  NetworkError: () => ['The server cannot be reached, or it answered with an error.', 'Check the API URL in Settings and that the server is running (npm start starts the mock).'],
+  CryptoError: (e, recipient) => ['It could not be decrypted.', recipient
+    ? 'The key in the link is wrong or incomplete: ask for the whole link, including the part after “#”.'
+    : 'The data or the key is damaged.'],
+};
+
+/**
+ * [what happened, what to do] for an error. `recipient` is true where the
+ * page acts as a secret's recipient (reveal, open an answer).
+ */
+export function explain(error, recipient = false) {
+  if (!window.Sharokey?.isSharokeyError(error)) return ['Something went wrong in this page.', 'Reload it and try again.'];
+  if (error.name === 'AuthenticationError' && !Sharokey.getConfig().hasToken) {
+    return ['No token is set.', 'Enter one in Settings, or use the demo token.'];
+  }
+  if (BY_CODE[error.code]) return BY_CODE[error.code];
+  return (BY_NAME[error.name] ?? (() => ['The request failed.', 'Try again; if it keeps failing, run the Diagnostics.']))(error, recipient);
+}
+
+/** The form control a detail key names: `ipWhitelist`, or a wire name such as `ip_whitelist` or `attachments.0.data`. */
+function controlFor(form, key) {
+  const base = key.split('.')[0];
+  const named = form.querySelector(`[name="${CSS.escape(base)}"]`);
+  if (named) return named;
+  const wired = [...form.querySelectorAll(`[data-wire~="${CSS.escape(base)}"]`)];
+  return wired.find((c) => c.value) ?? wired[0] ?? null;
+}
+
+/** The label's words, without its muted hint ("Description (for you)" -> "Description"). */
+function labelOf(control) {
+  const label = control.labels?.[0]?.cloneNode(true);
+  if (!label) return control.name;
+  for (const hint of label.querySelectorAll('.muted')) hint.remove();
+  return label.textContent.trim();
+}
+
+/** Removes the field notes that `showError` added to `form`. */
+export function clearFieldErrors(form) {
+  if (!form) return;
+  for (const note of form.querySelectorAll('.field-error')) note.remove();
+  for (const control of form.querySelectorAll('[aria-invalid]')) {
+    control.removeAttribute('aria-invalid');
+    const ids = (control.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && !id.startsWith('fe-'));
+    if (ids.length) control.setAttribute('aria-describedby', ids.join(' '));
+    else control.removeAttribute('aria-describedby');
+  }
+}
+
+/** Hides `box` and clears the field notes of `form`. */
+export function clearError(box, form) {
+  box.hidden = true;
+  box.replaceChildren();
+  clearFieldErrors(form);
+}
+
+/**
+ * Shows `error` in the alert `box`: a plain sentence and what to do; with
+ * `form`, each field of a ValidationError gets its note next to it.
+ * A caller's abort is not an error and shows nothing.
+ */
+export function showError(box, error, { form, recipient = false } = {}) {
+  clearError(box, form);
+  if (error?.name === 'AbortError') return;
+  const [what, todo] = explain(error, recipient);
+  const parts = [el('p', {}, el('strong', {}, what), ' ', todo)];
+  const loose = [];
+  let first = null;
+  for (const [key, messages] of Object.entries(error?.details ?? {})) {
+    const control = form && controlFor(form, key);
+    const text = messages.join('; ');
+    if (!control) {
+      loose.push(el('li', {}, `${key}: ${text}`));
+      continue;
+    }
+    const id = `fe-${control.id || control.name}`;
+    control.setAttribute('aria-invalid', 'true');
+    control.setAttribute('aria-describedby', `${control.getAttribute('aria-describedby') ?? ''} ${id}`.trim());
+    control.after(el('p', { class: 'field-error', id }, text));
+    loose.push(el('li', {}, `${labelOf(control)}: ${text}`));
+    first ??= control;
+  }
+  if (loose.length) parts.push(el('ul', {}, loose));
+  // The library's messages never hold a secret, a token or a key; shown small, for whoever debugs.
+  if (error?.message && error.name !== 'ValidationError') parts.push(el('p', { class: 'muted small' }, `Details: ${error.message}`));
+  box.append(...parts);
+  box.hidden = false;
+  first?.focus();
+}

@@ -1,0 +1,54 @@
+// Diagnostics: health(), the six checks of test(), and testConnection().
+import { busy, byId, el, facts } from '../lib/dom.js';
+import { clearError, showError } from '../lib/errors.js';
+
+const status = byId('d-status');
+const errorBox = byId('d-error');
+const checks = byId('d-checks');
+
+function showConfig() {
+  const c = Sharokey.getConfig();
+  facts(byId('d-config'), [
+    ['Library version', Sharokey.version],
+    ['API URL', c.apiUrl],
+    ['Token', c.hasToken ? 'set (kept in this tab only)' : 'none'],
+    ['Company', c.company],
+    ['Timeout', `${c.timeout / 1000} s, ${c.retries} retries`],
+  ]);
+}
+
+async function health(button) {
+  clearError(errorBox);
+  try {
+    const h = await busy(button, () => Sharokey.health());
+    status.textContent = `The server answers: status “${h.status}”, version ${h.version}.`;
+  } catch (error) {
+    status.textContent = '';
+    showError(errorBox, error);
+  }
+}
+
+async function runChecks(button) {
+  clearError(errorBox);
+  checks.replaceChildren();
+  status.textContent = 'Running the checks…';
+  const report = await busy(button, () => Sharokey.test()); // never rejects
+  checks.replaceChildren(...report.details.map((d) => el('li', { class: d.success ? 'pass' : 'fail' },
+    el('span', { class: 'mark', 'aria-hidden': 'true' }, d.success ? '✓' : '✗'),
+    el('strong', {}, d.name), ` — ${d.success ? 'passed' : 'failed'}: `, d.message)));
+  status.textContent = `${report.passed} of ${report.total} checks passed.${report.success ? ' Everything works.' : ' See what failed below.'}`;
+}
+
+async function connection(button) {
+  clearError(errorBox);
+  const ok = await busy(button, () => Sharokey.testConnection()); // never rejects
+  status.textContent = ok ? 'Connection test: the server answers and accepts the token.' : 'Connection test failed: run the six checks to see why.';
+}
+
+export function init() {
+  byId('d-health').addEventListener('click', (e) => health(e.currentTarget));
+  byId('d-test').addEventListener('click', (e) => runChecks(e.currentTarget));
+  byId('d-connection').addEventListener('click', (e) => connection(e.currentTarget));
+}
+
+export const show = showConfig;

@@ -1,0 +1,29 @@
+// Open a link: reveal() a share URL as its recipient would, with an optional
+// password or one-time code; shows the content and the files.
+import { busy, byId, values } from '../lib/dom.js';
+import { clearError, showError } from '../lib/errors.js';
+import { showRevealed } from '../lib/revealed.js';
+
+const form = byId('o-form');
+const errorBox = byId('o-error');
+const box = byId('o-result');
+
+async function reveal(event) {
+  event.preventDefault();
+  clearError(errorBox, form);
+  box.hidden = true;
+  const { shareUrl = '', password, otp } = values(form);
+  try {
+    const revealed = await busy(form.querySelector('button[type="submit"]'), () => Sharokey.reveal(shareUrl, { password, otp }));
+    showRevealed(box, revealed, 'o');
+    form.reset();
+  } catch (error) {
+    showError(errorBox, error, { form, recipient: true });
+  }
+}
+
+export function init() {
+  form.addEventListener('submit', reveal);
+}
+
+export function show() {}
