@@ -1,0 +1,89 @@
+// "Open a link" (reveal as a recipient, in the console) and Diagnostics
+// (health, the six checks of test(), testConnection).
+import { readFileSync } from 'node:fs';
+import { test, expect, openDemo, showView, runId, TOKENS } from './helpers.ts';
+
+test.use({ viewport: { width: 1200, height: 900 } });
+
+test('open a link: a wrong password uses no view, the right one shows the content, the message and the file', async ({ page, env }, testInfo) => {
+  const id = runId();
+  await openDemo(page, env);
+  const link = await page.evaluate(async (id) => {
+    const file = new File([`report of ${id}`], 'report.csv', { type: 'text/csv' });
+    const s = await window.Sharokey.create(`the secret of ${id}`, 1, 1, { password: 'pw-4567', message: 'From the ops team', attachments: [file] });
+    return s.share_url;
+  }, id);
+
+  await showView(page, 'Open a link');
+  const panel = page.getByRole('tabpanel', { name: 'Open a link' });
+  await panel.getByLabel('Share link').fill(link);
+  await panel.getByRole('button', { name: 'Reveal' }).click();
+  await expect(page.locator('#o-error')).toContainText('This secret is protected by a password. Enter the password and try again.');
+  await panel.getByLabel('Password').fill('not it');
+  await panel.getByRole('button', { name: 'Reveal' }).click();
+  await expect(page.locator('#o-error')).toContainText('The password is wrong. No view was used');
+  const slug = new URL(link).pathname.split('/').pop()!;
+  expect(await page.evaluate((slug) => window.Sharokey.getDetails(slug).then((d) => d.current_views), slug)).toBe(0);
+
+  await panel.getByLabel('Password').fill('pw-4567');
+  await panel.getByRole('button', { name: 'Reveal' }).click();
+  const result = page.locator('#o-result');
+  await expect(result).toBeFocused();
+  await expect(result.getByLabel('Content')).toHaveValue(`the secret of ${id}`);
+  await expect(result).toContainText('Message: From the ops team');
+  await expect(page.locator('#o-error')).toBeHidden();
+  await expect(panel.getByLabel('Share link')).toHaveValue(''); // the form forgets the link and password
+  await expect(panel.getByLabel('Password')).toHaveValue('');
+  const [download] = await Promise.all([page.waitForEvent('download'), result.getByRole('link', { name: 'Download report.csv' }).click()]);
+  expect(download.suggestedFilename()).toBe('report.csv');
+  expect(readFileSync(await download.path(), 'utf8')).toBe(`report of ${id}`);
+  await page.screenshot({ path: testInfo.outputPath('demo-open.png'), fullPage: true });
+
+  // One view only: the second time, it is gone.
+  await panel.getByLabel('Share link').fill(link);
+  await panel.getByLabel('Password').fill('pw-4567');
+  await panel.getByRole('button', { name: 'Reveal' }).click();
+  await expect(page.locator('#o-error')).toContainText('This secret or answer is no longer available.');
+  await expect(result).toBeHidden();
+
+  // A link without its key is explained next to the field.
+  await panel.getByLabel('Share link').fill(link.split('#')[0]!);
+  await panel.getByRole('button', { name: 'Reveal' }).click();
+  await expect(panel.getByLabel('Share link')).toHaveAttribute('aria-invalid', 'true');
+  await expect(panel.locator('.field-error')).toContainText('was the link cut?');
+});
+
+test('diagnostics: health, the six checks with their messages, and the connection test', async ({ page, env }, testInfo) => {
+  await openDemo(page, env);
+  await showView(page, 'Diagnostics');
+  const panel = page.getByRole('tabpanel', { name: 'Diagnostics' });
+  await expect(panel).toContainText('Library version');
+  await expect(panel).toContainText('set (kept in this tab only)');
+
+  await panel.getByRole('button', { name: 'Check the server' }).click();
+  await expect(page.locator('#d-status')).toHaveText(/^The server answers: status “ok”, version \S+\.$/);
+
+  await panel.getByRole('button', { name: 'Run the six checks' }).click();
+  await expect(page.locator('#d-status')).toHaveText('6 of 6 checks passed. Everything works.');
+  const checks = panel.getByRole('listitem');
+  await expect(checks).toHaveCount(6);
+  const names = ['configuration', 'network', 'authentication', 'read access', 'write access', 'statistics'];
+  for (const [i, name] of names.entries()) {
+    await expect(checks.nth(i)).toContainText(`${name} — passed: `);
+    await expect(checks.nth(i)).toHaveText(new RegExp(`passed: \\S`)); // each with its message
+  }
+  await page.screenshot({ path: testInfo.outputPath('demo-diagnostics.png'), fullPage: true });
+
+  await panel.getByRole('button', { name: 'Test the connection' }).click();
+  await expect(page.locator('#d-status')).toHaveText('Connection test: the server answers and accepts the token.');
+
+  // A read-only token: the checks say which ones fail and why.
+  await page.getByLabel('API token', { exact: true }).fill(TOKENS.reader);
+  await page.getByRole('button', { name: 'Save and connect' }).click();
+  await expect(page.locator('#set-status')).toContainText('The token works');
+  await panel.getByRole('button', { name: 'Run the six checks' }).click();
+  await expect(page.locator('#d-status')).toHaveText('4 of 6 checks passed. See what failed below.');
+  await expect(checks.filter({ hasText: 'write access' })).toContainText('failed');
+  await expect(checks.filter({ hasText: 'statistics' })).toContainText('failed');
+  await expect(checks.filter({ hasText: 'read access' })).toContainText('passed');
+});
