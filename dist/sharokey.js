@@ -486,29 +486,35 @@
   var CHECKS = [
     ["configuration", "", async (cfg) => {
       if (!cfg.token && !cfg.getToken) throw Error("No token: call Sharokey.config({ token }) or give getToken");
+      return "A token is set; API " + cfg.apiUrl;
     }],
-    ["network", "", (cfg) => health(cfg)],
+    ["network", "", async (cfg) => `The server answers (${(await health(cfg)).status})`],
     // A token without the read scope is still a valid token.
-    ["authentication", "", (cfg) => listOne(cfg).catch((e) => {
-      if (!(e instanceof PermissionError)) throw e;
+    ["authentication", "", (cfg) => listOne(cfg).then(() => "The token is accepted", (e) => {
+      if (e instanceof PermissionError) return "The token is accepted";
+      throw e;
     })],
-    ["read access", "read", listOne],
-    ["write access", "write", async (cfg) => deleteSecret(cfg, (await create(cfg, "Sharokey test() secret", 1, 1, { description: "Sharokey test(): deleted at once" })).slug)],
-    ["statistics", "stats", (cfg) => request(cfg, "/secrets-stats")]
+    ["read access", "read", async (cfg) => (await listOne(cfg), "Secrets can be listed")],
+    ["write access", "write", async (cfg) => {
+      await deleteSecret(cfg, (await create(cfg, "Sharokey test() secret", 1, 1, { description: "Sharokey test(): deleted at once" })).slug);
+      return "A 1-hour, 1-view test secret was created and deleted";
+    }],
+    ["statistics", "stats", async (cfg) => `Statistics can be read (total_secrets: ${(await request(cfg, "/secrets-stats")).data.total_secrets})`]
   ];
   var test = async (cfg) => {
     const details = [];
     for (const [name, scope, run] of CHECKS) {
-      let message = "OK";
+      let message, success = false;
       if (details.length > 1 && details.slice(0, 2).some((d) => !d.success)) message = "Skipped: fix the checks above first";
       else {
         try {
-          await run(cfg);
+          message = await run(cfg);
+          success = true;
         } catch (e) {
           message = e instanceof AuthenticationError ? "The token was refused: check it, and that it is not revoked or expired" : e instanceof PermissionError ? `The token lacks the "${scope}" scope: use a token that has it` : e instanceof NetworkError ? e.message : String(e?.message ?? e);
         }
       }
-      details.push({ name, success: message == "OK", message });
+      details.push({ name, success, message });
     }
     const passed = details.filter((d) => d.success).length;
     return { passed, total: 6, success: passed == 6, details };

@@ -16,6 +16,7 @@ test('test() with a full token: 6 of 6, and the write check leaves no active sec
   const r = await report(sk, { apiUrl: MOCK_URL, token: TOKENS.admin });
   expect(r).toMatchObject({ passed: 6, total: 6, success: true });
   expect(r.details.map((d) => d.name)).toEqual(NAMES);
+  expect(r.details.map((d) => d.message)).toEqual([`A token is set; API ${MOCK_URL}`, 'The server answers (ok)', 'The token is accepted', 'Secrets can be listed', 'A 1-hour, 1-view test secret was created and deleted', 'Statistics can be read (total_secrets: 1)']);
   const stats = (await mock.api('GET', '/secrets-stats')).json.data;
   expect(stats).toMatchObject({ total_secrets: 1, active_secrets: 0 });
   const posted = (await mock.apiLog()).filter((l) => l.method == 'POST');

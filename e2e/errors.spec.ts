@@ -74,6 +74,11 @@ test('TimeoutError: a stalled answer past the timeout; the caller\'s abort is an
   expect(pre).toMatchObject({ caught: true, name: 'AbortError', isSharokeyError: false });
 });
 
+test('a 408 is a TimeoutError with status 408 (Chromium may resend it once itself: the fault repeats)', async ({ sk }) => {
+  await mock.fault({ path: '/secrets', method: 'GET', status: 408, times: 5 });
+  expect(rejected(await run(sk, () => window.Sharokey.list()), 'TimeoutError')).toMatchObject({ status: 408, isSharokeyError: true });
+});
+
 test('RateLimitError carries retryAfter from Retry-After (retries: 0)', async ({ sk }) => {
   await mock.fault({ path: '/secrets', status: 429, headers: { 'Retry-After': '7' }, body: JSON.stringify({ success: false, error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests' } }) });
   expect(rejected(await run(sk, () => window.Sharokey.list()), 'RateLimitError')).toMatchObject({ retryAfter: 7, status: 429, code: 'RATE_LIMIT_EXCEEDED' });
@@ -91,12 +96,12 @@ test('retries: GET is retried on 503 and succeeds; retries: 0 makes one request'
   expect((await mock.apiLog()).filter((l) => l.method == 'GET')).toHaveLength(1);
 });
 
-test('retries: DELETE is retried after a reset connection and on 408', async ({ sk }) => {
+test('retries: DELETE is retried after a connection cut mid-answer and on 504', async ({ sk }) => {
   const slug = (await run(sk, () => window.Sharokey.create('x', 1, 1).then((s) => s.slug))) as string;
   await setRetries(sk, 2);
   await mock.clearLog();
   await mock.fault({ path: '/secrets/' + slug, method: 'DELETE', reset: true, truncate: true, times: 1 });
-  await mock.fault({ path: '/secrets/' + slug, method: 'DELETE', status: 408, times: 1 });
+  await mock.fault({ path: '/secrets/' + slug, method: 'DELETE', status: 504, contentType: 'text/html', body: '<h1>504 Gateway Timeout</h1>', times: 1 });
   expect(await run(sk, (s) => window.Sharokey.delete(s), slug)).toBe(true);
   expect((await mock.apiLog()).filter((l) => l.method == 'DELETE')).toHaveLength(3);
 });

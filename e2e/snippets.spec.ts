@@ -30,6 +30,7 @@ const openAsRecipient = async (browser: Browser, shareUrl: string) => {
   const page = await ctx.newPage();
   await page.goto(shareUrl);
   await page.getByRole('button', { name: 'Reveal the secret' }).click();
+  await expect(page.locator('#content')).not.toHaveValue('');
   const content = await page.locator('#content').inputValue();
   await ctx.close();
   return content;
