@@ -1,5 +1,5 @@
 // Open a link: reveal() a share URL as its recipient would, with an optional
-// password or one-time code; shows the content and the files.
+// password, one-time code or captcha; shows the content and the files.
 import { busy, byId, values } from '../lib/dom.js';
 import { clearError, showError } from '../lib/errors.js';
 import { showRevealed } from '../lib/revealed.js';
@@ -12,9 +12,11 @@ async function reveal(event) {
   event.preventDefault();
   clearError(errorBox, form);
   box.hidden = true;
-  const { shareUrl = '', password, otp } = values(form);
+  const { shareUrl = '', password, otp, captcha } = values(form);
+  // A real page would pass the token of its captcha widget here.
+  const captchaToken = captcha ? 'demo-captcha-solved' : undefined;
   try {
-    const revealed = await busy(form.querySelector('button[type="submit"]'), () => Sharokey.reveal(shareUrl, { password, otp }));
+    const revealed = await busy(form.querySelector('button[type="submit"]'), () => Sharokey.reveal(shareUrl, { password, otp, captchaToken }));
     showRevealed(box, revealed, 'o');
     form.reset();
   } catch (error) {

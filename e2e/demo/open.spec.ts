@@ -5,6 +5,20 @@ import { test, expect, openDemo, showView, runId, TOKENS } from './helpers.ts';
 
 test.use({ viewport: { width: 1200, height: 900 } });
 
+test('open a link: a secret behind a captcha opens once the box is ticked', async ({ page, env }) => {
+  const id = runId();
+  await openDemo(page, env);
+  const link = await page.evaluate((id) => window.Sharokey.create(`captcha secret ${id}`, 1, 1, { captcha: true }).then((s) => s.share_url), id);
+  await showView(page, 'Open a link');
+  const panel = page.getByRole('tabpanel', { name: 'Open a link' });
+  await panel.getByLabel('Share link').fill(link);
+  await panel.getByRole('button', { name: 'Reveal' }).click();
+  await expect(page.locator('#o-error')).toBeVisible();
+  await panel.getByLabel(/I am not a robot/).check();
+  await panel.getByRole('button', { name: 'Reveal' }).click();
+  await expect(page.locator('#o-result').getByLabel('Content')).toHaveValue(`captcha secret ${id}`);
+});
+
 test('open a link: a wrong password uses no view, the right one shows the content, the message and the file', async ({ page, env }, testInfo) => {
   const id = runId();
   await openDemo(page, env);
