@@ -209,7 +209,13 @@
     429: RateLimitError
   };
   var classOf = (status, code) => code == null ? status == 408 || status == 429 ? BY_STATUS[status] : NetworkError : CLASSES.find((C) => C != SharokeyError && C.prototype.code == code) ?? (/PASSWORD|OTP|CAPTCHA/.test(code) ? PermissionError : code == "PAYLOAD_TOO_LARGE" ? AttachmentError : status > 499 ? NetworkError : BY_STATUS[status] ?? SharokeyError);
-  var attempt = async (cfg, path, c, token) => {
+  var json = (body) => {
+    const big = [];
+    const mark = randomKey(24);
+    const text2 = JSON.stringify(body, (_2, v) => typeof v == "string" && v.length > 65536 ? mark + (big.push(v) - 1) + mark : v);
+    return big.length ? new Blob(text2.split(mark).map((part, i) => i % 2 ? big[+part] : part)) : text2;
+  };
+  var attempt = async (cfg, path, c, token, body) => {
     const where = ` (${c.method ?? "GET"} ${path.split("?")[0]}`;
     const ctl = new AbortController();
     const user = c.signal;
@@ -220,10 +226,10 @@
     if (c.body) headers["Content-Type"] = "application/json";
     if (token) headers.Authorization = "Bearer " + token;
     if (cfg.company) headers["X-Sharokey-Company"] = cfg.company;
-    let res, json;
+    let res, json2;
     try {
-      res = await fetch(cfg.apiUrl + path, { method: c.method, signal: ctl.signal, headers, body: c.body ? JSON.stringify(c.body) : void 0 });
-      json = await res.text();
+      res = await fetch(cfg.apiUrl + path, { method: c.method, signal: ctl.signal, headers, body });
+      json2 = await res.text();
     } catch (cause) {
       if (user?.aborted) throw user.reason;
       throw ctl.signal.aborted ? new TimeoutError(`No answer within ${cfg.timeout} ms${where})`, { cause }) : new NetworkError(`The server could not be reached${where}): check apiUrl, the network and CORS`, { cause });
@@ -232,16 +238,16 @@
       user?.removeEventListener("abort", abort);
     }
     try {
-      json = JSON.parse(json);
+      json2 = JSON.parse(json2);
     } catch {
-      json = 0;
+      json2 = 0;
     }
-    if (res.ok && json?.success === true) return json;
-    const e = json?.error ?? {};
+    if (res.ok && json2?.success === true) return json2;
+    const e = json2?.error ?? {};
     const status = res.status;
     const after = res.headers.get("Retry-After");
-    const C = classOf(status, json ? e.code ?? "" : void 0);
-    throw new C((json ? e.message ?? "Request failed" : "The server did not answer with JSON") + where + ": " + status + ")", {
+    const C = classOf(status, json2 ? e.code ?? "" : void 0);
+    throw new C((json2 ? e.message ?? "Request failed" : "The server did not answer with JSON") + where + ": " + status + ")", {
       status,
       ...e.code && { code: e.code },
       ...e.details && { details: e.details },
@@ -261,9 +267,10 @@
       }
       if (!token || typeof token != "string") throw new AuthenticationError("No token: call Sharokey.config({ token }) or give getToken");
     }
+    const body = c.body ? json(c.body) : void 0;
     for (let n = 0; ; n++) {
       try {
-        return await attempt(cfg, path, c, token);
+        return await attempt(cfg, path, c, token, body);
       } catch (e) {
         const wait = e.retryAfter * 1e3 || 250 << n;
         if (n >= cfg.retries || wait > cfg.timeout || !(e instanceof RateLimitError || c.method != "POST" && e instanceof NetworkError && !(e instanceof TimeoutError && !e.status))) throw e;

@@ -20,6 +20,20 @@ test('round trip: password and attachments, content and files come back, one vie
   expect(await run(sk, (slug) => window.Sharokey.getDetails(slug).then((d) => d.current_views), s.slug)).toBe(1);
 });
 
+test('large attachments (sent as a Blob of parts, not one JSON string) come back byte for byte', async ({ sk }) => {
+  // 1 MB, 100 KB and 10 bytes of random data: the first two cross the 64 KB
+  // line over which the transport streams a base64 string as its own part.
+  const same = await run(sk, async () => {
+    const bytes = (n: number) => { const b = new Uint8Array(n); for (let i = 0; i < n; i += 65536) crypto.getRandomValues(b.subarray(i, i + 65536)); return b; };
+    const sent = [bytes(1 << 20), bytes(100_000), bytes(10)];
+    const s = await window.Sharokey.create('big files', 1, 1, { attachments: sent.map((b, i) => new File([b], `f${i}.bin`)) });
+    const r = await window.Sharokey.reveal(s.share_url);
+    const got = await Promise.all(r.attachments.map(async (f) => new Uint8Array(await f.arrayBuffer())));
+    return got.length == 3 && got.every((g, i) => g.length == sent[i]!.length && g.every((x, j) => x == sent[i]![j]));
+  });
+  expect(same).toBe(true);
+});
+
 test('a wrong or missing password is PermissionError with its code, and consumes no view', async ({ sk }) => {
   const s = (await run(sk, () => window.Sharokey.create('gated', 1, 1, { password: 'right-one' }))) as { share_url: string; slug: string };
   expect(rejected(await reveal(sk, s.share_url), 'PermissionError')).toMatchObject({ code: 'PASSWORD_REQUIRED', status: 403 });

@@ -6,6 +6,7 @@ import { deriveKey, open, sealer, PBKDF2_ITERATIONS } from '../../src/crypto/sea
 import { randomKey } from '../../src/crypto/keys.ts';
 import { fromBase64, toBase64 } from '../../src/crypto/base64.ts';
 import { CryptoError } from '../../src/errors.ts';
+import { json } from '../../src/transport/request.ts';
 import { chiSquareUniform } from './stats.ts';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -105,4 +106,14 @@ test('base64 agrees with Node for every length around the chunk size, and reject
     expect(Buffer.from(fromBase64(b64)).equals(Buffer.from(bytes))).toBe(true);
   }
   expect(() => fromBase64('not base64!')).toThrow();
+});
+
+test('a body with long base64 strings is sent as a Blob whose text is exactly JSON.stringify(body)', async () => {
+  const b64 = (n: number) => nodeRandom(n).toString('base64');
+  const body = { content: b64(40), note: 'é"\\\n😀', attachments: [{ name: 'a "b"', data: b64(300_000), size: 1 }, { name: 'c', data: b64(70_000) }, { name: 'd', data: b64(10) }], n: 3 };
+  const sent = json(body);
+  expect(sent).toBeInstanceOf(Blob);
+  expect(await (sent as Blob).text()).toBe(JSON.stringify(body));
+  const small = { content: b64(40), n: 1 };
+  expect(json(small)).toBe(JSON.stringify(small)); // a short body stays a string
 });
