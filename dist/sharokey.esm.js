@@ -1,27 +1,6 @@
 /*! Sharokey drop-in script v1.0.0 | MIT */
-var __defProp = Object.defineProperty;
-var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
-};
 
 // src/errors.ts
-var errors_exports = {};
-__export(errors_exports, {
-  AttachmentError: () => AttachmentError,
-  AuthenticationError: () => AuthenticationError,
-  CLASSES: () => CLASSES,
-  CryptoError: () => CryptoError,
-  NetworkError: () => NetworkError,
-  NotFoundError: () => NotFoundError,
-  PermissionError: () => PermissionError,
-  QuotaExceededError: () => QuotaExceededError,
-  RateLimitError: () => RateLimitError,
-  SharokeyError: () => SharokeyError,
-  TimeoutError: () => TimeoutError,
-  ValidationError: () => ValidationError,
-  isSharokeyError: () => isSharokeyError
-});
 var BRAND = /* @__PURE__ */ Symbol.for("sharokey.error");
 var SharokeyError = class extends Error {
   constructor(message, init = {}) {
@@ -210,7 +189,7 @@ var classOf = (status, code) => code == null ? status == 408 || status == 429 ? 
 var json = (body) => {
   const big = [];
   const mark = randomKey(24);
-  const text2 = JSON.stringify(body, (_2, v) => typeof v == "string" && v.length > 65536 ? mark + (big.push(v) - 1) + mark : v);
+  const text2 = JSON.stringify(body, (_, v) => typeof v == "string" && v.length > 65536 ? mark + (big.push(v) - 1) + mark : v);
   return big.length ? new Blob(text2.split(mark).map((part, i) => i % 2 ? big[+part] : part)) : text2;
 };
 var attempt = async (cfg, path, c, token, body) => {
@@ -564,7 +543,6 @@ var CONFIG = {
   retries: int([0, 10]),
   company: text(1, 255)
 };
-var { CLASSES: _, ...errorParts } = errors_exports;
 var METHODS = {
   create,
   list: listSecrets,
@@ -589,7 +567,9 @@ var METHODS = {
 var createClient = (options = {}) => {
   const cfg = { apiUrl: DEFAULT_API_URL, timeout: 3e4, retries: 2 };
   const client = {
-    ...errorParts,
+    // Every error class by its name (set on each prototype in errors.ts).
+    ...Object.fromEntries(CLASSES.map((C) => [C.prototype.name, C])),
+    isSharokeyError,
     version: "1.0.0",
     analyzeStats,
     createClient,

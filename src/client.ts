@@ -1,6 +1,6 @@
-import * as errors from './errors.ts';
+import { CLASSES, isSharokeyError } from './errors.ts';
 import type {
-  AttachmentError, AuthenticationError, CryptoError, isSharokeyError, NetworkError, NotFoundError, PermissionError,
+  AttachmentError, AuthenticationError, CryptoError, NetworkError, NotFoundError, PermissionError,
   QuotaExceededError, RateLimitError, SharokeyError, TimeoutError, ValidationError,
 } from './errors.ts';
 import { is, isText, int, required, text, validate } from './validate.ts';
@@ -133,8 +133,6 @@ const CONFIG = {
   company: text(1, 255),
 };
 
-const { CLASSES: _, ...errorParts } = errors;
-
 // Every network method takes the client's configuration first.
 const METHODS = {
   create, list: listSecrets, getDetails, get: getDetails, delete: deleteSecret, getStats, stats: getStats, getTokenStats, reveal,
@@ -148,7 +146,9 @@ const METHODS = {
 export const createClient = (options: Options = {}): Client => {
   const cfg: Config = { apiUrl: DEFAULT_API_URL, timeout: 30_000, retries: 2 };
   const client = {
-    ...errorParts,
+    // Every error class by its name (set on each prototype in errors.ts).
+    ...Object.fromEntries(CLASSES.map((C) => [C.prototype.name, C])),
+    isSharokeyError,
     version: __VERSION__,
     analyzeStats,
     createClient,
