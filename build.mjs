@@ -10,6 +10,12 @@ import { gzipSync } from 'node:zlib';
 import ts from 'typescript';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+// The size guard: the build (and so CI) fails when dist/sharokey.min.js grows
+// past this many bytes gzip -9. The issues' target is 4,096; the library is
+// not there yet (README, "Size"), so the guard is a ratchet at today's size:
+// nothing may grow it, and each saving lowers it. SHAROKEY_SIZE_GUARD can
+// only lower it (a test sets it to 4096 to see the guard fail).
+const SIZE_GUARD = Math.min(7_500, +(process.env.SHAROKEY_SIZE_GUARD || Infinity));
 const check = process.argv.includes('--check');
 const banner = `/*! Sharokey drop-in script v${pkg.version} | MIT */`;
 const common = {
@@ -85,4 +91,9 @@ if (check) {
   for (const [name, text] of out) if (!existsSync(name) || readFileSync(name, 'utf8') !== text) writeFileSync(name, text);
 }
 const min = out.get('dist/sharokey.min.js');
-console.log(`dist/sharokey.min.js: ${Buffer.byteLength(min)} bytes, ${gzipSync(min, { level: 9 }).length} gzip -9`);
+const gzip = gzipSync(min, { level: 9 }).length;
+console.log(`dist/sharokey.min.js: ${Buffer.byteLength(min)} bytes, ${gzip} gzip -9 (guard: ${SIZE_GUARD}, target: 4096)`);
+if (gzip > SIZE_GUARD) {
+  console.error(`dist/sharokey.min.js is ${gzip} bytes gzip -9, over the guard of ${SIZE_GUARD}: make it smaller (README, "Size").`);
+  process.exit(1);
+}
