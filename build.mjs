@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { finish } from './scripts/minify.mjs';
 import ts from 'typescript';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -15,7 +16,7 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 // not there yet (README, "Size"), so the guard is a ratchet at today's size:
 // nothing may grow it, and each saving lowers it. SHAROKEY_SIZE_GUARD can
 // only lower it (a test sets it to 4096 to see the guard fail).
-const SIZE_GUARD = Math.min(7_500, +(process.env.SHAROKEY_SIZE_GUARD || Infinity));
+const SIZE_GUARD = Math.min(7_350, +(process.env.SHAROKEY_SIZE_GUARD || Infinity));
 const check = process.argv.includes('--check');
 const banner = `/*! Sharokey drop-in script v${pkg.version} | MIT */`;
 const common = {
@@ -31,7 +32,7 @@ const common = {
 
 const bundles = [
   { entryPoints: ['src/global.ts'], format: 'iife', outfile: 'dist/sharokey.js' },
-  { entryPoints: ['src/global.ts'], format: 'iife', outfile: 'dist/sharokey.min.js', minify: true, sourcemap: 'linked' },
+  { entryPoints: ['src/global.ts'], format: 'iife', outfile: 'dist/sharokey.min.js', minify: true, sourcemap: 'external' },
   { entryPoints: ['src/index.ts'], format: 'esm', outfile: 'dist/sharokey.esm.js', sourcemap: 'linked' },
 ];
 
@@ -41,6 +42,10 @@ for (const b of bundles) {
   const r = await build({ ...common, ...b });
   for (const f of r.outputFiles) out.set('dist/' + f.path.split('/dist/')[1], f.text);
 }
+// esbuild's minified file, minified once more (scripts/minify.mjs).
+const last = await finish(out.get('dist/sharokey.min.js'), out.get('dist/sharokey.min.js.map'));
+out.set('dist/sharokey.min.js', last.code + '\n');
+out.set('dist/sharokey.min.js.map', last.map);
 
 // One declaration file: tsc emits per module; the public modules are joined
 // in order and their local imports dropped (their names are unique).

@@ -1,12 +1,13 @@
 // Where the bytes of dist/sharokey.min.js go: `node scripts/sizes.mjs`.
-// Builds src/global.ts in memory with the settings of build.mjs (without the
-// source-map comment) and prints each module's share of the minified file,
-// then the whole file's gzip -9 size without the secret requests, and without
-// requests, diagnostics and analyzeStats (their methods stubbed out): what a
-// split into two files could save.
+// Builds src/global.ts in memory with the settings of build.mjs, terser's pass
+// included (without the source-map comment), and prints each module's share
+// of esbuild's minified file, then the whole file's gzip -9 size, without the
+// secret requests, and without requests, diagnostics and analyzeStats (their
+// methods stubbed out): what a split into two files could save.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { finish } from './minify.mjs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const STUB = 'export const createRequest=0,listRequests=0,getRequest=0,deleteRequest=0,requestStats=0,respond=0,openRequest=0,health=0,test=0,testConnection=0,analyzeStats=0';
@@ -18,7 +19,7 @@ const measure = async (without) => {
     legalComments: 'none', charset: 'utf8', banner: { js: `/*! Sharokey drop-in script v${version} | MIT */` },
     plugins: without ? [{ name: 'without', setup: (b) => b.onLoad({ filter: without }, () => ({ contents: STUB, loader: 'ts' })) }] : [],
   });
-  const text = r.outputFiles[0].text;
+  const { code: text } = await finish(r.outputFiles[0].text);
   return { raw: Buffer.byteLength(text), gzip: gzipSync(text, { level: 9 }).length, inputs: r.metafile.outputs['out.js'].inputs };
 };
 
