@@ -1,10 +1,6 @@
 // Who may call what: tokens, scopes, companies.
 import { test, expect } from '@playwright/test';
-import { startMock, type RunningMock } from '../../mock/server.ts';
-import { client, createSecret, secretBody, T, type Client } from './helpers.ts';
-
-let mock: RunningMock;
-let api: Client;
+import { createSecret, secretBody, T, useMock } from './helpers.ts';
 
 const fixtures = {
   companies: [
@@ -23,12 +19,7 @@ const fixtures = {
   users: [{ token: T.multi, user: 'erin@acme.test', companies: ['acme', 'globex'], scopes: ['read', 'stats'] }],
 } as any;
 
-test.beforeAll(async () => {
-  mock = await startMock({ port: 0, fixtures });
-  api = client(mock.url);
-});
-test.afterAll(() => mock.close());
-test.beforeEach(() => api.reset());
+const { api } = useMock(fixtures);
 
 test('a missing, unknown, malformed or revoked token is 401 AUTHENTICATION_ERROR', async () => {
   const attempts = [

@@ -1,17 +1,8 @@
 // The test controls (/_mock/...): reset, clock, log, outbox, faults.
 import { test, expect } from '@playwright/test';
-import { startMock, type RunningMock } from '../../mock/server.ts';
-import { call, client, createSecret, FIXTURES, secretBody, T, type Client } from './helpers.ts';
+import { call, createSecret, secretBody, T, useMock } from './helpers.ts';
 
-let mock: RunningMock;
-let api: Client;
-
-test.beforeAll(async () => {
-  mock = await startMock({ port: 0, fixtures: FIXTURES });
-  api = client(mock.url);
-});
-test.afterAll(() => mock.close());
-test.beforeEach(() => api.reset());
+const { mock, api } = useMock();
 
 const fault = (spec: Record<string, unknown>) => api.post('/_mock/fault', { body: spec });
 

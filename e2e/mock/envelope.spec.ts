@@ -1,16 +1,8 @@
 // The wire basics: envelope, routing, CORS, body parsing and the size limit.
 import { test, expect } from '@playwright/test';
-import { startMock, type RunningMock } from '../../mock/server.ts';
-import { call, client, FIXTURES, secretBody, T, type Client } from './helpers.ts';
+import { call, secretBody, T, useMock } from './helpers.ts';
 
-let mock: RunningMock;
-let api: Client;
-
-test.beforeAll(async () => {
-  mock = await startMock({ port: 0, fixtures: FIXTURES });
-  api = client(mock.url);
-});
-test.afterAll(() => mock.close());
+const { mock, api } = useMock();
 
 test('health answers under /api/v1 and at the origin root, without a token', async () => {
   expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/);

@@ -1,9 +1,11 @@
 /**
- * Helpers of the mock's HTTP tests: a fetch wrapper that returns status,
- * headers and parsed body, and valid-looking ciphertext bodies.
+ * Helpers of the mock's HTTP tests: a mock per spec file, a fetch wrapper that
+ * returns status, headers and parsed body, and valid-looking ciphertext bodies.
  */
+import { test } from '@playwright/test';
 import { createCipheriv, pbkdf2Sync, randomBytes, randomInt } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { startMock, type MockOptions, type RunningMock } from '../../mock/server.ts';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/mock.json', import.meta.url));
 
@@ -51,16 +53,43 @@ export async function call(base: string, method: string, path: string, options: 
   return { status: res.status, headers: res.headers, body: parsed, text };
 }
 
-/** A client bound to one mock: `api.get('/secrets', {token})`. */
-export function client(base: string) {
+/** A client bound to one mock (its URL, or a function that reads it when called): `api.get('/secrets', {token})`. */
+export function client(base: string | (() => string)) {
+  const url = () => (typeof base == 'string' ? base : base());
   return {
-    get: (path: string, o?: CallOptions) => call(base, 'GET', path, o),
-    post: (path: string, o?: CallOptions) => call(base, 'POST', path, o),
-    del: (path: string, o?: CallOptions) => call(base, 'DELETE', path, o),
-    reset: () => call(base, 'POST', '/_mock/reset'),
+    get: (path: string, o?: CallOptions) => call(url(), 'GET', path, o),
+    post: (path: string, o?: CallOptions) => call(url(), 'POST', path, o),
+    del: (path: string, o?: CallOptions) => call(url(), 'DELETE', path, o),
+    reset: () => call(url(), 'POST', '/_mock/reset'),
   };
 }
 export type Client = ReturnType<typeof client>;
+
+/**
+ * One mock for the spec file that calls it: started before its tests (on a
+ * free port, with `fixtures`), reset before each test, closed after them.
+ * `mock` and `api` may be kept at the top of the file: they read the running
+ * mock when used.
+ */
+export function useMock(fixtures: MockOptions['fixtures'] = FIXTURES): { mock: RunningMock; api: Client } {
+  let running: RunningMock | undefined;
+  const mock: RunningMock = {
+    get url() {
+      return running!.url;
+    },
+    get origin() {
+      return running!.origin;
+    },
+    close: () => running!.close(),
+  };
+  const api = client(() => mock.url);
+  test.beforeAll(async () => {
+    running = await startMock({ port: 0, fixtures });
+  });
+  test.afterAll(() => mock.close());
+  test.beforeEach(() => api.reset());
+  return { mock, api };
+}
 
 export const b64 = (bytes: number): string => randomBytes(bytes).toString('base64');
 

@@ -5,20 +5,11 @@
 import { test, expect, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startMock, type RunningMock } from '../../mock/server.ts';
-import { call, client, FIXTURES, T, type Client } from './helpers.ts';
+import { call, T, useMock } from './helpers.ts';
 
 const DIST = fileURLToPath(new URL('../../dist/sharokey.min.js', import.meta.url));
 
-let mock: RunningMock;
-let api: Client;
-
-test.beforeAll(async () => {
-  mock = await startMock({ port: 0, fixtures: FIXTURES });
-  api = client(mock.url);
-});
-test.afterAll(() => mock.close());
-test.beforeEach(() => api.reset());
+const { mock, api } = useMock();
 
 test('/i/{token} is a static page with a strict CSP, two external scripts and nothing of the request in it', async () => {
   const res = await call(mock.origin, 'GET', '/i/SomeRequestToken123');

@@ -3,20 +3,11 @@
 import { test, expect } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startMock, type RunningMock } from '../../mock/server.ts';
-import { call, client, FIXTURES, seal, T, type Client } from './helpers.ts';
+import { call, seal, T, useMock } from './helpers.ts';
 
 const DIST = fileURLToPath(new URL('../../dist/sharokey.min.js', import.meta.url));
 
-let mock: RunningMock;
-let api: Client;
-
-test.beforeAll(async () => {
-  mock = await startMock({ port: 0, fixtures: FIXTURES });
-  api = client(mock.url);
-});
-test.afterAll(() => mock.close());
-test.beforeEach(() => api.reset());
+const { mock, api } = useMock();
 
 async function share(plaintext: string, extra: Record<string, unknown> = {}, files: Array<{ name: string; bytes: Buffer }> = []): Promise<{ slug: string; url: string }> {
   const { body, keyB } = seal(plaintext, files);

@@ -1,26 +1,14 @@
 // The rate limit: per token, per client address without a token, 60-second window.
 import { test, expect } from '@playwright/test';
-import { startMock, type RunningMock } from '../../mock/server.ts';
-import { client, type Client } from './helpers.ts';
+import { useMock } from './helpers.ts';
 
-let mock: RunningMock;
-let api: Client;
-
-test.beforeAll(async () => {
-  mock = await startMock({
-    port: 0,
-    fixtures: {
-      companies: [{ id: 'c', name: 'C', tokens: [
-        { token: 'c-one-token', user: 'one@c.test', scopes: ['read', 'write'] },
-        { token: 'c-two-token', user: 'two@c.test', scopes: ['read'] },
-      ] }],
-      rateLimit: { perMinute: 3 },
-    },
-  });
-  api = client(mock.url);
+const { mock, api } = useMock({
+  companies: [{ id: 'c', name: 'C', tokens: [
+    { token: 'c-one-token', user: 'one@c.test', scopes: ['read', 'write'] },
+    { token: 'c-two-token', user: 'two@c.test', scopes: ['read'] },
+  ] }],
+  rateLimit: { perMinute: 3 },
 });
-test.afterAll(() => mock.close());
-test.beforeEach(() => api.reset());
 
 test('under the limit answers carry X-RateLimit-Remaining; over it, 429 with Retry-After', async () => {
   const remaining: Array<string | null> = [];

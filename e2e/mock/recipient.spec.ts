@@ -1,17 +1,8 @@
 // The recipient side: look, ask for a code, open; gates; one view per open, atomically.
 import { test, expect } from '@playwright/test';
-import { startMock, type RunningMock } from '../../mock/server.ts';
-import { attachment, client, createSecret, FIXTURES, secretBody, T, type Client } from './helpers.ts';
+import { attachment, createSecret, secretBody, T, useMock } from './helpers.ts';
 
-let mock: RunningMock;
-let api: Client;
-
-test.beforeAll(async () => {
-  mock = await startMock({ port: 0, fixtures: FIXTURES });
-  api = client(mock.url);
-});
-test.afterAll(() => mock.close());
-test.beforeEach(() => api.reset());
+const { api } = useMock();
 
 const open = (slug: string, body: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
   api.post(`/public/secrets/${slug}/open`, { body, headers });

@@ -1,17 +1,8 @@
 // Secret requests: create, e-mail, public view, respond (once), list, delete, expiry.
 import { test, expect } from '@playwright/test';
-import { startMock, type RunningMock } from '../../mock/server.ts';
-import { b64, client, createSecret, FIXTURES, secretBody, T, type Client } from './helpers.ts';
+import { b64, createSecret, secretBody, T, useMock } from './helpers.ts';
 
-let mock: RunningMock;
-let api: Client;
-
-test.beforeAll(async () => {
-  mock = await startMock({ port: 0, fixtures: FIXTURES });
-  api = client(mock.url);
-});
-test.afterAll(() => mock.close());
-test.beforeEach(() => api.reset());
+const { mock, api } = useMock();
 
 async function newRequest(extra: Record<string, unknown> = {}, token: string = T.admin): Promise<Record<string, any>> {
   const res = await api.post('/requests', { token, body: { message: 'Please send the VPN password', ...extra } });

@@ -1,18 +1,9 @@
 // The company side of secrets: create (and its checks), list, details, delete, quota, expiry.
 import { test, expect } from '@playwright/test';
 import { request } from 'node:http';
-import { startMock, type RunningMock } from '../../mock/server.ts';
-import { attachment, b64, client, createSecret, FIXTURES, secretBody, T, type Client } from './helpers.ts';
+import { attachment, b64, createSecret, secretBody, T, useMock } from './helpers.ts';
 
-let mock: RunningMock;
-let api: Client;
-
-test.beforeAll(async () => {
-  mock = await startMock({ port: 0, fixtures: FIXTURES });
-  api = client(mock.url);
-});
-test.afterAll(() => mock.close());
-test.beforeEach(() => api.reset());
+const { mock, api } = useMock();
 
 const create = (extra: Record<string, unknown>, token: string = T.admin) => api.post('/secrets', { token, body: secretBody(extra) });
 

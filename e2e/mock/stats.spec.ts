@@ -1,17 +1,9 @@
 // Statistics: secrets, requests, date ranges, token usage.
 import { test, expect } from '@playwright/test';
-import { startMock, type RunningMock } from '../../mock/server.ts';
-import { client, createSecret, FIXTURES, secretBody, T, type Client } from './helpers.ts';
+import { startMock } from '../../mock/server.ts';
+import { client, createSecret, secretBody, T, useMock } from './helpers.ts';
 
-let mock: RunningMock;
-let api: Client;
-
-test.beforeAll(async () => {
-  mock = await startMock({ port: 0, fixtures: FIXTURES });
-  api = client(mock.url);
-});
-test.afterAll(() => mock.close());
-test.beforeEach(() => api.reset());
+const { api } = useMock();
 
 const advance = (hours: number) => api.post('/_mock/clock', { body: { advance_hours: hours } });
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);

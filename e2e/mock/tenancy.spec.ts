@@ -1,17 +1,8 @@
 // Company isolation: another company's slug or request token is NOT_FOUND everywhere.
 import { test, expect } from '@playwright/test';
-import { startMock, type RunningMock } from '../../mock/server.ts';
-import { client, createSecret, FIXTURES, T, type Client } from './helpers.ts';
+import { createSecret, T, useMock } from './helpers.ts';
 
-let mock: RunningMock;
-let api: Client;
-
-test.beforeAll(async () => {
-  mock = await startMock({ port: 0, fixtures: FIXTURES });
-  api = client(mock.url);
-});
-test.afterAll(() => mock.close());
-test.beforeEach(() => api.reset());
+const { api } = useMock();
 
 test("another company's secret is 404 on details and delete, and stays intact", async () => {
   const slug = await createSecret(api, T.globex, { password: 'secret1' });
