@@ -56,6 +56,7 @@ function page(title: string, body: string, script: string): string {
 ${body}
 </main>
 <script src="/sharokey.min.js"></script>
+<script src="/page.js"></script>
 <script src="${script}"></script>
 </body>
 </html>
@@ -123,14 +124,13 @@ function file(parts: string[], type: string): Reply {
 
 const JS = 'text/javascript; charset=utf-8';
 
-const ROUTES: Array<[RegExp, () => Reply]> = [
+/** Path pattern -> the reply, given the pattern's first group. */
+const ROUTES: Array<[RegExp, (name: string) => Reply]> = [
   [/^\/s\/[^/]+\/?$/, () => ({ status: 200, headers: PAGE_HEADERS, raw: VIEWER })],
   [/^\/r\/[^/]+\/?$/, () => ({ status: 200, headers: PAGE_HEADERS, raw: RESPONDER })],
   [/^\/i\/[^/]+\/?$/, () => ({ status: 200, headers: PAGE_HEADERS, raw: INBOX })],
   [/^\/sharokey\.min\.js$/, () => file(['dist', 'sharokey.min.js'], JS)],
-  [/^\/viewer\.js$/, () => file(['mock', 'public', 'viewer.js'], JS)],
-  [/^\/responder\.js$/, () => file(['mock', 'public', 'responder.js'], JS)],
-  [/^\/inbox\.js$/, () => file(['mock', 'public', 'inbox.js'], JS)],
+  [/^\/(page|viewer|responder|inbox)\.js$/, (name) => file(['mock', 'public', name + '.js'], JS)],
   // Browsers ask for it on every page: an empty answer keeps consoles quiet.
   [/^\/favicon\.ico$/, () => ({ status: 204 })],
 ];
@@ -142,5 +142,5 @@ export function pageReply(method: string, path: string): Reply | null {
   if (method !== 'GET' && method !== 'HEAD') {
     throw new ApiError(405, 'METHOD_NOT_ALLOWED', `Method ${method} is not allowed here; use GET`, undefined, { Allow: 'GET, HEAD, OPTIONS' });
   }
-  return route[1]();
+  return route[1](route[0].exec(path)![1]!);
 }

@@ -11,7 +11,7 @@ const DIST = fileURLToPath(new URL('../../dist/sharokey.min.js', import.meta.url
 
 const { mock, api } = useMock();
 
-test('/i/{token} is a static page with a strict CSP, two external scripts and nothing of the request in it', async () => {
+test('/i/{token} is a static page with a strict CSP, three external scripts and nothing of the request in it', async () => {
   const res = await call(mock.origin, 'GET', '/i/SomeRequestToken123');
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^text\/html/);
@@ -20,7 +20,7 @@ test('/i/{token} is a static page with a strict CSP, two external scripts and no
   expect(res.text).not.toContain('SomeRequestToken123');
   expect(res.text).toContain('private');
   const scripts = [...res.text.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)].map(([, attrs, inline]) => [attrs!.trim(), inline]);
-  expect(scripts).toEqual([['src="/sharokey.min.js"', ''], ['src="/inbox.js"', '']]);
+  expect(scripts).toEqual([['src="/sharokey.min.js"', ''], ['src="/page.js"', ''], ['src="/inbox.js"', '']]);
 
   const js = await call(mock.origin, 'GET', '/inbox.js');
   expect(js.status).toBe(200);

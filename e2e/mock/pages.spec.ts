@@ -25,7 +25,7 @@ test('the pages are static HTML with a strict CSP and only external scripts', as
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(res.headers.get('content-security-policy')).not.toContain('unsafe-eval');
     const scripts = [...res.text.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
-    expect(scripts.length).toBe(2);
+    expect(scripts.length).toBe(3);
     for (const [, attrs, inline] of scripts) {
       expect(attrs).toMatch(/src="\/[a-z.]+\.js"/);
       expect(inline).toBe('');

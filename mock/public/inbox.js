@@ -4,13 +4,8 @@
 // Sharokey.openRequest(location.href): the private key never leaves the page.
 (() => {
   'use strict';
-  const $ = (id) => document.getElementById(id);
-  const say = (text, kind = '') => {
-    $('status').textContent = text;
-    $('status').className = kind;
-  };
+  const { $, say, show } = window.SharokeyPage;
   const STORE = 'sharokey-inbox.token';
-  const bytes = (n) => (n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1048576).toFixed(1)} MB`);
 
   function explain(error) {
     const code = error && error.code;
@@ -30,26 +25,6 @@
     return say(`The answer could not be opened: ${(error && error.message) || error}`, 'error');
   }
 
-  function showAnswer(result) {
-    $('form').hidden = true;
-    $('result').hidden = false;
-    $('content').value = result.content;
-    if (result.message) {
-      $('message').textContent = result.message;
-      $('message').hidden = false;
-    }
-    for (const file of result.attachments || []) {
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(file);
-      link.download = file.name;
-      link.textContent = `${file.name} (${bytes(file.size)})`;
-      const item = document.createElement('li');
-      item.append(link);
-      $('files').append(item);
-    }
-    say('Here is the answer. It will not be shown again once you leave this page.', 'ok');
-  }
-
   async function open(event) {
     event.preventDefault();
     const token = $('token').value.trim();
@@ -59,7 +34,7 @@
     say('Opening…');
     try {
       Sharokey.config({ apiUrl: `${location.origin}/api/v1`, token });
-      showAnswer(await Sharokey.openRequest(location.href));
+      show(await Sharokey.openRequest(location.href), 'form', 'Here is the answer. It will not be shown again once you leave this page.');
     } catch (error) {
       explain(error);
     } finally {
@@ -78,14 +53,5 @@
   }
 
   $('form').addEventListener('submit', open);
-  $('copy').addEventListener('click', async () => {
-    try {
-      await navigator.clipboard.writeText($('content').value);
-    } catch {
-      $('content').select();
-      document.execCommand('copy');
-    }
-    $('copied').textContent = 'Copied.';
-  });
   start();
 })();

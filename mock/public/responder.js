@@ -2,11 +2,7 @@
 // encrypts the typed secret in this browser and sends it (Sharokey.respond).
 (() => {
   'use strict';
-  const $ = (id) => document.getElementById(id);
-  const say = (text, kind = '') => {
-    $('status').textContent = text;
-    $('status').className = kind;
-  };
+  const { $, say } = window.SharokeyPage;
   const api = `${location.origin}/api/v1`;
   const token = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() || '');
 

@@ -2,11 +2,7 @@
 // only when the person clicks, so a link preview never uses up a view.
 (() => {
   'use strict';
-  const $ = (id) => document.getElementById(id);
-  const say = (text, kind = '') => {
-    $('status').textContent = text;
-    $('status').className = kind;
-  };
+  const { $, say, show } = window.SharokeyPage;
   const api = `${location.origin}/api/v1`;
   const slug = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() || '');
   let info = null;
@@ -16,7 +12,6 @@
     say('This secret does not exist or is no longer available: it expired, was deleted, or has been viewed as many times as allowed.', 'error');
   };
 
-  const bytes = (n) => (n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1048576).toFixed(1)} MB`);
 
   function explain(error) {
     const code = error && error.code;
@@ -34,26 +29,6 @@
     return say(`The secret could not be opened: ${(error && error.message) || error}`, 'error');
   }
 
-  function showSecret(result) {
-    $('gate').hidden = true;
-    $('result').hidden = false;
-    $('content').value = result.content;
-    if (result.message) {
-      $('message').textContent = result.message;
-      $('message').hidden = false;
-    }
-    for (const file of result.attachments || []) {
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(file);
-      link.download = file.name;
-      link.textContent = `${file.name} (${bytes(file.size)})`;
-      const item = document.createElement('li');
-      item.append(link);
-      $('files').append(item);
-    }
-    say('Here is your secret. It will not be shown again once you leave this page.', 'ok');
-  }
-
   async function reveal(event) {
     event.preventDefault();
     const options = {};
@@ -64,7 +39,7 @@
     $('reveal').disabled = true;
     say('Opening…');
     try {
-      showSecret(await Sharokey.reveal(location.href, options));
+      show(await Sharokey.reveal(location.href, options), 'gate', 'Here is your secret. It will not be shown again once you leave this page.');
     } catch (error) {
       explain(error);
     } finally {
@@ -117,14 +92,5 @@
 
   $('gate').addEventListener('submit', reveal);
   $('send-code').addEventListener('click', sendCode);
-  $('copy').addEventListener('click', async () => {
-    try {
-      await navigator.clipboard.writeText($('content').value);
-    } catch {
-      $('content').select();
-      document.execCommand('copy');
-    }
-    $('copied').textContent = 'Copied.';
-  });
   start();
 })();

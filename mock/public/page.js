@@ -1,0 +1,48 @@
+// What the mock's three pages (viewer, responder, inbox) share: loaded after
+// /sharokey.min.js and before the page's own script, as `SharokeyPage`.
+(() => {
+  'use strict';
+  const $ = (id) => document.getElementById(id);
+
+  /** Writes the page's status line; kind is '', 'ok' or 'error'. */
+  const say = (text, kind = '') => {
+    $('status').textContent = text;
+    $('status').className = kind;
+  };
+
+  const bytes = (n) => (n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1048576).toFixed(1)} MB`);
+
+  /** Shows an opened secret (reveal() or openRequest()): its content, message and files as downloads. */
+  const show = (result, form, done) => {
+    $(form).hidden = true;
+    $('result').hidden = false;
+    $('content').value = result.content;
+    if (result.message) {
+      $('message').textContent = result.message;
+      $('message').hidden = false;
+    }
+    for (const file of result.attachments || []) {
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(file);
+      link.download = file.name;
+      link.textContent = `${file.name} (${bytes(file.size)})`;
+      const item = document.createElement('li');
+      item.append(link);
+      $('files').append(item);
+    }
+    say(done, 'ok');
+  };
+
+  /** The copy button of an opened secret, when the page has one. */
+  $('copy')?.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText($('content').value);
+    } catch {
+      $('content').select();
+      document.execCommand('copy');
+    }
+    $('copied').textContent = 'Copied.';
+  });
+
+  window.SharokeyPage = { $, say, show };
+})();
