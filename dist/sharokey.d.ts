@@ -334,12 +334,13 @@ export interface Client {
     /** The library's version. */
     readonly version: string;
     /**
-     * Changes this client's settings (only the keys given) and returns it.
+     * Changes this client's settings (only the keys given; a key given as undefined or null goes
+     * back to its default, so `config({ token: undefined })` forgets the token) and returns it.
      * Throws ValidationError on a bad value.
      * @example Sharokey.config({ token: 'your-token' })
      */
-    config(options: Options): Client;
-    /** The settings, with `hasToken` instead of the token. */
+    config(options?: Options): Client;
+    /** The settings, with `hasToken` instead of the token (and `company` when one is set). */
     getConfig(): ConfigView;
     /** A new, independent client (default settings, then `options`). */
     createClient(options?: Options): Client;
@@ -410,12 +411,12 @@ export interface Client {
     health(options?: WithSignal): Promise<Health>;
     /**
      * Six checks (configuration, network, authentication, read access, write access, statistics);
-     * never rejects. Each failed check says what to do.
+     * rejects only on bad options or the caller's abort. Each failed check says what to do.
      * @example const { passed, total, details } = await Sharokey.test();
      */
-    test(): Promise<TestReport>;
-    /** True when the server answers and accepts the token; never rejects. */
-    testConnection(): Promise<boolean>;
+    test(options?: WithSignal): Promise<TestReport>;
+    /** True when the server answers and accepts the token; rejects only on bad options or the caller's abort. */
+    testConnection(options?: WithSignal): Promise<boolean>;
     /** Tells a Sharokey error apart, also across frames. */
     isSharokeyError: typeof isSharokeyError;
     SharokeyError: typeof SharokeyError;

@@ -33,7 +33,9 @@
   var NAMES = "Sharokey:ERROR Authentication:AUTHENTICATION_ERROR Permission:PERMISSION_DENIED NotFound:NOT_FOUND QuotaExceeded:QUOTA_EXCEEDED RateLimit:RATE_LIMIT_EXCEEDED Validation:VALIDATION_ERROR Attachment:ATTACHMENT_ERROR Network:NETWORK_ERROR Timeout:TIMEOUT Crypto:CRYPTO_ERROR";
   NAMES.split(" ").map((n, i) => {
     const [name, code] = n.split(":");
-    Object.assign(CLASSES[i].prototype, { name: name + "Error", code, status: 0, [BRAND]: 1 });
+    const C = CLASSES[i];
+    Object.assign(C.prototype, { name: name + "Error", code, status: 0, [BRAND]: 1 });
+    Object.defineProperty(C, "name", { value: name + "Error" });
   });
   var isSharokeyError = (e) => !!e && e[BRAND] === 1;
 
@@ -131,10 +133,20 @@
     for (let i = 0; i < bytes.length; i += 32768) s += String.fromCharCode(...bytes.subarray(i, i + 32768));
     return btoa(s);
   };
-  var fromBase64 = (text2) => Uint8Array.fromBase64 ? Uint8Array.fromBase64(text2) : Uint8Array.from(atob(text2), (c) => c.charCodeAt(0));
+  var fromBase64 = (text2) => {
+    try {
+      return Uint8Array.fromBase64 ? Uint8Array.fromBase64(text2) : Uint8Array.from(atob(text2), (c) => c.charCodeAt(0));
+    } catch (cause) {
+      throw new CryptoError("Could not decrypt: the link is incomplete or the data was altered", { cause });
+    }
+  };
 
   // src/crypto/keys.ts
   var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  var subtle = () => {
+    if (!crypto.subtle) throw new CryptoError("No WebCrypto: serve the page over https://");
+    return crypto.subtle;
+  };
   var utf8 = (s) => new TextEncoder().encode(s);
   var randomBytes = (n) => crypto.getRandomValues(new Uint8Array(n));
   var randomKey = (length = 32) => {
@@ -147,7 +159,6 @@
 
   // src/crypto/seal.ts
   var PBKDF2_ITERATIONS = 1e4;
-  var subtle = () => crypto.subtle;
   var deriveKey = async (k, salt) => subtle().deriveKey(
     { name: "PBKDF2", salt, iterations: PBKDF2_ITERATIONS, hash: "SHA-256" },
     await subtle().importKey("raw", utf8(k), "PBKDF2", false, ["deriveKey"]),
@@ -197,13 +208,16 @@
     const where = ` (${c.method ?? "GET"} ${path.split("?")[0]}`;
     const ctl = new AbortController();
     const user = c.signal;
+    user?.throwIfAborted();
     const abort = () => ctl.abort(user.reason);
     user?.addEventListener("abort", abort);
     const timer = setTimeout(() => ctl.abort(), cfg.timeout);
     const headers = {};
     if (c.body) headers["Content-Type"] = "application/json";
-    if (token) headers.Authorization = "Bearer " + token;
-    if (cfg.company) headers["X-Sharokey-Company"] = cfg.company;
+    if (token) {
+      headers.Authorization = "Bearer " + token;
+      if (cfg.company) headers["X-Sharokey-Company"] = cfg.company;
+    }
     let res, json2;
     try {
       res = await fetch(cfg.apiUrl + path, { method: c.method, signal: ctl.signal, headers, body });
@@ -234,6 +248,7 @@
     });
   };
   var request = async (cfg, path, c = {}) => {
+    c.signal ??= cfg.signal;
     validate(c, { signal });
     c.signal?.throwIfAborted();
     let token;
@@ -251,7 +266,7 @@
         return await attempt(cfg, path, c, token, body);
       } catch (e) {
         const wait = e.retryAfter * 1e3 || 250 << n;
-        if (n >= cfg.retries || wait > cfg.timeout || !(e instanceof RateLimitError || c.method != "POST" && e instanceof NetworkError && !(e instanceof TimeoutError && !e.status))) throw e;
+        if (n >= cfg.retries || wait > cfg.timeout || !(e instanceof RateLimitError || c.method != "POST" && e instanceof NetworkError)) throw e;
         await new Promise((ok, no) => {
           setTimeout(ok, wait);
           c.signal?.addEventListener("abort", () => no(c.signal.reason));
@@ -361,11 +376,13 @@
     const [slug2, keyB] = parseLink(shareUrl, "shareUrl", /^[A-Za-z0-9]{24}$/);
     validate({ ...o, options: o }, { options: is("object"), password: secret, otp: secret, captchaToken: secret });
     const { password, otp, captchaToken, signal: signal2 } = o ?? {};
-    const { data: s } = await request(cfg, `/public/secrets/${slug2}/open`, { method: "POST", auth: false, signal: signal2, body: { password, otp, captcha_token: captchaToken } });
+    const at2 = "/public/secrets/" + slug2;
+    const { data: info } = await request(cfg, at2, { auth: false, signal: signal2 });
+    const { data: s } = await request(cfg, at2 + "/open", { method: "POST", auth: false, signal: signal2, body: { password, otp, captcha_token: captchaToken } });
     const key = await deriveKey(s.key + keyB, fromBase64(s.salt));
     return {
       content: new TextDecoder().decode(await open(key, s.iv, s.content)),
-      message: s.message ?? null,
+      message: s.message ?? info.message ?? null,
       // A secret made by the official script has no attachment iv: it used the content iv.
       attachments: await Promise.all((s.attachments ?? []).map(async (a) => new File([await open(key, a.iv ?? s.iv, a.data)], a.name)))
     };
@@ -387,35 +404,34 @@
   var getTokenStats = async (cfg, o = {}) => (await request(cfg, "/tokens-stats", { signal: o?.signal })).data;
 
   // src/crypto/exchange.ts
-  var subtle2 = () => crypto.subtle;
   var EC = { name: "ECDH", namedCurve: "P-256" };
-  var raw = async (k) => toBase64(new Uint8Array(await subtle2().exportKey("raw", k)));
-  var pair = () => subtle2().generateKey(EC, true, ["deriveBits"]);
+  var raw = async (k) => toBase64(new Uint8Array(await subtle().exportKey("raw", k)));
+  var pair = () => subtle().generateKey(EC, true, ["deriveBits"]);
   var newRequestKeys = async () => {
     const { publicKey, privateKey } = await pair();
-    const { d, x, y } = await subtle2().exportKey("jwk", privateKey);
+    const { d, x, y } = await subtle().exportKey("jwk", privateKey);
     return [await raw(publicKey), [d, x, y].join(".")];
   };
-  var agree = async (priv, pub, token) => subtle2().deriveKey(
+  var agree = async (priv, pub, token) => subtle().deriveKey(
     { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(), info: utf8("sharokey-request-v1:" + token) },
-    await subtle2().importKey("raw", await subtle2().deriveBits({ name: "ECDH", public: pub }, priv, 256), "HKDF", false, ["deriveKey"]),
+    await subtle().importKey("raw", await subtle().deriveBits({ name: "ECDH", public: pub }, priv, 256), "HKDF", false, ["deriveKey"]),
     { name: "AES-GCM", length: 256 },
     false,
     ["encrypt", "decrypt"]
   );
-  var point = (b64) => subtle2().importKey("raw", fromBase64(b64), EC, false, []);
+  var point = (b64) => subtle().importKey("raw", fromBase64(b64), EC, false, []);
   var sealTo = async (publicKey, token, text2) => {
     const eph = await pair();
     const iv = randomBytes(12);
-    const data = await subtle2().encrypt({ name: "AES-GCM", iv }, await agree(eph.privateKey, await point(publicKey), token), utf8(text2));
+    const data = await subtle().encrypt({ name: "AES-GCM", iv }, await agree(eph.privateKey, await point(publicKey), token), utf8(text2));
     return [await raw(eph.publicKey), toBase64(iv), toBase64(new Uint8Array(data))].join(".");
   };
   var openSealed = async (privateKey, token, sealed) => {
     try {
       const [d, x, y] = privateKey.split(".");
       const [epk, iv, data] = sealed.split(".");
-      const priv = await subtle2().importKey("jwk", { kty: "EC", crv: "P-256", d, x, y }, EC, false, ["deriveBits"]);
-      return new TextDecoder().decode(await subtle2().decrypt({ name: "AES-GCM", iv: fromBase64(iv) }, await agree(priv, await point(epk), token), fromBase64(data)));
+      const priv = await subtle().importKey("jwk", { kty: "EC", crv: "P-256", d, x, y }, EC, false, ["deriveBits"]);
+      return new TextDecoder().decode(await subtle().decrypt({ name: "AES-GCM", iv: fromBase64(iv) }, await agree(priv, await point(epk), token), fromBase64(data)));
     } catch (cause) {
       throw new CryptoError("Could not open the answer: the inbox link is incomplete or the data was altered", { cause });
     }
@@ -440,7 +456,7 @@
     for (const k in REQUEST) if (k != "options") body[k.replace(/[A-Z]/g, (c) => "_" + c.toLowerCase())] = o?.[k];
     const { data } = await request(cfg, "/requests", { method: "POST", signal: o?.signal, body });
     const r = data.request ?? data;
-    return { ...r, inbox_url: new URL("/i/" + r.token, r.url) + "#" + privateKey };
+    return { ...r, inbox_url: new URL("/i/" + r.token, new URL(r.url ?? "", cfg.apiUrl)) + "#" + privateKey };
   };
   var listRequests = async (cfg, f = {}) => {
     validate({ ...f, options: f }, filters("active", "completed", "expired"));
@@ -486,7 +502,8 @@
     }],
     ["statistics", "stats", async (cfg) => `Statistics can be read (total_secrets: ${(await request(cfg, "/secrets-stats")).data.total_secrets})`]
   ];
-  var test = async (cfg) => {
+  var test = async (cfg, o = {}) => {
+    cfg = withSignal(cfg, o);
     const details = [];
     for (const [name, scope, run] of CHECKS) {
       let message, success = false;
@@ -496,6 +513,7 @@
           message = await run(cfg);
           success = true;
         } catch (e) {
+          cfg.signal?.throwIfAborted();
           message = e instanceof AuthenticationError ? "The token was refused: check it, and that it is not revoked or expired" : e instanceof PermissionError ? `The token lacks the "${scope}" scope: use a token that has it` : e instanceof NetworkError ? e.message : String(e?.message ?? e);
         }
       }
@@ -504,7 +522,11 @@
     const passed = details.filter((d) => d.success).length;
     return { passed, total: 6, success: passed == 6, details };
   };
-  var testConnection = (cfg) => listOne(cfg).then(() => true, (e) => e instanceof PermissionError);
+  var testConnection = async (cfg, o = {}) => listOne(cfg = withSignal(cfg, o)).then(() => true, (e) => {
+    cfg.signal?.throwIfAborted();
+    return e instanceof PermissionError;
+  });
+  var withSignal = (cfg, o) => (validate({ ...o, options: o }, { options: is("object"), signal }), { ...cfg, signal: o?.signal });
 
   // src/api/analyze.ts
   var count = required((v) => Number.isFinite(v) && v >= 0 ? "" : "must be a number of 0 or more");
@@ -535,6 +557,7 @@
 
   // src/client.ts
   var DEFAULT_API_URL = "https://api.sharokey.com/api/v1";
+  var DEFAULTS = { apiUrl: DEFAULT_API_URL, timeout: 3e4, retries: 2 };
   var CONFIG = {
     options: required((v) => v && typeof v == "object" ? "" : "must be an object"),
     token: text(1, 4096),
@@ -566,7 +589,7 @@
     testConnection
   };
   var createClient = (options = {}) => {
-    const cfg = { apiUrl: DEFAULT_API_URL, timeout: 3e4, retries: 2 };
+    const cfg = { ...DEFAULTS };
     const client = {
       // Every error class by its name (set on each prototype in errors.ts).
       ...Object.fromEntries(CLASSES.map((C) => [C.prototype.name, C])),
@@ -574,12 +597,13 @@
       version: "1.0.0",
       analyzeStats,
       createClient,
-      config(o) {
+      config(o = {}) {
         validate({ ...o, options: o }, CONFIG);
-        Object.assign(cfg, o).apiUrl = cfg.apiUrl.replace(/\/+$/, "");
+        for (const k in CONFIG) if (k in o) Object.assign(cfg, { [k]: o[k] ?? DEFAULTS[k] });
+        cfg.apiUrl = cfg.apiUrl.replace(/\/+$/, "");
         return client;
       },
-      getConfig: () => ({ apiUrl: cfg.apiUrl, timeout: cfg.timeout, retries: cfg.retries, hasToken: !!(cfg.token || cfg.getToken), company: cfg.company })
+      getConfig: () => ({ apiUrl: cfg.apiUrl, timeout: cfg.timeout, retries: cfg.retries, hasToken: !!(cfg.token || cfg.getToken), ...cfg.company && { company: cfg.company } })
     };
     for (const [name, fn] of Object.entries(METHODS)) client[name] = (...a) => fn(cfg, ...a);
     return client.config(options);

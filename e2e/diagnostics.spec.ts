@@ -1,5 +1,5 @@
 // health(), test() and testConnection() through the built script.
-import { test, expect, run, mock, MOCK_URL, TOKENS } from './helpers.ts';
+import { test, expect, run, rejected, mock, MOCK_URL, TOKENS } from './helpers.ts';
 
 type Report = { passed: number; total: number; success: boolean; details: { name: string; success: boolean; message: string }[] };
 const NAMES = ['configuration', 'network', 'authentication', 'read access', 'write access', 'statistics'];
@@ -59,4 +59,24 @@ test('testConnection() is a boolean and never rejects', async ({ sk }) => {
     ];
   }, MOCK_URL);
   expect(r).toEqual([true, true, false, false]);
+});
+
+test('test() and testConnection() take a signal: the caller\'s abort rejects with its reason; bad options are a ValidationError', async ({ sk }) => {
+  await mock.fault({ path: '/health', delay_ms: 2000, times: 1 });
+  const aborted = await run(sk, () => {
+    const c = new AbortController();
+    setTimeout(() => c.abort(), 100);
+    return window.Sharokey.test({ signal: c.signal });
+  });
+  expect(aborted).toMatchObject({ caught: true, name: 'AbortError', isSharokeyError: false });
+  await mock.fault({ path: '/secrets', delay_ms: 2000, times: 1 });
+  const connection = await run(sk, () => window.Sharokey.testConnection({ signal: AbortSignal.timeout(100) }));
+  expect(connection).toMatchObject({ caught: true, name: 'TimeoutError', isSharokeyError: false });
+  for (const bad of [{ signal: 'soon' }, 'x']) {
+    const r = await run(sk, (o) => window.Sharokey.test(o as never), bad);
+    expect(rejected(r, 'ValidationError').isSharokeyError).toBe(true);
+    expect(rejected(await run(sk, (o) => window.Sharokey.testConnection(o as never), bad), 'ValidationError').isSharokeyError).toBe(true);
+  }
+  // Not aborted: the usual report, every request with the signal.
+  expect(await run(sk, () => window.Sharokey.test({ signal: new AbortController().signal }).then((r) => r.passed))).toBe(6);
 });

@@ -95,3 +95,66 @@ test('company: a multi-company user token acts for the company it names, and is 
   const log = await mock.apiLog();
   expect(log.map((l) => l.headers['x-sharokey-company'])).toEqual([undefined, 'globex', 'initech']);
 });
+
+test('config(): a key given as undefined goes back to its default (a token is forgotten); config() alone changes nothing; company shows only when set', async ({ sk }) => {
+  const r = await run(sk, () => {
+    const S = window.Sharokey.createClient({ apiUrl: 'https://x.test/api/v1', token: 'tok-1234567890', timeout: 5000, company: 'globex' });
+    const set = S.getConfig();
+    S.config();
+    const same = S.getConfig();
+    S.config({ apiUrl: undefined, timeout: undefined, token: undefined, company: undefined });
+    return { set, same, reset: S.getConfig() };
+  });
+  expect(r).toEqual({
+    set: { apiUrl: 'https://x.test/api/v1', timeout: 5000, retries: 2, hasToken: true, company: 'globex' },
+    same: { apiUrl: 'https://x.test/api/v1', timeout: 5000, retries: 2, hasToken: true, company: 'globex' },
+    reset: { apiUrl: 'https://api.sharokey.com/api/v1', timeout: 30000, retries: 2, hasToken: false },
+  });
+  expect(Object.keys((r as { reset: object }).reset)).toEqual(['apiUrl', 'timeout', 'retries', 'hasToken']);
+});
+
+test('every error class keeps its name in the minified file', async ({ sk }) => {
+  const r = await run(sk, () => {
+    const S = window.Sharokey as unknown as Record<string, { name: string; prototype: { name: string } }>;
+    return Object.keys(S).filter((k) => /^[A-Z]\w*Error$/.test(k)).map((k) => [k, S[k]!.name, S[k]!.prototype.name]);
+  });
+  expect(r, JSON.stringify(r)).toHaveLength(11);
+  for (const [key, name, proto] of r as string[][]) expect([name, proto]).toEqual([key, key]);
+});
+
+test('a caller\'s abort while getToken() is pending rejects with the signal\'s reason, and nothing is sent', async ({ sk }) => {
+  const r = await run(sk, async (token) => {
+    const c = new AbortController();
+    window.Sharokey.config({ token: undefined, getToken: () => new Promise((ok) => setTimeout(() => ok(token), 200)) });
+    const p = window.Sharokey.list({ signal: c.signal });
+    setTimeout(() => c.abort(), 50);
+    return p;
+  }, TOKENS.admin);
+  expect(r).toMatchObject({ caught: true, name: 'AbortError', isSharokeyError: false });
+  expect(await mock.apiLog()).toEqual([]);
+});
+
+test('X-Sharokey-Company goes only with a token: not to /health nor to the recipient routes', async ({ sk }) => {
+  await run(sk, async () => {
+    window.Sharokey.config({ company: 'acme' });
+    const { share_url } = await window.Sharokey.create('company header', 1, 1);
+    await window.Sharokey.health();
+    await window.Sharokey.reveal(share_url);
+  });
+  const log = await mock.apiLog();
+  expect(log.map((l) => [l.method, l.path.replace(/\/[\w]{8}(?=\/|$)/, '/{slug}'), l.headers['x-sharokey-company']])).toEqual([
+    ['POST', '/api/v1/secrets', 'acme'],
+    ['GET', '/api/v1/health', undefined],
+    ['GET', '/api/v1/public/secrets/{slug}', undefined],
+    ['POST', '/api/v1/public/secrets/{slug}/open', undefined],
+  ]);
+});
+
+test('the ES module build is the script tag\'s object when both are on a page; alone, its own', async ({ page }) => {
+  await page.goto(PAGE_ORIGIN + '/e2e/pages/blank.html');
+  const r = await page.evaluate(async (src) => {
+    const esm = (await import(src)) as { default: unknown; createClient: unknown };
+    return { same: esm.default === window.Sharokey, named: typeof esm.createClient };
+  }, PAGE_ORIGIN + '/dist/sharokey.esm.js');
+  expect(r).toEqual({ same: true, named: 'function' });
+});

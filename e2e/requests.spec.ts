@@ -131,3 +131,18 @@ test('an inbox link with a wrong private key is a CryptoError', async ({ sk, bro
   const wrong = req.inbox_url.split('#')[0] + '#' + other.inbox_url.split('#')[1];
   rejected(await run(sk, (u) => window.Sharokey.openRequest(u), wrong), 'CryptoError');
 });
+
+test('createRequest(): a server whose url is relative or missing still gives an inbox_url (beside the API), never a raw TypeError', async ({ sk }) => {
+  for (const url of ['/r/relative', undefined]) {
+    await sk.route('**/api/v1/requests', async (route) => {
+      const res = await route.fetch();
+      const body = await res.json();
+      if (url) body.data.url = url;
+      else delete body.data.url;
+      await route.fulfill({ response: res, json: body });
+    });
+    const r = await create(sk, { message: 'relative' });
+    expect(r.inbox_url).toMatch(new RegExp(`^${MOCK_URL.replace(/\/api\/v1$/, '')}/i/${r.token}#[\\w-]{43}\\.[\\w-]{43}\\.[\\w-]{43}$`));
+    await sk.unrouteAll();
+  }
+});

@@ -118,7 +118,10 @@ test('20 concurrent reveal() calls of a 1-view secret: exactly one succeeds, 19 
   const out = r as string[];
   expect(out.filter((x) => x == 'ok:only once')).toHaveLength(1);
   expect(out.filter((x) => x == 'NotFoundError')).toHaveLength(19);
-  expect((await mock.apiLog()).filter((l) => l.path.endsWith('/open'))).toHaveLength(20);
+  // Each call reads what the secret requires, then opens it unless it is already gone.
+  const log = await mock.apiLog();
+  expect(log.filter((l) => l.method == 'GET' && l.path.includes('/public/secrets/'))).toHaveLength(20);
+  expect(log.filter((l) => l.path.endsWith('/open')).length).toBeGreaterThanOrEqual(1);
 });
 
 test('reveal() needs no token', async ({ sk }) => {
@@ -126,4 +129,35 @@ test('reveal() needs no token', async ({ sk }) => {
   const r = await run(sk, ({ url, api }) => window.Sharokey.createClient({ apiUrl: api }).reveal(url).then((x) => x.content), { url: s.share_url, api: MOCK_URL });
   expect(r).toBe('public side');
   expect((await mock.apiLog()).at(-1)!.headers.authorization).toBeUndefined();
+});
+
+test('the message comes from GET /public/secrets/{slug} when /open does not carry it (PROTOCOL.md\'s answer), read before the view is used', async ({ sk }) => {
+  const s = (await run(sk, () => window.Sharokey.create('with a note', 1, 1, { message: 'from Alice' }))) as { share_url: string };
+  // /open answered as PROTOCOL.md lists it: content, iv, salt, key, attachments, and no message.
+  await sk.route('**/open', async (route) => {
+    const res = await route.fetch();
+    const body = await res.json();
+    delete body.data.message;
+    await route.fulfill({ response: res, json: body });
+  });
+  const r = await reveal(sk, s.share_url);
+  expect(r).toMatchObject({ content: 'with a note', message: 'from Alice' });
+  expect((await mock.apiLog()).map((l) => l.method + ' ' + l.path.split('/').slice(3).join('/').replace(/\/\w{8}/, '/{slug}'))).toEqual([
+    'POST secrets', 'GET public/secrets/{slug}', 'POST public/secrets/{slug}/open',
+  ]);
+});
+
+test('what the server sends that is not base64 (salt, iv, data) is a CryptoError, never a raw SyntaxError', async ({ sk }) => {
+  for (const field of ['salt', 'iv', 'content']) {
+    const s = (await run(sk, () => window.Sharokey.create('bad base64', 1, 1))) as { share_url: string };
+    await sk.route('**/open', async (route) => {
+      const res = await route.fetch();
+      const body = await res.json();
+      body.data[field] = '%%% not base64 %%%';
+      await route.fulfill({ response: res, json: body });
+    });
+    const e = rejected(await reveal(sk, s.share_url), 'CryptoError');
+    expect(e.isSharokeyError).toBe(true);
+    await sk.unrouteAll();
+  }
 });

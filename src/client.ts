@@ -26,12 +26,13 @@ export interface Client {
   /** The library's version. */
   readonly version: string;
   /**
-   * Changes this client's settings (only the keys given) and returns it.
+   * Changes this client's settings (only the keys given; a key given as undefined or null goes
+   * back to its default, so `config({ token: undefined })` forgets the token) and returns it.
    * Throws ValidationError on a bad value.
    * @example Sharokey.config({ token: 'your-token' })
    */
-  config(options: Options): Client;
-  /** The settings, with `hasToken` instead of the token. */
+  config(options?: Options): Client;
+  /** The settings, with `hasToken` instead of the token (and `company` when one is set). */
   getConfig(): ConfigView;
   /** A new, independent client (default settings, then `options`). */
   createClient(options?: Options): Client;
@@ -102,12 +103,12 @@ export interface Client {
   health(options?: WithSignal): Promise<Health>;
   /**
    * Six checks (configuration, network, authentication, read access, write access, statistics);
-   * never rejects. Each failed check says what to do.
+   * rejects only on bad options or the caller's abort. Each failed check says what to do.
    * @example const { passed, total, details } = await Sharokey.test();
    */
-  test(): Promise<TestReport>;
-  /** True when the server answers and accepts the token; never rejects. */
-  testConnection(): Promise<boolean>;
+  test(options?: WithSignal): Promise<TestReport>;
+  /** True when the server answers and accepts the token; rejects only on bad options or the caller's abort. */
+  testConnection(options?: WithSignal): Promise<boolean>;
   /** Tells a Sharokey error apart, also across frames. */
   isSharokeyError: typeof isSharokeyError;
   SharokeyError: typeof SharokeyError;
@@ -123,6 +124,7 @@ export interface Client {
   CryptoError: typeof CryptoError;
 }
 
+const DEFAULTS = { apiUrl: DEFAULT_API_URL, timeout: 30_000, retries: 2 };
 const CONFIG = {
   options: required((v) => (v && typeof v == 'object' ? '' : 'must be an object')),
   token: text(1, 4096),
@@ -144,7 +146,7 @@ const METHODS = {
  * @example const other = Sharokey.createClient({ apiUrl: 'https://sharokey.example/api/v1', token });
  */
 export const createClient = (options: Options = {}): Client => {
-  const cfg: Config = { apiUrl: DEFAULT_API_URL, timeout: 30_000, retries: 2 };
+  const cfg: Config = { ...DEFAULTS };
   const client = {
     // Every error class by its name (set on each prototype in errors.ts).
     ...Object.fromEntries(CLASSES.map((C) => [C.prototype.name, C])),
@@ -152,12 +154,14 @@ export const createClient = (options: Options = {}): Client => {
     version: __VERSION__,
     analyzeStats,
     createClient,
-    config(o: Options) {
+    config(o: Options = {}) {
       validate({ ...o, options: o }, CONFIG);
-      Object.assign(cfg, o).apiUrl = cfg.apiUrl.replace(/\/+$/, '');
+      // Only the known keys: nothing else (no __proto__) reaches the settings.
+      for (const k in CONFIG) if (k in o) Object.assign(cfg, { [k]: o[k as keyof Options] ?? DEFAULTS[k as keyof typeof DEFAULTS] });
+      cfg.apiUrl = cfg.apiUrl.replace(/\/+$/, '');
       return client;
     },
-    getConfig: (): ConfigView => ({ apiUrl: cfg.apiUrl, timeout: cfg.timeout, retries: cfg.retries, hasToken: !!(cfg.token || cfg.getToken), company: cfg.company }),
+    getConfig: (): ConfigView => ({ apiUrl: cfg.apiUrl, timeout: cfg.timeout, retries: cfg.retries, hasToken: !!(cfg.token || cfg.getToken), ...(cfg.company && { company: cfg.company }) }),
   } as unknown as Client;
   for (const [name, fn] of Object.entries(METHODS)) (client as unknown as Record<string, unknown>)[name] = (...a: unknown[]) => (fn as (...x: unknown[]) => unknown)(cfg, ...a);
   return client.config(options);

@@ -57,7 +57,10 @@ export const CLASSES = [SharokeyError, AuthenticationError, PermissionError, Not
 const NAMES = 'Sharokey:ERROR Authentication:AUTHENTICATION_ERROR Permission:PERMISSION_DENIED NotFound:NOT_FOUND QuotaExceeded:QUOTA_EXCEEDED RateLimit:RATE_LIMIT_EXCEEDED Validation:VALIDATION_ERROR Attachment:ATTACHMENT_ERROR Network:NETWORK_ERROR Timeout:TIMEOUT Crypto:CRYPTO_ERROR';
 NAMES.split(' ').map((n, i) => {
   const [name, code] = n.split(':');
-  Object.assign(CLASSES[i]!.prototype, { name: name + 'Error', code, status: 0, [BRAND]: 1 });
+  const C = CLASSES[i]!;
+  Object.assign(C.prototype, { name: name + 'Error', code, status: 0, [BRAND]: 1 });
+  // The class's own name too, which minifying takes away.
+  Object.defineProperty(C, 'name', { value: name + 'Error' });
 });
 
 /**

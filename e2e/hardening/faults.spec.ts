@@ -16,7 +16,8 @@ const FAULTS: [string, Record<string, unknown>, string, boolean, boolean][] = [
   // (408 is not in the matrix: Chromium itself resends a request answered 408 on a reused
   // connection, so attempt counts would measure the browser. errors.spec.ts covers our 408 mapping.)
   ['429 with Retry-After: 1', { status: 429, headers: { 'Retry-After': '1' }, body: RATE }, 'RateLimitError', true, true],
-  ['a stall past the timeout', { delay_ms: 2500 }, 'TimeoutError', false, false],
+  // No answer within `timeout`: GET and DELETE try again (API.md: "retried on no answer").
+  ['a stall past the timeout', { delay_ms: 2500 }, 'TimeoutError', true, false],
 ];
 
 type Outcome = { ok: boolean; name?: string };

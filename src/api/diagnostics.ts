@@ -1,5 +1,6 @@
 import { AuthenticationError, NetworkError, PermissionError } from '../errors.ts';
 import { request, type Config } from '../transport/request.ts';
+import { is, signal, validate } from '../validate.ts';
 import type { CheckResult, Health, TestReport, WithSignal } from '../types.ts';
 import { create, deleteSecret } from './secrets.ts';
 
@@ -31,12 +32,13 @@ const CHECKS: [CheckResult['name'], string, (cfg: Config) => Promise<string>][] 
 
 /**
  * Runs the six checks (configuration, network, authentication, read access,
- * write access, statistics) and never rejects. Each message says what failed
- * and what to do. The write check creates a 1-hour, 1-view secret and
+ * write access, statistics); rejects only on bad options or the caller's
+ * abort. Each message says what failed and what to do. The write check creates a 1-hour, 1-view secret and
  * deletes it at once (its content is cleared; its metadata stays, expired).
  * @example const { passed, total, details } = await Sharokey.test();
  */
-export const test = async (cfg: Config): Promise<TestReport> => {
+export const test = async (cfg: Config, o: WithSignal = {}): Promise<TestReport> => {
+  cfg = withSignal(cfg, o);
   const details: CheckResult[] = [];
   for (const [name, scope, run] of CHECKS) {
     let message: string, success = false;
@@ -47,6 +49,7 @@ export const test = async (cfg: Config): Promise<TestReport> => {
         message = await run(cfg);
         success = true;
       } catch (e) {
+        cfg.signal?.throwIfAborted();
         message = e instanceof AuthenticationError ? 'The token was refused: check it, and that it is not revoked or expired'
           : e instanceof PermissionError ? `The token lacks the "${scope}" scope: use a token that has it`
           : e instanceof NetworkError ? (e as Error).message
@@ -59,6 +62,12 @@ export const test = async (cfg: Config): Promise<TestReport> => {
   return { passed, total: 6, success: passed == 6, details };
 };
 
-/** True when the server answers and accepts the token; never rejects. */
-export const testConnection = (cfg: Config): Promise<boolean> =>
-  listOne(cfg).then(() => true, (e) => e instanceof PermissionError);
+/** True when the server answers and accepts the token; rejects only on bad options or the caller's abort. */
+export const testConnection = async (cfg: Config, o: WithSignal = {}): Promise<boolean> =>
+  listOne((cfg = withSignal(cfg, o))).then(() => true, (e) => {
+    cfg.signal?.throwIfAborted();
+    return e instanceof PermissionError;
+  });
+
+/** The configuration with the caller's signal, which every request of the checks then takes. */
+const withSignal = (cfg: Config, o: WithSignal): Config => (validate({ ...o, options: o }, { options: is('object'), signal }), { ...cfg, signal: o?.signal });

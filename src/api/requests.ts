@@ -34,7 +34,8 @@ export const createRequest = async (cfg: Config, o: RequestOptions = {}): Promis
   for (const k in REQUEST) if (k != 'options') body[k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase())] = o?.[k as keyof RequestOptions];
   const { data } = await request(cfg, '/requests', { method: 'POST', signal: o?.signal, body });
   const r: SecretRequest = data.request ?? data;
-  return { ...r, inbox_url: new URL('/i/' + r.token, r.url) + '#' + privateKey };
+  // The inbox page lives beside the responder's (a relative or missing url: beside the API).
+  return { ...r, inbox_url: new URL('/i/' + r.token, new URL(r.url ?? '', cfg.apiUrl)) + '#' + privateKey };
 };
 
 /** The company's secret requests, newest first. */

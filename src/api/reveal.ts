@@ -19,11 +19,14 @@ export const reveal = async (cfg: Config, shareUrl: string, o: RevealOptions = {
   const [slug, keyB] = parseLink(shareUrl, 'shareUrl', /^[A-Za-z0-9]{24}$/);
   validate({ ...o, options: o }, { options: is('object'), password: secret, otp: secret, captchaToken: secret });
   const { password, otp, captchaToken, signal } = o ?? {};
-  const { data: s } = await request(cfg, `/public/secrets/${slug}/open`, { method: 'POST', auth: false, signal, body: { password, otp, captcha_token: captchaToken } });
+  const at = '/public/secrets/' + slug;
+  // The message comes with what the secret requires (PROTOCOL.md), read before the view is used.
+  const { data: info } = await request(cfg, at, { auth: false, signal });
+  const { data: s } = await request(cfg, at + '/open', { method: 'POST', auth: false, signal, body: { password, otp, captcha_token: captchaToken } });
   const key = await deriveKey(s.key + keyB, fromBase64(s.salt));
   return {
     content: new TextDecoder().decode(await open(key, s.iv, s.content)),
-    message: s.message ?? null,
+    message: s.message ?? info.message ?? null,
     // A secret made by the official script has no attachment iv: it used the content iv.
     attachments: await Promise.all((s.attachments ?? []).map(async (a: { name: string; data: string; iv?: string }) => new File([await open(key, a.iv ?? s.iv, a.data)], a.name))),
   };

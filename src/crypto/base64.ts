@@ -1,5 +1,6 @@
 // Standard base64 with padding. Native Uint8Array.toBase64/fromBase64 where
 // the browser has them (one pass, no intermediate string), a fallback elsewhere.
+import { CryptoError } from '../errors.ts';
 
 type Native = Uint8Array & { toBase64?: () => string };
 type NativeCtor = typeof Uint8Array & { fromBase64?: (s: string) => Uint8Array };
@@ -12,8 +13,11 @@ export const toBase64 = (bytes: Uint8Array): string => {
   return btoa(s);
 };
 
-/** Throws (a DOMException or SyntaxError) on text that is not base64. */
-export const fromBase64 = (text: string): Uint8Array =>
-  (Uint8Array as NativeCtor).fromBase64
-    ? (Uint8Array as NativeCtor).fromBase64!(text)
-    : Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+/** Throws a CryptoError on what is not base64 text: what the server sent was altered. */
+export const fromBase64 = (text: string): Uint8Array => {
+  try {
+    return (Uint8Array as NativeCtor).fromBase64 ? (Uint8Array as NativeCtor).fromBase64!(text) : Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+  } catch (cause) {
+    throw new CryptoError('Could not decrypt: the link is incomplete or the data was altered', { cause });
+  }
+};

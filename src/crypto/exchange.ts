@@ -3,9 +3,7 @@
 // ever holding keyB. Design and wire format: docs/requests.md.
 import { CryptoError } from '../errors.ts';
 import { fromBase64, toBase64 } from './base64.ts';
-import { randomBytes, utf8 } from './keys.ts';
-
-const subtle = (): SubtleCrypto => crypto.subtle;
+import { randomBytes, subtle, utf8 } from './keys.ts';
 const EC = { name: 'ECDH', namedCurve: 'P-256' };
 const raw = async (k: CryptoKey) => toBase64(new Uint8Array(await subtle().exportKey('raw', k)));
 const pair = () => subtle().generateKey(EC, true, ['deriveBits']) as Promise<CryptoKeyPair>;

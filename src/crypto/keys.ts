@@ -1,4 +1,16 @@
+import { CryptoError } from '../errors.ts';
+
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * The platform's WebCrypto, looked up when called (a page may load the script
+ * before it polyfills or replaces globals). Pages that are not a secure
+ * context (plain http:// other than localhost) have none.
+ */
+export const subtle = (): SubtleCrypto => {
+  if (!crypto.subtle) throw new CryptoError('No WebCrypto: serve the page over https://');
+  return crypto.subtle;
+};
 
 /** UTF-8 bytes of `s`. */
 export const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);

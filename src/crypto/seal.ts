@@ -1,13 +1,9 @@
 import { CryptoError } from '../errors.ts';
 import { fromBase64, toBase64 } from './base64.ts';
-import { randomBytes, utf8 } from './keys.ts';
+import { randomBytes, subtle, utf8 } from './keys.ts';
 
 /** PROTOCOL.md: PBKDF2-HMAC-SHA-256, 10,000 iterations, a 256-bit AES-GCM key. */
 export const PBKDF2_ITERATIONS = 10_000;
-
-// Looked up when called, not at load: a page may load the script before it
-// polyfills or replaces globals.
-const subtle = (): SubtleCrypto => crypto.subtle;
 
 /** Derives the non-extractable AES-256-GCM key of key string `k` and `salt`. */
 export const deriveKey = async (k: string, salt: Uint8Array): Promise<CryptoKey> =>

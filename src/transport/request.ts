@@ -3,8 +3,8 @@ import type { Options } from '../types.ts';
 import { signal, validate } from '../validate.ts';
 import { randomKey } from '../crypto/keys.ts';
 
-/** The resolved configuration a transport works with. */
-export type Config = Options & { apiUrl: string; timeout: number; retries: number };
+/** The resolved configuration a transport works with; `signal`, when set, is every call's default. */
+export type Config = Options & { apiUrl: string; timeout: number; retries: number; signal?: AbortSignal };
 
 export interface Call {
   method?: 'GET' | 'POST' | 'DELETE';
@@ -57,13 +57,16 @@ const attempt = async (cfg: Config, path: string, c: Call, token?: string, body?
   const where = ` (${c.method ?? 'GET'} ${path.split('?')[0]}`;
   const ctl = new AbortController();
   const user = c.signal;
+  user?.throwIfAborted();
   const abort = () => ctl.abort(user!.reason);
   user?.addEventListener('abort', abort);
   const timer = setTimeout(() => ctl.abort(), cfg.timeout);
   const headers: Record<string, string> = {};
   if (c.body) headers['Content-Type'] = 'application/json';
-  if (token) headers.Authorization = 'Bearer ' + token;
-  if (cfg.company) headers['X-Sharokey-Company'] = cfg.company;
+  if (token) {
+    headers.Authorization = 'Bearer ' + token;
+    if (cfg.company) headers['X-Sharokey-Company'] = cfg.company;
+  }
   let res: Response, json;
   try {
     res = await fetch(cfg.apiUrl + path, { method: c.method, signal: ctl.signal, headers, body });
@@ -99,11 +102,13 @@ const attempt = async (cfg: Config, path: string, c: Call, token?: string, body?
 /**
  * Sends one API call and resolves to its envelope. GET and DELETE are retried
  * on no answer, 408, 429 and 5xx; POST only on 429, where the server refused
- * it and no duplicate can arise. The wait honours Retry-After, but never
- * exceeds `timeout`: a longer one is handed back at once as RateLimitError.
- * Our own timeout is not retried: the caller's time bound is spent.
+ * it and no duplicate can arise. `timeout` bounds each attempt; a GET or
+ * DELETE that ran out of it is tried again (API.md: "no answer"). The wait
+ * honours Retry-After, but never exceeds `timeout`: a longer one is handed
+ * back at once as RateLimitError.
  */
 export const request = async (cfg: Config, path: string, c: Call = {}): Promise<Envelope> => {
+  c.signal ??= cfg.signal;
   validate(c as Record<string, unknown>, { signal });
   c.signal?.throwIfAborted();
   let token;
@@ -121,7 +126,7 @@ export const request = async (cfg: Config, path: string, c: Call = {}): Promise<
       return await attempt(cfg, path, c, token, body);
     } catch (e) {
       const wait = (e as RateLimitError).retryAfter! * 1e3 || 250 << n;
-      if (n >= cfg.retries || wait > cfg.timeout || !(e instanceof RateLimitError || (c.method != 'POST' && e instanceof NetworkError && !(e instanceof TimeoutError && !e.status)))) throw e;
+      if (n >= cfg.retries || wait > cfg.timeout || !(e instanceof RateLimitError || (c.method != 'POST' && e instanceof NetworkError))) throw e;
       await new Promise((ok, no) => {
         setTimeout(ok, wait);
         c.signal?.addEventListener('abort', () => no(c.signal!.reason));
