@@ -17,10 +17,16 @@ export interface LogEntry {
   time: string;
 }
 
+/**
+ * A token's hint: its last 4 characters (PROTOCOL.md), but never more than
+ * half of it, so that a short token is never shown whole ("abc" -> "c").
+ */
+export const tokenHint = (token: string): string => token.slice(token.length - Math.min(4, token.length >> 1));
+
 /** "Bearer ****abcd": enough to tell tokens apart, never enough to use one. */
 export function maskAuthorization(value: string): string {
   const token = bearerToken(value) ?? value.trim();
-  return `Bearer ****${token.slice(-4)}`;
+  return `Bearer ****${tokenHint(token)}`;
 }
 
 export function logEntry(method: string, path: string, headers: IncomingHttpHeaders, body: string, time: string): LogEntry {

@@ -46,11 +46,19 @@ test('routes without a token are limited per client address', async () => {
   expect((await api.get('/secrets', { token: 'c-one-token' })).status).toBe(200);
 });
 
-test('preflights, health and the test controls are never limited', async () => {
+test('preflights and the test controls are never limited', async () => {
   for (let i = 0; i < 3; i++) await api.get('/secrets', { token: 'c-one-token' });
   for (let i = 0; i < 6; i++) {
     expect((await fetch(`${mock.url}/secrets`, { method: 'OPTIONS' })).status).toBe(204);
-    expect((await api.get('/health')).status).toBe(200);
     expect((await api.get('/_mock/log')).status).toBe(200);
   }
+});
+
+test('/health has no token, so it is limited per client address, in the window of the public routes', async () => {
+  const health = [];
+  for (let i = 0; i < 4; i++) health.push((await api.get('/health')).status);
+  expect(health).toEqual([200, 200, 200, 429]);
+  expect((await api.get('/public/secrets/abcdEFGH')).status).toBe(429);
+  // A token's own window is untouched.
+  expect((await api.get('/secrets', { token: 'c-one-token' })).status).toBe(200);
 });

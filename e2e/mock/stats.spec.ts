@@ -122,3 +122,20 @@ test('rate-limited requests are counted in tokens-stats; reset empties windows a
     await small.close();
   }
 });
+
+test('a short token is never shown whole: its hint and its masked header show at most half of it', async () => {
+  const short = await startMock({ port: 0, fixtures: { companies: [{ id: 's', tokens: [
+    { token: 'abc', user: 'ivy@s.test', scopes: ['stats'] },
+    { token: 'abcdefgh', user: 'joe@s.test', scopes: ['read'] },
+  ] }] } });
+  try {
+    const c = client(short.url);
+    await c.get('/secrets', { token: 'abcdefgh' });
+    const rows = (await c.get('/tokens-stats', { token: 'abc' })).body.data.tokens;
+    expect(rows.map((r: { hint: string }) => r.hint).sort()).toEqual(['c', 'efgh']);
+    const log = (await c.get('/_mock/log')).body.data;
+    expect(log.map((l: { headers: Record<string, string> }) => l.headers['authorization'])).toEqual(['Bearer ****efgh', 'Bearer ****c']);
+  } finally {
+    await short.close();
+  }
+});

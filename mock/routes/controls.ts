@@ -1,5 +1,7 @@
 /**
- * Test controls under /_mock: no token, no rate limit, not logged.
+ * /health (no token, limited per client address like every route without
+ * one: PROTOCOL.md) and the test controls under /_mock: no token, no rate
+ * limit, not logged.
  */
 import { faultView, parseFault } from '../faults.ts';
 import { Fields } from '../fields.ts';
@@ -12,7 +14,7 @@ const MAX_ADVANCE_HOURS = 87_600;
 
 export const controlRoutes: Route[] = [
   {
-    method: 'GET', pattern: '/health', access: { kind: 'free' },
+    method: 'GET', pattern: '/health', access: { kind: 'public' },
     handler: () => ok({ status: 'ok', version: MOCK_VERSION }, 'API is healthy'),
   },
   {

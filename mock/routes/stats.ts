@@ -5,6 +5,7 @@
  */
 import type { Ctx, Route } from '../router.ts';
 import { invalid, ok, type Details } from '../http.ts';
+import { tokenHint } from '../log.ts';
 import { iso } from '../store.ts';
 
 const DAY = 86_400_000;
@@ -116,7 +117,7 @@ export const statsRoutes: Route[] = [
         tokens: rows.map(({ t, u }) => ({
           user: t.user,
           scopes: [...t.scopes],
-          hint: t.token.slice(-4),
+          hint: tokenHint(t.token),
           kind: t.kind,
           requests: u.requests,
           last_used_at: u.lastUsedAt === null ? null : iso(u.lastUsedAt),
