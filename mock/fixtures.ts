@@ -61,13 +61,15 @@ export const DEMO_FIXTURES = projectPath('mock', 'fixtures', 'demo.json');
  */
 export function loadFixtures(input?: Fixtures | string): LoadedFixtures {
   if (input === undefined) return normalise(readJson(DEMO_FIXTURES), 'built-in demo');
-  if (typeof input === 'string') return normalise(readJson(resolve(input)), input);
+  // Relative to where the command was typed: npm run sets the working directory to
+  // the project, and keeps the caller's in INIT_CWD.
+  if (typeof input === 'string') return normalise(readJson(resolve(process.env['INIT_CWD'] ?? '.', input)), input);
   return normalise(input, 'inline object');
 }
 
 function readJson(path: string): unknown {
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new Error(`Cannot read fixtures ${path}: ${(error as Error).message}`);
   }
@@ -86,13 +88,16 @@ function normalise(raw: unknown, source: string): LoadedFixtures {
 
   const addToken = (t: unknown, kind: TokenEntry['kind'], ids: string[], where: string): void => {
     if (!isObject(t) || typeof t['token'] !== 'string' || t['token'] === '') return fail(`${where}: "token" must be a non-empty string`);
-    const { token, user, scopes, revoked, expires_at: expires } = t;
+    const { token, user, scopes, revoked = false } = t;
+    // PROTOCOL.md names no field for a token's end: expires_at, or its camelCase.
+    const expires = t['expires_at'] ?? t['expiresAt'];
     if (typeof user !== 'string') return fail(`${where}: "user" must be a string`);
     if (!Array.isArray(scopes) || scopes.some((s) => !SCOPES.includes(s as Scope))) return fail(`${where}: "scopes" must list read, write or stats`);
     if (tokens.has(token as string)) return fail(`${where}: duplicate token`);
+    if (typeof revoked !== 'boolean') return fail(`${where}: "revoked" must be true or false`);
     const expiresAt = expires == null ? null : Date.parse(String(expires));
     if (Number.isNaN(expiresAt)) return fail(`${where}: "expires_at" must be an ISO 8601 date`);
-    tokens.set(token as string, { token: token as string, user, scopes: new Set(scopes as Scope[]), kind, companies: ids, revoked: revoked === true, expiresAt });
+    tokens.set(token as string, { token: token as string, user, scopes: new Set(scopes as Scope[]), kind, companies: ids, revoked, expiresAt });
   };
 
   (raw['companies'] as unknown[]).forEach((c, i) => {

@@ -1,5 +1,8 @@
 // Fixtures: the PROTOCOL shape, defaults for what is left out, clear errors for what is wrong.
 import { test, expect } from '@playwright/test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startMock } from '../../mock/server.ts';
 import { client, secretBody } from './helpers.ts';
 
@@ -40,11 +43,36 @@ test('malformed fixtures are refused with a message that names the problem', asy
     [{ companies: [{ id: 'a' }], users: [{ token: 'u', user: 'u', companies: ['b'], scopes: [] }] }, /users\[0\]/],
     [{ companies: [{ id: 'a', quota: -1 }] }, /quota/],
     [{ companies: [], rateLimit: { perMinute: 0 } }, /perMinute/],
+    [{ companies: [{ id: 'a', tokens: [{ token: 't', user: 'u', scopes: [], revoked: 'true' }] }] }, /revoked.*true or false/],
   ];
   for (const [fixtures, message] of cases) {
     await expect(startMock({ port: 0, fixtures: fixtures as any })).rejects.toThrow(message);
   }
   await expect(startMock({ port: 0, fixtures: 'no/such/fixtures.json' })).rejects.toThrow(/Cannot read fixtures/);
+});
+
+test('a fixture file: relative to where npm was called (INIT_CWD), a BOM tolerated, expiresAt read like expires_at', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sharokey-fixtures-'));
+  writeFileSync(join(dir, 'f.json'), '\uFEFF' + JSON.stringify({ companies: [{ id: 'a', tokens: [
+    { token: 'a-live-token', user: 'a@a.test', scopes: ['read'] },
+    { token: 'a-gone-token', user: 'b@a.test', scopes: ['read'], expiresAt: '2000-01-01T00:00:00Z' },
+  ] }] }));
+  const before = process.env['INIT_CWD'];
+  process.env['INIT_CWD'] = dir;
+  try {
+    const mock = await startMock({ port: 0, fixtures: 'f.json' });
+    try {
+      const api = client(mock.url);
+      expect((await api.get('/secrets', { token: 'a-live-token' })).status).toBe(200);
+      expect((await api.get('/secrets', { token: 'a-gone-token' })).status).toBe(401);
+    } finally {
+      await mock.close();
+    }
+  } finally {
+    if (before === undefined) delete process.env['INIT_CWD'];
+    else process.env['INIT_CWD'] = before;
+    rmSync(dir, { recursive: true });
+  }
 });
 
 test('without fixtures the built-in demo is used', async () => {
