@@ -80,6 +80,8 @@ test.describe('in a browser', () => {
     await page.click('#open');
     await expect(page.locator('#content')).toHaveValue('pg://staging:s3cret@db');
     await expect(page.locator('#status')).toContainText('Here is the answer');
+    await page.click('#copy');
+    await expect(page.locator('#copied')).toHaveText('Copied.');
 
     // The answer allowed one view: a second open says it is gone.
     await page.goto('about:blank');

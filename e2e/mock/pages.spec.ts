@@ -76,6 +76,9 @@ test.describe('in a browser', () => {
     await expect(page.locator('#content')).toHaveValue('The VPN password is hunter2 ✓');
     await expect(page.locator('#files a')).toHaveText(/notes\.txt/);
     expect(await page.locator('#files a').getAttribute('download')).toBe('notes.txt');
+    await expect(page.locator('#status')).toContainText('Here is your secret');
+    await page.click('#copy');
+    await expect(page.locator('#copied')).toHaveText('Copied.');
     expect(await views(slug)).toBe(1);
     expect(errors).toEqual([]);
   });
