@@ -325,6 +325,18 @@ export interface StatsAnalysis {
     retentionHealth: 'good' | 'review' | null;
     /** The statistics document's advice whose thresholds are met. */
     recommendations: string[];
+    /** passwordProtectionRate, under the name of the statistics document's example. */
+    password_protection_rate: number | null;
+    /** viewEfficiency, snake_case. */
+    view_efficiency: number | null;
+    /** expirationRate, snake_case. */
+    expiration_rate: number | null;
+    /** activeRate, snake_case. */
+    active_rate: number | null;
+    /** activityLevel, under the name of the statistics document's example. */
+    activity_level: 'high' | 'normal';
+    /** retentionHealth, under the name of the statistics document's example. */
+    retention_health: 'good' | 'review' | null;
 }
 
 /** The production API. */

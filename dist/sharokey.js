@@ -73,6 +73,7 @@
       throw new (fields + "" == "attachments" ? AttachmentError : ValidationError)("Invalid " + fields.map((f) => f + ": " + details[f]).join("; "), { details });
     }
   };
+  var checkOptions = (o, schema, args) => validate({ ...o, ...args, options: o }, { options: is("object"), signal, ...schema });
   var required = (c) => Object.assign((v) => c(v), { required: 1 });
   var text = (min, max) => (v) => {
     let n = -1;
@@ -278,7 +279,6 @@
   // src/api/secrets.ts
   var note = text(0, LIMITS.text);
   var CREATE = {
-    options: is("object"),
     content: required(text(...LIMITS.content)),
     hours: required(int(LIMITS.hours)),
     views: required(int(LIMITS.views)),
@@ -291,13 +291,12 @@
     ipWhitelist: listOf(isPublicIp, "public IPv4/IPv6 addresses or ranges"),
     geolocation: listOf((c) => isCountry(c.toUpperCase()), "ISO 3166-1 alpha-2 country codes"),
     onProgress: is("function"),
-    signal,
     attachments: (v) => {
       let total = 0;
       return !Array.isArray(v) ? "must be an array of files" : v.length > LIMITS.files ? `must be at most ${LIMITS.files} files` : !v.every((f) => f instanceof Blob && f.size && isText(f.name) && f.name && (total += f.size)) ? "must be non-empty Files (or Blobs with a name)" : total > LIMITS.bytes ? `must be at most ${LIMITS.bytes >> 20} MB in all` : "";
     }
   };
-  var checkCreate = (content, hours, views, o) => validate({ ...o, options: o, content, hours, views }, CREATE);
+  var checkCreate = (content, hours, views, o) => checkOptions(o, CREATE, { content, hours, views });
   var encryptSecret = async (content, hours, views, o = {}) => {
     checkCreate(content, hours, views, o);
     o ??= {};
@@ -347,24 +346,24 @@
     return { ...data, share_url: data.access_url + "#" + k.slice(8), security };
   };
   var filters = (...statuses) => ({
-    options: is("object"),
     status: oneOf(...statuses),
     limit: int([1, 100]),
     page: int([1, 1e9]),
     creator: email,
     search: note
   });
+  var snake = (k) => k.replace(/[A-Z]/g, (c) => "_" + c.toLowerCase());
   var query = (q) => {
     const s = new URLSearchParams(Object.entries(q).filter(([k, v]) => v != null && k != "signal")) + "";
     return s && "?" + s;
   };
   var page = ({ data, pagination }) => data.items ? { pagination, ...data } : { items: data, pagination };
   var listSecrets = async (cfg, f = {}) => {
-    validate({ ...f, options: f }, filters("active", "expired"));
+    checkOptions(f, filters("active", "expired"));
     return page(await request(cfg, "/secrets" + query({ ...f }), { signal: f?.signal }));
   };
   var at = (base, field, id, o) => {
-    validate({ [field]: id, options: o }, { [field]: slug, options: is("object") });
+    checkOptions(o, { [field]: slug }, { [field]: id });
     return base + id;
   };
   var getDetails = async (cfg, id, o = {}) => (await request(cfg, at("/secrets/", "slug", id, o), { signal: o?.signal })).data;
@@ -374,7 +373,7 @@
   var secret = text(1, 4096);
   var reveal = async (cfg, shareUrl, o = {}) => {
     const [slug2, keyB] = parseLink(shareUrl, "shareUrl", /^[A-Za-z0-9]{24}$/);
-    validate({ ...o, options: o }, { options: is("object"), password: secret, otp: secret, captchaToken: secret });
+    checkOptions(o, { password: secret, otp: secret, captchaToken: secret });
     const { password, otp, captchaToken, signal: signal2 } = o ?? {};
     const at2 = "/public/secrets/" + slug2;
     const { data: info } = await request(cfg, at2, { auth: false, signal: signal2 });
@@ -397,7 +396,7 @@
   var date = (v) => day(v) ? "" : "must be a Date or YYYY-MM-DD";
   var range = (r = {}) => {
     const from = day(r?.from), to = day(r?.to);
-    validate({ ...r, options: r }, { options: is("object"), from: (v) => date(v) || (to && from > to ? "must not be after to" : ""), to: date });
+    checkOptions(r, { from: (v) => date(v) || (to && from > to ? "must not be after to" : ""), to: date });
     return query({ from: from || null, to: to || null });
   };
   var getStats = async (cfg, r = {}) => (await request(cfg, "/secrets-stats" + range(r), { signal: r?.signal })).data;
@@ -439,7 +438,6 @@
 
   // src/api/requests.ts
   var REQUEST = {
-    options: is("object"),
     message: text(0, LIMITS.text),
     description: text(0, LIMITS.text),
     emailTo: email,
@@ -450,16 +448,16 @@
     maximumViews: int(LIMITS.views)
   };
   var createRequest = async (cfg, o = {}) => {
-    validate({ ...o, options: o }, REQUEST);
+    checkOptions(o, REQUEST);
     const [publicKey, privateKey] = await newRequestKeys();
     const body = { public_key: publicKey };
-    for (const k in REQUEST) if (k != "options") body[k.replace(/[A-Z]/g, (c) => "_" + c.toLowerCase())] = o?.[k];
+    for (const k in REQUEST) body[snake(k)] = o?.[k];
     const { data } = await request(cfg, "/requests", { method: "POST", signal: o?.signal, body });
     const r = data.request ?? data;
     return { ...r, inbox_url: new URL("/i/" + r.token, new URL(r.url ?? "", cfg.apiUrl)) + "#" + privateKey };
   };
   var listRequests = async (cfg, f = {}) => {
-    validate({ ...f, options: f }, filters("active", "completed", "expired"));
+    checkOptions(f, filters("active", "completed", "expired"));
     return page(await request(cfg, "/requests" + query({ ...f }), { signal: f?.signal }));
   };
   var getRequest = async (cfg, token, o = {}) => (await request(cfg, at("/requests/", "token", token, o), { signal: o?.signal })).data;
@@ -526,7 +524,7 @@
     cfg.signal?.throwIfAborted();
     return e instanceof PermissionError;
   });
-  var withSignal = (cfg, o) => (validate({ ...o, options: o }, { options: is("object"), signal }), { ...cfg, signal: o?.signal });
+  var withSignal = (cfg, o) => (checkOptions(o, {}), { ...cfg, signal: o?.signal });
 
   // src/api/analyze.ts
   var count = required((v) => Number.isFinite(v) && v >= 0 ? "" : "must be a number of 0 or more");
@@ -539,7 +537,7 @@
     const active = rate(s.active_secrets);
     const password = rate(s.secrets_with_password);
     const today = s.secrets_created_today;
-    return {
+    const r = {
       passwordProtectionRate: password,
       viewEfficiency: total ? s.total_views / total : null,
       expirationRate: rate(s.expired_secrets),
@@ -553,6 +551,8 @@
         ...today > 50 ? ["Over 50 secrets today: watch the rate limits, queue requests on the client, use bulk operations"] : []
       ]
     };
+    for (const k in r) r[snake(k)] = r[k];
+    return r;
   };
 
   // src/client.ts

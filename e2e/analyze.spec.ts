@@ -8,6 +8,9 @@ test('rates and readings of the statistics document', async ({ sk }) => {
   expect(await analyze(sk, base)).toEqual({
     passwordProtectionRate: 40, viewEfficiency: 2.5, expirationRate: 90, activeRate: 10,
     activityLevel: 'normal', retention: 'moderate', retentionHealth: 'good', recommendations: [],
+    // The same figures under the snake_case names of the statistics document's example.
+    password_protection_rate: 40, view_efficiency: 2.5, expiration_rate: 90, active_rate: 10,
+    activity_level: 'normal', retention_health: 'good',
   });
   expect(await mock.log()).toEqual([]);
 });

@@ -5,7 +5,7 @@ import { createClient, type Client } from './client.ts';
 declare const __VERSION__: string;
 
 // The script tag's global, when this very version set it: one object, one configuration.
-const g = (globalThis as { Sharokey?: Client }).Sharokey;
+const g = (globalThis as unknown as { Sharokey?: Client }).Sharokey;
 /** The default client. */
 const Sharokey: Client = g?.isSharokeyError && g.version == __VERSION__ ? g : createClient();
 export default Sharokey;

@@ -27,6 +27,14 @@ export const validate = (values: Record<string, unknown>, schema: Schema): void 
   }
 };
 
+/**
+ * Checks a method's options object (absent, or an object whose `signal` is an
+ * AbortSignal) and its fields against `schema`; `args` are the method's other
+ * arguments, checked by the same schema.
+ */
+export const checkOptions = (o: unknown, schema: Schema, args?: object): void =>
+  validate({ ...(o as object), ...args, options: o }, { options: is('object'), signal, ...schema });
+
 /** The same check, but an absent value is an error too. */
 export const required = (c: Check): Check => Object.assign((v: unknown) => c(v), { required: 1 as const });
 

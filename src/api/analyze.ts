@@ -1,4 +1,5 @@
 import { required, validate } from '../validate.ts';
+import { snake } from './secrets.ts';
 import type { SecretStats, StatsAnalysis } from '../types.ts';
 
 const count = required((v) => (Number.isFinite(v) && v >= 0 ? '' : 'must be a number of 0 or more'));
@@ -7,7 +8,9 @@ const FIELDS = Object.fromEntries('total_secrets active_secrets expired_secrets 
 /**
  * Reads a statistics object (from getStats) as the statistics document does:
  * rates, activity, retention and its recommendations, with its thresholds.
- * No network. With zero secrets the rates are null, never NaN.
+ * No network. With zero secrets the rates are null, never NaN. Each figure
+ * also under its snake_case name, as the document's example spells them
+ * (`password_protection_rate`, `activity_level`, `retention_health`...).
  * @example Sharokey.analyzeStats(await Sharokey.getStats()).recommendations
  */
 export const analyzeStats = (stats: SecretStats): StatsAnalysis => {
@@ -18,7 +21,7 @@ export const analyzeStats = (stats: SecretStats): StatsAnalysis => {
   const active = rate(s.active_secrets);
   const password = rate(s.secrets_with_password);
   const today = s.secrets_created_today;
-  return {
+  const r: Record<string, unknown> = {
     passwordProtectionRate: password,
     viewEfficiency: total ? s.total_views / total : null,
     expirationRate: rate(s.expired_secrets),
@@ -32,4 +35,6 @@ export const analyzeStats = (stats: SecretStats): StatsAnalysis => {
       ...(today > 50 ? ['Over 50 secrets today: watch the rate limits, queue requests on the client, use bulk operations'] : []),
     ],
   };
+  for (const k in r) r[snake(k)] = r[k];
+  return r as unknown as StatsAnalysis;
 };

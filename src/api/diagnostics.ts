@@ -1,6 +1,6 @@
 import { AuthenticationError, NetworkError, PermissionError } from '../errors.ts';
 import { request, type Config } from '../transport/request.ts';
-import { is, signal, validate } from '../validate.ts';
+import { checkOptions } from '../validate.ts';
 import type { CheckResult, Health, TestReport, WithSignal } from '../types.ts';
 import { create, deleteSecret } from './secrets.ts';
 
@@ -70,4 +70,4 @@ export const testConnection = async (cfg: Config, o: WithSignal = {}): Promise<b
   });
 
 /** The configuration with the caller's signal, which every request of the checks then takes. */
-const withSignal = (cfg: Config, o: WithSignal): Config => (validate({ ...o, options: o }, { options: is('object'), signal }), { ...cfg, signal: o?.signal });
+const withSignal = (cfg: Config, o: WithSignal): Config => (checkOptions(o, {}), { ...cfg, signal: o?.signal });

@@ -3,13 +3,12 @@ import { newRequestKeys, openSealed, sealTo } from '../crypto/exchange.ts';
 import { LIMITS } from '../limits.ts';
 import { request, type Config } from '../transport/request.ts';
 import type { CreatedRequest, OpenedRequest, Page, Range, RequestFilters, RequestOptions, RequestStats, Responded, RespondOptions, SecretRequest, WithSignal } from '../types.ts';
-import { email, int, is, oneOf, parseLink, text, validate } from '../validate.ts';
-import { at, checkCreate, encryptSecret, filters, page, query } from './secrets.ts';
+import { checkOptions, email, int, oneOf, parseLink, text } from '../validate.ts';
+import { at, checkCreate, encryptSecret, filters, page, query, snake } from './secrets.ts';
 import { range } from './stats.ts';
 import { reveal } from './reveal.ts';
 
 const REQUEST = {
-  options: is('object'),
   message: text(0, LIMITS.text),
   description: text(0, LIMITS.text),
   emailTo: email,
@@ -27,11 +26,11 @@ const REQUEST = {
  * @example const { url, inbox_url } = await Sharokey.createRequest({ message: 'VPN password please', emailTo: 'ops@example.com' });
  */
 export const createRequest = async (cfg: Config, o: RequestOptions = {}): Promise<CreatedRequest> => {
-  validate({ ...o, options: o }, REQUEST);
+  checkOptions(o, REQUEST);
   const [publicKey, privateKey] = await newRequestKeys();
   const body: Record<string, unknown> = { public_key: publicKey };
   // The wire fields are the snake_case of the options.
-  for (const k in REQUEST) if (k != 'options') body[k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase())] = o?.[k as keyof RequestOptions];
+  for (const k in REQUEST) body[snake(k)] = o?.[k as keyof RequestOptions];
   const { data } = await request(cfg, '/requests', { method: 'POST', signal: o?.signal, body });
   const r: SecretRequest = data.request ?? data;
   // The inbox page lives beside the responder's (a relative or missing url: beside the API).
@@ -40,7 +39,7 @@ export const createRequest = async (cfg: Config, o: RequestOptions = {}): Promis
 
 /** The company's secret requests, newest first. */
 export const listRequests = async (cfg: Config, f: RequestFilters = {}): Promise<Page<SecretRequest>> => {
-  validate({ ...f, options: f }, filters('active', 'completed', 'expired'));
+  checkOptions(f, filters('active', 'completed', 'expired'));
   return page(await request(cfg, '/requests' + query({ ...f }), { signal: f?.signal }));
 };
 

@@ -2,7 +2,7 @@ import { deriveKey, open } from '../crypto/seal.ts';
 import { fromBase64 } from '../crypto/base64.ts';
 import { request, type Config } from '../transport/request.ts';
 import type { Revealed, RevealOptions } from '../types.ts';
-import { is, parseLink, text, validate } from '../validate.ts';
+import { checkOptions, parseLink, text } from '../validate.ts';
 
 const secret = text(1, 4096);
 
@@ -17,7 +17,7 @@ const secret = text(1, 4096);
  */
 export const reveal = async (cfg: Config, shareUrl: string, o: RevealOptions = {}): Promise<Revealed> => {
   const [slug, keyB] = parseLink(shareUrl, 'shareUrl', /^[A-Za-z0-9]{24}$/);
-  validate({ ...o, options: o }, { options: is('object'), password: secret, otp: secret, captchaToken: secret });
+  checkOptions(o, { password: secret, otp: secret, captchaToken: secret });
   const { password, otp, captchaToken, signal } = o ?? {};
   const at = '/public/secrets/' + slug;
   // The message comes with what the secret requires (PROTOCOL.md), read before the view is used.

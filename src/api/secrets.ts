@@ -5,13 +5,12 @@ import { deriveKey, sealer } from '../crypto/seal.ts';
 import { LIMITS } from '../limits.ts';
 import { request, type Config, type Envelope } from '../transport/request.ts';
 import type { CreatedSecret, CreateOptions, ListFilters, Page, SecretDetails, SecretItem, Security, WithSignal } from '../types.ts';
-import { email, entries, int, is, isCountry, isText, isPublicIp, listOf, oneOf, phone, required, signal, slug, text, toPhone, validate, type Schema } from '../validate.ts';
+import { checkOptions, email, entries, int, is, isCountry, isText, isPublicIp, listOf, oneOf, phone, required, slug, text, toPhone, type Schema } from '../validate.ts';
 
 const note = text(0, LIMITS.text);
 
 /** The checks of create(): its arguments and every option. */
 const CREATE: Schema = {
-  options: is('object'),
   content: required(text(...LIMITS.content)),
   hours: required(int(LIMITS.hours)),
   views: required(int(LIMITS.views)),
@@ -24,7 +23,6 @@ const CREATE: Schema = {
   ipWhitelist: listOf(isPublicIp, 'public IPv4/IPv6 addresses or ranges'),
   geolocation: listOf((c) => isCountry(c.toUpperCase()), 'ISO 3166-1 alpha-2 country codes'),
   onProgress: is('function'),
-  signal,
   attachments: (v) => {
     let total = 0;
     return !Array.isArray(v) ? 'must be an array of files'
@@ -38,7 +36,7 @@ const CREATE: Schema = {
 
 /** Checks create()'s input; throws ValidationError/AttachmentError naming each bad field. */
 export const checkCreate = (content: unknown, hours: unknown, views: unknown, o: CreateOptions): void =>
-  validate({ ...o, options: o, content, hours, views }, CREATE);
+  checkOptions(o, CREATE, { content, hours, views });
 
 /** What `encryptSecret` makes: the wire body, the key string and the protection applied. */
 export interface Encrypted {
@@ -111,13 +109,15 @@ export const create = async (cfg: Config, content: string, hours = 24, views = 1
 
 /** The checks of list filters, for secrets and requests. */
 export const filters = (...statuses: string[]): Schema => ({
-  options: is('object'),
   status: oneOf(...statuses),
   limit: int([1, 100]),
   page: int([1, 1e9]),
   creator: email,
   search: note,
 });
+
+/** The snake_case of a camelCase name: `emailTo` -> `email_to`. */
+export const snake = (k: string): string => k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
 
 /** `?a=1&b=2` of the present values, '' when none. */
 export const query = (q: Record<string, unknown>): string => {
@@ -133,13 +133,13 @@ export const page = <T>({ data, pagination }: Envelope): Page<T> => (data.items 
  * @example const { items, pagination } = await Sharokey.list({ status: 'active', limit: 10 });
  */
 export const listSecrets = async (cfg: Config, f: ListFilters = {}): Promise<Page<SecretItem>> => {
-  validate({ ...f, options: f }, filters('active', 'expired'));
+  checkOptions(f, filters('active', 'expired'));
   return page(await request(cfg, '/secrets' + query({ ...f }), { signal: f?.signal }));
 };
 
 /** Checks a slug or request token argument and returns it as a path. */
 export const at = (base: string, field: string, id: unknown, o: WithSignal): string => {
-  validate({ [field]: id, options: o }, { [field]: slug, options: is('object') });
+  checkOptions(o, { [field]: slug }, { [field]: id });
   return base + id;
 };
 

@@ -1,6 +1,6 @@
 import { request, type Config } from '../transport/request.ts';
 import type { Range, SecretStats, TokenStats, WithSignal } from '../types.ts';
-import { is, isText, validate } from '../validate.ts';
+import { checkOptions, isText } from '../validate.ts';
 import { query } from './secrets.ts';
 
 /** `YYYY-MM-DD` of a valid Date (UTC) or date string; '' when neither. */
@@ -15,7 +15,7 @@ const date = (v: unknown) => (day(v) ? '' : 'must be a Date or YYYY-MM-DD');
 /** A checked date range as a query string. */
 export const range = (r: Range = {}): string => {
   const from = day(r?.from), to = day(r?.to);
-  validate({ ...r, options: r }, { options: is('object'), from: (v) => date(v) || (to && from > to ? 'must not be after to' : ''), to: date });
+  checkOptions(r, { from: (v) => date(v) || (to && from > to ? 'must not be after to' : ''), to: date });
   return query({ from: from || null, to: to || null });
 };
 
