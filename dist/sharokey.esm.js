@@ -48,6 +48,8 @@ var LIMITS = {
   views: [1, 1e3],
   /** description, message: at most this many code points. */
   text: 255,
+  /** An e-mail address, in characters (RFC 5321's path limit). */
+  email: 254,
   /** Password, in code points. */
   password: [4, 100],
   /** ip_whitelist and geolocation strings, in characters. */
@@ -85,7 +87,7 @@ var text = (min, max) => (v) => {
 var int = ([min, max]) => (v) => Number.isInteger(v) && v >= min && v <= max ? "" : `must be a whole number from ${min} to ${max}`;
 var oneOf = (...values) => (v) => values.includes(v) ? "" : "must be " + values.join(" or ");
 var is = (type) => (v) => typeof v == type ? "" : "must be a " + type;
-var email = (v) => isText(v) && v.length <= LIMITS.text && /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(v) ? "" : "must be an e-mail address";
+var email = (v) => isText(v) && v.length <= LIMITS.email && /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(v) ? "" : "must be an e-mail address";
 var signal = (v) => typeof v?.throwIfAborted == "function" ? "" : "must be an AbortSignal";
 var slug = required((v) => isText(v) && /^[\w-]{1,64}$/.test(v) ? "" : "must be a slug or token");
 var toPhone = (v) => /^\+\d{8,15}$/.test(v = v.replace(/[\s.()-]/g, "")) && v;
@@ -95,19 +97,25 @@ var isCountry = (c) => {
   const i = (c.charCodeAt(0) - 65) * 26 + c.charCodeAt(1) - 65;
   return /^[A-Z]{2}$/.test(c) && (ISO.charCodeAt(i >> 3) >> (i & 7) & 1) == 1;
 };
-var publicV4 = ([a, b]) => !(a == 0 || a == 10 || a == 127 || a >= 224 || a == 100 && b >> 6 == 1 || a == 169 && b == 254 || a == 172 && b >> 4 == 1 || a == 192 && b == 168);
 var isPublicIp = (entry) => {
   const [addr = "", bits, extra] = entry.split("/");
   const v6 = addr.includes(":");
+  const max = v6 ? 128 : 32;
   let h = "";
   try {
     h = new URL(v6 ? `http://[${addr}]` : "http://" + addr).hostname;
   } catch {
     return false;
   }
-  const [, hi] = h.match(/^\[::ffff:(\w+):\w+]$/) ?? [];
-  const n = parseInt(hi, 16);
-  return (v6 ? hi ? publicV4([n >> 8, n & 255]) : !/^\[(::|f[c-f]..:)/.test(h) : h == addr && /^[\d.]+$/.test(h) && publicV4(h.split(".").map(Number))) && !extra && (bits == null || /^\d{1,3}$/.test(bits) && +bits <= (v6 ? 128 : 32));
+  const n = bits ?? max;
+  if (extra != null || !/^\d{1,3}$/.test(n + "") || +n > max || !(v6 || h == addr && /^[\d.]+$/.test(h))) return false;
+  let span = 1 << Math.max(0, 16 - +n);
+  let i = v6 ? parseInt(h.slice(1), 16) || 0 : parseInt(h) << 8 | parseInt(h.split(".")[1]);
+  for (i -= i % span; span--; i++) {
+    const a = i >> 8, b = i & 255;
+    if (v6 ? !i || i > 64511 : !a || a == 10 || a == 127 || a > 223 || a == 100 && b >> 6 == 1 || a == 169 && b == 254 || a == 172 && b >> 4 == 1 || a == 192 && b == 168) return false;
+  }
+  return true;
 };
 var entries = (v) => (Array.isArray(v) ? v : isText(v) ? v.split(",") : [0]).map((s) => isText(s) ? s.trim() : "");
 var listOf = (ok, what) => (v) => {
@@ -372,11 +380,12 @@ var deleteSecret = async (cfg, id, o = {}) => !!await request(cfg, at("/secrets/
 var secret = text(1, 4096);
 var reveal = async (cfg, shareUrl, o = {}) => {
   const [slug2, keyB] = parseLink(shareUrl, "shareUrl", /^[A-Za-z0-9]{24}$/);
+  subtle();
   checkOptions(o, { password: secret, otp: secret, captchaToken: secret });
   const { password, otp, captchaToken, signal: signal2 } = o ?? {};
   const at2 = "/public/secrets/" + slug2;
   const { data: info } = await request(cfg, at2, { auth: false, signal: signal2 });
-  const { data: s } = await request(cfg, at2 + "/open", { method: "POST", auth: false, signal: signal2, body: { password, otp, captcha_token: captchaToken } });
+  const s = (await request(cfg, at2 + "/open", { method: "POST", auth: false, signal: signal2, body: { password, otp, captcha_token: captchaToken } })).data || {};
   const key = await deriveKey(s.key + keyB, fromBase64(s.salt));
   return {
     content: new TextDecoder().decode(await open(key, s.iv, s.content)),
@@ -421,7 +430,10 @@ var point = (b64) => subtle().importKey("raw", fromBase64(b64), EC, false, []);
 var sealTo = async (publicKey, token, text2) => {
   const eph = await pair();
   const iv = randomBytes(12);
-  const data = await subtle().encrypt({ name: "AES-GCM", iv }, await agree(eph.privateKey, await point(publicKey), token), utf8(text2));
+  const pub = await point(publicKey).catch((cause) => {
+    throw new CryptoError("Invalid public key: ask for a new request", { cause });
+  });
+  const data = await subtle().encrypt({ name: "AES-GCM", iv }, await agree(eph.privateKey, pub, token), utf8(text2));
   return [await raw(eph.publicKey), toBase64(iv), toBase64(new Uint8Array(data))].join(".");
 };
 var openSealed = async (privateKey, token, sealed) => {
@@ -464,6 +476,7 @@ var deleteRequest = async (cfg, token, o = {}) => !!await request(cfg, at("/requ
 var requestStats = async (cfg, r = {}) => (await request(cfg, "/requests-stats" + range(r), { signal: r?.signal })).data;
 var respond = async (cfg, requestUrl, content, o = {}) => {
   const [token] = parseLink(requestUrl, "requestUrl");
+  subtle();
   checkCreate(content, 1, 1, o);
   const { data: r } = await request(cfg, `/public/requests/${token}`, { auth: false, signal: o?.signal });
   if (!r.public_key) throw new NotFoundError("This request has no public key: it cannot be answered with zero knowledge", { code: "NO_PUBLIC_KEY" });
@@ -473,6 +486,7 @@ var respond = async (cfg, requestUrl, content, o = {}) => {
 };
 var openRequest = async (cfg, inboxUrl, o = {}) => {
   const [token, privateKey] = parseLink(inboxUrl, "inboxUrl", /^[\w-]{43}(\.[\w-]{43}){2}$/);
+  subtle();
   const r = (await request(cfg, "/requests/" + token, { signal: o?.signal })).data;
   if (!r.sealed_key || !r.secret_url) throw new NotFoundError("This request has not been answered yet", { code: "REQUEST_PENDING" });
   return { ...await reveal(cfg, r.secret_url + "#" + await openSealed(privateKey, token, r.sealed_key), o), request: r };
@@ -511,7 +525,7 @@ var test = async (cfg, o = {}) => {
         success = true;
       } catch (e) {
         cfg.signal?.throwIfAborted();
-        message = e instanceof AuthenticationError ? "The token was refused: check it, and that it is not revoked or expired" : e instanceof PermissionError ? `The token lacks the "${scope}" scope: use a token that has it` : e instanceof NetworkError ? e.message : String(e?.message ?? e);
+        message = e instanceof AuthenticationError ? "The token was refused: check it, and that it is not revoked or expired" : e instanceof PermissionError ? `The token lacks the "${scope}" scope${cfg.company ? ` or the company "${cfg.company}"` : ""}: use a token that has it` : e instanceof NetworkError ? e.message : String(e?.message ?? e);
       }
     }
     details.push({ name, success, message });

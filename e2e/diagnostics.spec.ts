@@ -80,3 +80,9 @@ test('test() and testConnection() take a signal: the caller\'s abort rejects wit
   // Not aborted: the usual report, every request with the signal.
   expect(await run(sk, () => window.Sharokey.test({ signal: new AbortController().signal }).then((r) => r.passed))).toBe(6);
 });
+
+test('test() with a multi-company token refused for its configured company says which company, beside the scope', async ({ sk }) => {
+  const r = await report(sk, { apiUrl: MOCK_URL, token: TOKENS.multi, company: 'initech' });
+  const read = r.details.find((d) => d.name == 'read access')!;
+  expect(read).toMatchObject({ success: false, message: expect.stringMatching(/"read" scope or the company "initech"/) });
+});

@@ -90,3 +90,38 @@ test('inside an iframe, and a sandboxed one (opaque origin): it works, and error
   // The sandboxed frame's requests came from an opaque origin.
   expect((await mock.log()).some((l) => l.headers.origin == 'null')).toBe(true);
 });
+
+test('a page that is not a secure context (plain http on a real host name) has no WebCrypto: a CryptoError that says so, before anything is sent', async ({ playwright, launchOptions }) => {
+  await mock.reset();
+  const share = (await (async () => {
+    // A secret to open, made from a secure page.
+    const b = await playwright.chromium.launch(launchOptions);
+    const p = await b.newPage();
+    await p.goto(PAGE_ORIGIN + '/e2e/pages/blank.html');
+    const url = await p.evaluate(async ({ api, token }) => window.Sharokey.config({ apiUrl: api, token }).create('needs WebCrypto', 1, 1).then((s) => s.share_url), { api: MOCK_URL, token: TOKENS.admin });
+    await b.close();
+    return url;
+  })()) as string;
+  await mock.clearLog();
+  const browser = await playwright.chromium.launch({ ...launchOptions, args: [...(launchOptions.args ?? []), '--host-resolver-rules=MAP insecure.test 127.0.0.1'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(PAGE_ORIGIN.replace('localhost', 'insecure.test') + '/e2e/pages/blank.html');
+    const r = await page.evaluate(async ({ api, token, share }) => {
+      const S = window.Sharokey.config({ apiUrl: api, token });
+      const caught = (p: Promise<unknown>) => p.then(() => 'resolved', (e) => [e.name, e.message, S.isSharokeyError(e)]);
+      return {
+        secure: window.isSecureContext,
+        create: await caught(S.create('no crypto here', 1, 1)),
+        reveal: await caught(S.reveal(share)),
+        request: await caught(S.createRequest({ message: 'x' })),
+      };
+    }, { api: MOCK_URL, token: TOKENS.admin, share });
+    expect(r.secure).toBe(false);
+    for (const k of ['create', 'reveal', 'request'] as const) expect(r[k], k).toEqual(['CryptoError', expect.stringContaining('https://'), true]);
+    // Nothing reached the API: no ciphertext-less secret, no view spent.
+    expect(await mock.apiLog()).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+});

@@ -146,3 +146,19 @@ test('createRequest(): a server whose url is relative or missing still gives an 
     await sk.unrouteAll();
   }
 });
+
+test('respond() to a request whose public key is not a P-256 point is a CryptoError, and nothing is answered', async ({ sk, browser }) => {
+  const req = await create(sk, { message: 'bad key' });
+  const responder = await responderPage(browser);
+  await responder.route('**/public/requests/*', async (route) => {
+    if (route.request().method() != 'GET') return route.continue();
+    const res = await route.fetch();
+    const body = await res.json();
+    body.data.public_key = Buffer.alloc(65, 7).toString('base64');
+    await route.fulfill({ response: res, json: body });
+  });
+  const e = rejected(await run(responder, (url) => window.Sharokey.respond(url, 'never sent'), req.url), 'CryptoError');
+  expect(e.isSharokeyError).toBe(true);
+  await responder.context().close();
+  expect((await mock.apiLog()).filter((l) => l.path.endsWith('/respond'))).toEqual([]);
+});

@@ -161,3 +161,9 @@ test('what the server sends that is not base64 (salt, iv, data) is a CryptoError
     await sk.unrouteAll();
   }
 });
+
+test('an /open answer with data: null is a CryptoError, never a raw TypeError', async ({ sk }) => {
+  const s = (await run(sk, () => window.Sharokey.create('null data', 1, 1))) as { share_url: string };
+  await sk.route('**/open', (route) => route.fulfill({ status: 200, contentType: 'application/json', headers: { 'Access-Control-Allow-Origin': '*' }, body: '{"success":true,"data":null}' }));
+  expect(rejected(await reveal(sk, s.share_url), 'CryptoError').isSharokeyError).toBe(true);
+});

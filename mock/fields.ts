@@ -2,6 +2,7 @@
  * Field checks that collect every problem of a body, so one 422 can name
  * each bad field (`details: {field: [message]}`).
  */
+import { LIMITS } from '../src/limits.ts';
 import { invalid, type Details } from './http.ts';
 
 /** Decoded length of strict base64 (standard alphabet, padded), or null if it is not that. */
@@ -15,7 +16,7 @@ export function base64Bytes(text: string): number | null {
 export const codePoints = (text: string): number => [...text].length;
 
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
-export const isEmail = (text: string): boolean => text.length <= 254 && EMAIL.test(text);
+export const isEmail = (text: string): boolean => text.length <= LIMITS.email && EMAIL.test(text);
 
 /** Reads fields of a JSON object, remembering what is wrong with each. */
 export class Fields {
@@ -82,7 +83,7 @@ export class Fields {
   }
 
   email(field: string): string | null {
-    const v = this.text(field, 254);
+    const v = this.text(field, LIMITS.email);
     if (v !== null && !isEmail(v)) this.fail(field, `The ${field} must be a valid e-mail address.`);
     return this.ok(field) ? v : null;
   }

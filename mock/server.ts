@@ -101,9 +101,10 @@ async function handle(state: MockState, router: Router, req: IncomingMessage, re
   if (body === null) {
     return send(res, errorReply(new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is over the ${BODY_LIMIT / 1024 / 1024} MiB limit`)));
   }
-  if (method === 'OPTIONS') return send(res, { status: 204, headers: PREFLIGHT_HEADERS });
+  // A fault first: one that names OPTIONS hits preflights (faults.ts: no other does).
   const fault = isControl ? undefined : takeFault(state, method, target);
   if (fault) return playFault(fault, res, track);
+  if (method === 'OPTIONS') return send(res, { status: 204, headers: PREFLIGHT_HEADERS });
 
   let reply: Reply;
   try {

@@ -11,6 +11,8 @@ export const LIMITS = {
   views: [1, 1000],
   /** description, message: at most this many code points. */
   text: 255,
+  /** An e-mail address, in characters (RFC 5321's path limit). */
+  email: 254,
   /** Password, in code points. */
   password: [4, 100],
   /** ip_whitelist and geolocation strings, in characters. */

@@ -52,7 +52,7 @@ export const text = (min: number, max: number): Check => (v) => {
 export const int = ([min, max]: readonly number[]): Check => (v) => (Number.isInteger(v) && v >= min! && v <= max! ? '' : `must be a whole number from ${min} to ${max}`);
 export const oneOf = (...values: string[]): Check => (v) => (values.includes(v) ? '' : 'must be ' + values.join(' or '));
 export const is = (type: string): Check => (v) => (typeof v == type ? '' : 'must be a ' + type);
-export const email: Check = (v) => (isText(v) && v.length <= LIMITS.text && /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(v) ? '' : 'must be an e-mail address');
+export const email: Check = (v) => (isText(v) && v.length <= LIMITS.email && /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(v) ? '' : 'must be an e-mail address');
 /** Duck-typed: an AbortSignal of another frame is one too. */
 export const signal: Check = (v) => (typeof v?.throwIfAborted == 'function' ? '' : 'must be an AbortSignal');
 /** A slug or request token: it becomes a path segment. */
@@ -70,29 +70,37 @@ export const isCountry = (c: string): boolean => {
   return /^[A-Z]{2}$/.test(c) && ((ISO.charCodeAt(i >> 3) >> (i & 7)) & 1) == 1;
 };
 
-// Not: this network, 10/8, CGNAT 100.64/10, loopback, link-local, 172.16/12, 192.168/16, multicast and reserved.
-const publicV4 = ([a, b]: number[]): boolean =>
-  !(a == 0 || a == 10 || a == 127 || a! >= 224 || (a == 100 && b! >> 6 == 1) || (a == 169 && b == 254) || (a == 172 && b! >> 4 == 1) || (a == 192 && b == 168));
-
 /**
- * One public IPv4/IPv6 address or CIDR range. The URL parser of the platform
- * does the parsing: an IPv4 address must read back unchanged (no octal, hex
- * or short forms), an IPv6 one comes back canonical, lower case and compressed.
+ * One public IPv4/IPv6 address or CIDR range, and a range only when every
+ * address in it is public. The URL parser of the platform does the parsing:
+ * an IPv4 address must read back unchanged (no octal, hex or short forms), an
+ * IPv6 one comes back canonical, lower case and compressed. Judged on the
+ * first 16 bits, which every refused block is aligned to: IPv4 by publicV4;
+ * IPv6 refuses a first group of 0 (::, ::1, ::ffff:a.b.c.d: write the IPv4
+ * address) and fc00 and up (unique-local, link-local, multicast). Never
+ * looser than the server (the unit tests hold it to the mock's rules).
  */
 export const isPublicIp = (entry: string): boolean => {
   const [addr = '', bits, extra] = entry.split('/');
   const v6 = addr.includes(':');
+  const max = v6 ? 128 : 32;
   let h = '';
   try {
     h = new URL(v6 ? `http://[${addr}]` : 'http://' + addr).hostname;
   } catch {
     return false;
   }
-  // ::ffff:a.b.c.d is an IPv4 address: judged as one.
-  const [, hi] = h.match(/^\[::ffff:(\w+):\w+]$/) ?? [];
-  const n = parseInt(hi!, 16);
-  return (v6 ? (hi ? publicV4([n >> 8, n & 255]) : !/^\[(::|f[c-f]..:)/.test(h)) : h == addr && /^[\d.]+$/.test(h) && publicV4(h.split('.').map(Number)))
-    && !extra && (bits == null || (/^\d{1,3}$/.test(bits) && +bits <= (v6 ? 128 : 32)));
+  const n = bits ?? max;
+  if (extra != null || !/^\d{1,3}$/.test(n + '') || +n > max || !(v6 || (h == addr && /^[\d.]+$/.test(h)))) return false;
+  // The first 16 bits of the range's addresses: span values from i.
+  let span = 1 << Math.max(0, 16 - +n);
+  let i = v6 ? parseInt(h.slice(1), 16) || 0 : parseInt(h) << 8 | parseInt(h.split('.')[1]!);
+  for (i -= i % span; span--; i++) {
+    const a = i >> 8, b = i & 255;
+    // IPv4 not: this network, 10/8, 100.64/10 (CGNAT), loopback, 169.254/16, 172.16/12, 192.168/16, multicast and reserved.
+    if (v6 ? !i || i > 0xfbff : !a || a == 10 || a == 127 || a > 223 || (a == 100 && b >> 6 == 1) || (a == 169 && b == 254) || (a == 172 && b >> 4 == 1) || (a == 192 && b == 168)) return false;
+  }
+  return true;
 };
 
 /** The entries of a comma list given as a string or an array, trimmed. */

@@ -97,6 +97,14 @@ test('a preflight does not use up a fault meant for the real request', async () 
   expect((await api.get('/secrets', { token: T.admin })).status).toBe(500);
 });
 
+test('a fault that names OPTIONS hits the preflight (and only it)', async () => {
+  await fault({ path: '/secrets', method: 'OPTIONS', status: 503 });
+  expect((await fetch(`${mock.url}/secrets`, { method: 'OPTIONS' })).status).toBe(503);
+  expect((await fetch(`${mock.url}/secrets`, { method: 'OPTIONS' })).status).toBe(204);
+  await fault({ path: '/secrets', method: 'OPTIONS', status: 503 });
+  expect((await api.get('/secrets', { token: T.admin })).status).toBe(200);
+});
+
 test('truncate sends half a JSON body; reset destroys the connection', async () => {
   await fault({ path: '/secrets', status: 200, body: JSON.stringify({ success: true, message: 'ok', data: [1, 2, 3, 4, 5, 6] }), truncate: true });
   const half = await api.get('/secrets', { token: T.admin });

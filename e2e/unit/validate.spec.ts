@@ -2,6 +2,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { email, entries, isCountry, isPublicIp, listOf, phone, toPhone, text, int } from '../../src/validate.ts';
+import { notPublic, parseRange } from '../../mock/ip.ts';
 import { LIMITS } from '../../src/limits.ts';
 
 // The 249 officially assigned ISO 3166-1 alpha-2 codes, written out.
@@ -20,8 +21,9 @@ test('country codes: exactly the 249 assigned ISO 3166-1 alpha-2 codes', () => {
 });
 
 test('IP whitelist: public addresses and ranges pass, private, loopback and malformed ones do not', () => {
-  const ok = ['203.0.113.5', '198.51.100.10', '192.0.2.0/24', '8.8.8.8', '1.1.1.1/32', '2001:db8::1', '2001:4860:4860::8888', '2606:4700::/32', '::ffff:8.8.8.8', '2001:db8:0:0:0:0:0:1', '2001:DB8::A'];
-  const bad = ['10.0.0.1', '172.16.0.1', '172.31.255.255', '192.168.1.0/24', '127.0.0.1', '169.254.1.1', '0.0.0.0', '0.0.0.0/0', '224.0.0.1', '255.255.255.255', '100.64.0.1',
+  const ok = ['203.0.113.5', '198.51.100.10', '192.0.2.0/24', '8.8.8.8', '1.1.1.1/32', '2001:db8::1', '2001:4860:4860::8888', '2606:4700::/32', '2001:db8:0:0:0:0:0:1', '2001:DB8::A',
+    '8.0.0.0/7', '11.0.0.0/8', '2000::/3', '203.0.113.0/24'];
+  const bad = ['::ffff:8.8.8.8', '8.8.8.8/0', '0.0.0.0/1', '8.0.0.0/6', '100.0.0.0/8', '172.0.0.0/8', '192.0.0.0/8', '::/0', '8000::/1', 'fc00::/6', '10.0.0.1', '172.16.0.1', '172.31.255.255', '192.168.1.0/24', '127.0.0.1', '169.254.1.1', '0.0.0.0', '0.0.0.0/0', '224.0.0.1', '255.255.255.255', '100.64.0.1',
     '::1', '::', 'fe80::1', 'fc00::1', 'fd12:3456::1', 'ff02::1', '::ffff:192.168.0.1', '::ffff:127.0.0.1',
     '256.1.1.1', '1.2.3', '1.2.3.4.5', '01.2.3.4', '1.2.3.4/33', '1.2.3.4/', '1.2.3.4/8/9', '2001:db8::/129', 'a.b.c.d', '2001:db8:::1', '1::2::3', '12345::1', 'localhost', '', ' ', '1.2.3.4 '];
   for (const ip of ok) expect(isPublicIp(ip), ip).toBe(true);
@@ -35,8 +37,29 @@ test('IP whitelist: public addresses and ranges pass, private, loopback and malf
   for (const bad of ['8.8.8.8,,1.1.1.1', [], '', 42, [8]]) expect(ips(bad), String(bad)).not.toBe('');
 });
 
+test('IP whitelist: never looser than the mock (every entry the mock refuses, the library refuses too)', () => {
+  const bases = ['8.8.8.8', '1.1.1.1', '10.1.2.3', '11.0.0.1', '100.63.255.255', '100.64.0.1', '100.128.0.1', '126.255.255.255', '127.0.0.1', '128.0.0.1', '169.253.0.1', '169.254.9.9',
+    '172.15.0.1', '172.16.0.1', '172.32.0.1', '192.167.0.1', '192.168.0.1', '203.0.113.7', '223.255.255.255', '224.0.0.1', '239.1.1.1', '255.255.255.255', '0.1.2.3',
+    '2001:db8::1', '2606:4700::1', '::1', '::', '::ffff:8.8.8.8', 'fbff::1', 'fc00::1', 'fe80::1', 'febf::1', 'ff02::1', '1::1', '8000::1', 'fbff:ffff::1'];
+  let tried = 0;
+  const looser: string[] = [];
+  for (const base of bases) {
+    for (let bits = 0; bits <= (base.includes(':') ? 128 : 32); bits++) {
+      const entry = `${base}/${bits}`;
+      const range = parseRange(entry);
+      const mockRefuses = !range || notPublic(range) !== null;
+      tried++;
+      if (mockRefuses && isPublicIp(entry)) looser.push(entry);
+    }
+  }
+  console.log(`IP whitelist cross-check: ${tried} entries, ${looser.length} that the library lets through and the mock refuses`);
+  expect(looser).toEqual([]);
+});
+
 test('e-mail, phone, text and integer checks', () => {
-  for (const e of ['a@b.co', 'first.last+tag@sub.example.org']) expect(email(e), e).toBe('');
+  for (const e of ['a@b.co', 'first.last+tag@sub.example.org', 'x'.repeat(249) + '@b.co']) expect(email(e), e).toBe('');
+  // 254 characters at most, as the mock (RFC 5321): 255 is refused.
+  expect(email('x'.repeat(250) + '@b.co')).not.toBe('');
   for (const e of ['a@b', '@b.co', 'a b@c.co', 'a@b..co', 'a@.co', 5, null, 'x'.repeat(251) + '@b.co']) expect(email(e), String(e)).not.toBe('');
   expect(toPhone('+33674747474')).toBe('+33674747474');
   expect(toPhone('+33 6 74 74 74 74')).toBe('+33674747474');

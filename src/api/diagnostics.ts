@@ -51,7 +51,8 @@ export const test = async (cfg: Config, o: WithSignal = {}): Promise<TestReport>
       } catch (e) {
         cfg.signal?.throwIfAborted();
         message = e instanceof AuthenticationError ? 'The token was refused: check it, and that it is not revoked or expired'
-          : e instanceof PermissionError ? `The token lacks the "${scope}" scope: use a token that has it`
+          // A multi-company user token refused for config({ company }) is a PermissionError too.
+          : e instanceof PermissionError ? `The token lacks the "${scope}" scope${cfg.company ? ` or the company "${cfg.company}"` : ''}: use a token that has it`
           : e instanceof NetworkError ? (e as Error).message
           : String((e as Error)?.message ?? e);
       }

@@ -1,5 +1,6 @@
 import { NotFoundError } from '../errors.ts';
 import { newRequestKeys, openSealed, sealTo } from '../crypto/exchange.ts';
+import { subtle } from '../crypto/keys.ts';
 import { LIMITS } from '../limits.ts';
 import { request, type Config } from '../transport/request.ts';
 import type { CreatedRequest, OpenedRequest, Page, Range, RequestFilters, RequestOptions, RequestStats, Responded, RespondOptions, SecretRequest, WithSignal } from '../types.ts';
@@ -63,6 +64,7 @@ export const requestStats = async (cfg: Config, r: Range = {}): Promise<RequestS
  */
 export const respond = async (cfg: Config, requestUrl: string, content: string, o: RespondOptions = {}): Promise<Responded> => {
   const [token] = parseLink(requestUrl, 'requestUrl');
+  subtle();
   // Check the input before the first request; the real limits come from the request.
   checkCreate(content, 1, 1, o);
   const { data: r } = await request(cfg, `/public/requests/${token}`, { auth: false, signal: o?.signal });
@@ -79,6 +81,7 @@ export const respond = async (cfg: Config, requestUrl: string, content: string, 
  */
 export const openRequest = async (cfg: Config, inboxUrl: string, o: WithSignal = {}): Promise<OpenedRequest> => {
   const [token, privateKey] = parseLink(inboxUrl, 'inboxUrl', /^[\w-]{43}(\.[\w-]{43}){2}$/);
+  subtle(); // no WebCrypto: said as such, not as a broken link
   const r: SecretRequest = (await request(cfg, '/requests/' + token, { signal: o?.signal })).data;
   if (!r.sealed_key || !r.secret_url) throw new NotFoundError('This request has not been answered yet', { code: 'REQUEST_PENDING' });
   return { ...(await reveal(cfg, r.secret_url + '#' + (await openSealed(privateKey, token, r.sealed_key)), o)), request: r };

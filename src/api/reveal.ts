@@ -1,5 +1,6 @@
 import { deriveKey, open } from '../crypto/seal.ts';
 import { fromBase64 } from '../crypto/base64.ts';
+import { subtle } from '../crypto/keys.ts';
 import { request, type Config } from '../transport/request.ts';
 import type { Revealed, RevealOptions } from '../types.ts';
 import { checkOptions, parseLink, text } from '../validate.ts';
@@ -17,12 +18,14 @@ const secret = text(1, 4096);
  */
 export const reveal = async (cfg: Config, shareUrl: string, o: RevealOptions = {}): Promise<Revealed> => {
   const [slug, keyB] = parseLink(shareUrl, 'shareUrl', /^[A-Za-z0-9]{24}$/);
+  subtle(); // no WebCrypto: a CryptoError before the view is spent
   checkOptions(o, { password: secret, otp: secret, captchaToken: secret });
   const { password, otp, captchaToken, signal } = o ?? {};
   const at = '/public/secrets/' + slug;
   // The message comes with what the secret requires (PROTOCOL.md), read before the view is used.
   const { data: info } = await request(cfg, at, { auth: false, signal });
-  const { data: s } = await request(cfg, at + '/open', { method: 'POST', auth: false, signal, body: { password, otp, captcha_token: captchaToken } });
+  // A server that answers data: null sent nothing to decrypt: a CryptoError below, not a TypeError.
+  const s = (await request(cfg, at + '/open', { method: 'POST', auth: false, signal, body: { password, otp, captcha_token: captchaToken } })).data || {};
   const key = await deriveKey(s.key + keyB, fromBase64(s.salt));
   return {
     content: new TextDecoder().decode(await open(key, s.iv, s.content)),

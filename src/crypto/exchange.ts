@@ -34,7 +34,10 @@ const point = (b64: string) => subtle().importKey('raw', fromBase64(b64) as Buff
 export const sealTo = async (publicKey: string, token: string, text: string): Promise<string> => {
   const eph = await pair();
   const iv = randomBytes(12);
-  const data = await subtle().encrypt({ name: 'AES-GCM', iv: iv as BufferSource }, await agree(eph.privateKey, await point(publicKey), token), utf8(text) as BufferSource);
+  const pub = await point(publicKey).catch((cause) => {
+    throw new CryptoError('Invalid public key: ask for a new request', { cause });
+  });
+  const data = await subtle().encrypt({ name: 'AES-GCM', iv: iv as BufferSource }, await agree(eph.privateKey, pub, token), utf8(text) as BufferSource);
   return [await raw(eph.publicKey), toBase64(iv), toBase64(new Uint8Array(data))].join('.');
 };
 
