@@ -206,7 +206,7 @@
     422: ValidationError,
     429: RateLimitError
   };
-  var classOf = (status, code) => code == null ? status == 408 || status == 429 ? BY_STATUS[status] : NetworkError : CLASSES.find((C) => C != SharokeyError && C.prototype.code == code) ?? (/PASSWORD|OTP|CAPTCHA/.test(code) ? PermissionError : code == "PAYLOAD_TOO_LARGE" ? AttachmentError : status > 499 ? NetworkError : BY_STATUS[status] ?? SharokeyError);
+  var classOf = (status, code) => code == null ? status == 408 || status == 429 ? BY_STATUS[status] : NetworkError : CLASSES.find((C) => C != SharokeyError && C.prototype.code == code) ?? (status > 499 ? NetworkError : /PASSWORD|OTP|CAPTCHA/.test(code) ? PermissionError : code == "PAYLOAD_TOO_LARGE" ? AttachmentError : BY_STATUS[status] ?? SharokeyError);
   var json = (body) => {
     const big = [];
     const mark = randomKey(24);

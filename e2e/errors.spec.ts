@@ -44,6 +44,14 @@ test('NetworkError: an HTML 502 from a proxy, without the page in the message', 
   expect(e.message).not.toMatch(/html|nginx|secret-internal/i);
 });
 
+test('a 5xx is a NetworkError (and retried on a GET) even when its code names a recipient gate', async ({ sk }) => {
+  await setRetries(sk, 1, 5000);
+  await mock.fault({ path: '/secrets', status: 503, times: 1, body: '{"success":false,"error":{"code":"OTP_SERVICE_DOWN","message":"SMS provider down"}}' });
+  expect(await run(sk, () => window.Sharokey.list().then((r) => r.items.length))).toBe(0);
+  await mock.fault({ path: '/secrets', status: 503, times: 2, body: '{"success":false,"error":{"code":"OTP_SERVICE_DOWN","message":"SMS provider down"}}' });
+  expect(rejected(await run(sk, () => window.Sharokey.list()), 'NetworkError')).toMatchObject({ status: 503, code: 'OTP_SERVICE_DOWN' });
+});
+
 test('NetworkError: truncated JSON, a reset connection, an unreachable server', async ({ sk }) => {
   await mock.fault({ path: '/secrets', truncate: true, status: 200 });
   rejected(await run(sk, () => window.Sharokey.list()), 'NetworkError');

@@ -28,14 +28,15 @@ const BY_STATUS: Record<number, typeof SharokeyError> = {
 
 /**
  * The class of a failed answer: by `error.code` first (a class whose own code
- * it is, a recipient gate, PAYLOAD_TOO_LARGE), by HTTP status second. An
+ * it is; then, below 500, a recipient gate or PAYLOAD_TOO_LARGE), by HTTP
+ * status second (any 5xx is a NetworkError, so it is retried where safe). An
  * answer that is not our JSON (a proxy's HTML page) is a NetworkError unless
  * its status is 408 or 429.
  */
 const classOf = (status: number, code?: string): typeof SharokeyError =>
   code == null ? (status == 408 || status == 429 ? BY_STATUS[status]! : NetworkError)
   : CLASSES.find((C) => C != SharokeyError && C.prototype.code == code)
-    ?? (/PASSWORD|OTP|CAPTCHA/.test(code) ? PermissionError : code == 'PAYLOAD_TOO_LARGE' ? AttachmentError : status > 499 ? NetworkError : BY_STATUS[status] ?? SharokeyError);
+    ?? (status > 499 ? NetworkError : /PASSWORD|OTP|CAPTCHA/.test(code) ? PermissionError : code == 'PAYLOAD_TOO_LARGE' ? AttachmentError : BY_STATUS[status] ?? SharokeyError);
 
 /**
  * A body's JSON text, as a Blob of parts when it holds long strings: the
