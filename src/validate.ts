@@ -75,8 +75,8 @@ export const isCountry = (c: string): boolean => {
  * address in it is public. The URL parser of the platform does the parsing:
  * an IPv4 address must read back unchanged (no octal, hex or short forms), an
  * IPv6 one comes back canonical, lower case and compressed. Judged on the
- * first 16 bits, which every refused block is aligned to: IPv4 by publicV4;
- * IPv6 refuses a first group of 0 (::, ::1, ::ffff:a.b.c.d: write the IPv4
+ * first 16 bits, which every refused block is aligned to: IPv4 by the blocks
+ * of the loop below; IPv6 refuses a first group of 0 (::, ::1, ::ffff:a.b.c.d: write the IPv4
  * address) and fc00 and up (unique-local, link-local, multicast). Never
  * looser than the server (the unit tests hold it to the mock's rules).
  */
