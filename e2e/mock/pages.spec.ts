@@ -120,6 +120,15 @@ test.describe('in a browser', () => {
     await expect(page.locator('#status')).toContainText('no longer available');
   });
 
+  test('the viewer says when the secret cannot be opened from here (outside its countries), and shows nothing of it', async ({ page }) => {
+    const { slug, url } = await share('only in France', { geolocation: 'FR', message: 'French office' });
+    await page.goto(url);
+    await expect(page.locator('#status')).toContainText('cannot be opened from your network or country');
+    await expect(page.locator('#gate')).toBeHidden();
+    await expect(page.locator('#message')).toBeHidden();
+    expect(await views(slug)).toBe(0);
+  });
+
   test('the responder page encrypts an answer that only the requester can open', async ({ page }) => {
     await page.goto(`${mock.origin}/r/none`);
     await expect(page.locator('#status')).toContainText('no longer open');

@@ -121,6 +121,21 @@ test('geolocation is checked against CF-IPCountry: missing or unlisted is PERMIS
   expect((await open(slug, {}, { 'CF-IPCountry': 'BE' })).status).toBe(200);
 });
 
+test('outside ip_whitelist or geolocation, the recipient GET and the OTP route are PERMISSION_DENIED too (no message, no code sent)', async () => {
+  const slug = await createSecret(api, T.admin, { ip_whitelist: '203.0.113.0/24', geolocation: 'FR', message: 'for the office only', otp_type: 'email', otp_receiver: 'bob@acme.test' });
+  const outside = { 'X-Forwarded-For': '198.51.100.7', 'CF-IPCountry': 'FR' };
+  const inside = { 'X-Forwarded-For': '203.0.113.9', 'CF-IPCountry': 'FR' };
+  const info = await api.get(`/public/secrets/${slug}`, { headers: outside });
+  expect([info.status, info.body.error.code]).toEqual([403, 'PERMISSION_DENIED']);
+  expect(info.text).not.toContain('for the office only');
+  const otp = await api.post(`/public/secrets/${slug}/otp`, { headers: outside });
+  expect([otp.status, otp.body.error.code]).toEqual([403, 'PERMISSION_DENIED']);
+  expect((await api.get(`/public/secrets/${slug}`, { headers: { ...inside, 'CF-IPCountry': 'US' } })).status).toBe(403);
+  expect((await api.get('/_mock/outbox')).body.data.filter((m: { type: string }) => m.type == 'otp')).toEqual([]);
+  expect((await api.get(`/public/secrets/${slug}`, { headers: inside })).body.data.message).toBe('for the office only');
+  expect((await api.post(`/public/secrets/${slug}/otp`, { headers: inside })).status).toBe(200);
+});
+
 test('20 concurrent opens of a one-view secret: exactly one gets the content', async () => {
   const slug = await createSecret(api, T.admin, { maximum_views: 1 });
   const results = await Promise.all(Array.from({ length: 20 }, () => open(slug)));

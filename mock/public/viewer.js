@@ -76,6 +76,7 @@
     }
     if (answer.status === 404) return gone();
     const body = await answer.json().catch(() => null);
+    if (body && body.error && body.error.code === 'PERMISSION_DENIED') return say('This secret cannot be opened from your network or country.', 'error');
     if (!body || !body.success) return say(`The server answered with an error (HTTP ${answer.status}). Try again later.`, 'error');
     info = body.data;
     if (info.message) {

@@ -76,12 +76,19 @@ function checkGate(secret: SecretRecord, body: Record<string, unknown>, now: num
 export const recipientRoutes: Route[] = [
   {
     method: 'GET', pattern: '/public/secrets/:slug', access: { kind: 'public' },
-    handler: (ctx) => ok(publicSecret(activeSecret(ctx)), 'Secret found'),
+    // Outside ip_whitelist or geolocation, a caller learns nothing of it (not even its message).
+    handler: (ctx) => {
+      const secret = activeSecret(ctx);
+      checkPlace(ctx, secret);
+      return ok(publicSecret(secret), 'Secret found');
+    },
   },
   {
     method: 'POST', pattern: '/public/secrets/:slug/otp', access: { kind: 'public' },
     handler: (ctx) => {
       const secret = activeSecret(ctx);
+      // Nor can it have a code sent to the receiver.
+      checkPlace(ctx, secret);
       if (secret.otpReceiver === null) {
         throw new ApiError(422, 'VALIDATION_ERROR', 'This secret is not protected by a one-time code', { otp: ['This secret is not protected by a one-time code'] });
       }
