@@ -141,11 +141,12 @@ var toBase64 = (bytes) => {
   for (let i = 0; i < bytes.length; i += 32768) s += String.fromCharCode(...bytes.subarray(i, i + 32768));
   return btoa(s);
 };
+var ALTERED = "Could not decrypt: the link is incomplete or the data was altered";
 var fromBase64 = (text2) => {
   try {
     return Uint8Array.fromBase64 ? Uint8Array.fromBase64(text2) : Uint8Array.from(atob(text2), (c) => c.charCodeAt(0));
   } catch (cause) {
-    throw new CryptoError("Could not decrypt: the link is incomplete or the data was altered", { cause });
+    throw new CryptoError(ALTERED, { cause });
   }
 };
 
@@ -190,7 +191,7 @@ var open = async (key, iv, data) => {
   try {
     return await subtle().decrypt({ name: "AES-GCM", iv: fromBase64(iv) }, key, fromBase64(data));
   } catch (cause) {
-    throw new CryptoError("Could not decrypt: the link is incomplete or the data was altered", { cause });
+    throw new CryptoError(ALTERED, { cause });
   }
 };
 
@@ -572,7 +573,6 @@ var analyzeStats = (stats) => {
 var DEFAULT_API_URL = "https://api.sharokey.com/api/v1";
 var DEFAULTS = { apiUrl: DEFAULT_API_URL, timeout: 3e4, retries: 2 };
 var CONFIG = {
-  options: required((v) => v && typeof v == "object" ? "" : "must be an object"),
   token: text(1, 4096),
   getToken: is("function"),
   apiUrl: (v) => isText(v) && /^https?:\/\/[^/]/.test(v) ? "" : "must be an http(s) URL",
@@ -611,7 +611,7 @@ var createClient = (options = {}) => {
     analyzeStats,
     createClient,
     config(o = {}) {
-      validate({ ...o, options: o }, CONFIG);
+      validate({ ...o, options: o }, { options: required((v) => v && typeof v == "object" ? "" : "must be an object"), ...CONFIG });
       for (const k in CONFIG) if (k in o) Object.assign(cfg, { [k]: o[k] ?? DEFAULTS[k] });
       cfg.apiUrl = cfg.apiUrl.replace(/\/+$/, "");
       return client;

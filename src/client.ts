@@ -125,8 +125,8 @@ export interface Client {
 }
 
 const DEFAULTS = { apiUrl: DEFAULT_API_URL, timeout: 30_000, retries: 2 };
+// The settings' checks; the loop of config() reads their names.
 const CONFIG = {
-  options: required((v) => (v && typeof v == 'object' ? '' : 'must be an object')),
   token: text(1, 4096),
   getToken: is('function'),
   apiUrl: (v: unknown) => (isText(v) && /^https?:\/\/[^/]/.test(v) ? '' : 'must be an http(s) URL'),
@@ -155,7 +155,7 @@ export const createClient = (options: Options = {}): Client => {
     analyzeStats,
     createClient,
     config(o: Options = {}) {
-      validate({ ...o, options: o }, CONFIG);
+      validate({ ...o, options: o }, { options: required((v) => (v && typeof v == 'object' ? '' : 'must be an object')), ...CONFIG });
       // Only the known keys: nothing else (no __proto__) reaches the settings.
       for (const k in CONFIG) if (k in o) Object.assign(cfg, { [k]: o[k as keyof Options] ?? DEFAULTS[k as keyof typeof DEFAULTS] });
       cfg.apiUrl = cfg.apiUrl.replace(/\/+$/, '');

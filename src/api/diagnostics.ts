@@ -33,8 +33,9 @@ const CHECKS: [CheckResult['name'], string, (cfg: Config) => Promise<string>][] 
 /**
  * Runs the six checks (configuration, network, authentication, read access,
  * write access, statistics); rejects only on bad options or the caller's
- * abort. Each message says what failed and what to do. The write check creates a 1-hour, 1-view secret and
- * deletes it at once (its content is cleared; its metadata stays, expired).
+ * abort. Each message says what failed and what to do. The write check
+ * creates a 1-hour, 1-view secret and deletes it at once (its content is
+ * cleared; its metadata stays, expired).
  * @example const { passed, total, details } = await Sharokey.test();
  */
 export const test = async (cfg: Config, o: WithSignal = {}): Promise<TestReport> => {

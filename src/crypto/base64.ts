@@ -13,11 +13,14 @@ export const toBase64 = (bytes: Uint8Array): string => {
   return btoa(s);
 };
 
+/** The CryptoError message of data that does not decode or decrypt. */
+export const ALTERED = 'Could not decrypt: the link is incomplete or the data was altered';
+
 /** Throws a CryptoError on what is not base64 text: what the server sent was altered. */
 export const fromBase64 = (text: string): Uint8Array => {
   try {
     return (Uint8Array as NativeCtor).fromBase64 ? (Uint8Array as NativeCtor).fromBase64!(text) : Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
   } catch (cause) {
-    throw new CryptoError('Could not decrypt: the link is incomplete or the data was altered', { cause });
+    throw new CryptoError(ALTERED, { cause });
   }
 };

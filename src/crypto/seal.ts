@@ -1,5 +1,5 @@
 import { CryptoError } from '../errors.ts';
-import { fromBase64, toBase64 } from './base64.ts';
+import { ALTERED, fromBase64, toBase64 } from './base64.ts';
 import { randomBytes, subtle, utf8 } from './keys.ts';
 
 /** PROTOCOL.md: PBKDF2-HMAC-SHA-256, 10,000 iterations, a 256-bit AES-GCM key. */
@@ -44,6 +44,6 @@ export const open = async (key: CryptoKey, iv: string, data: string): Promise<Ar
   try {
     return await subtle().decrypt({ name: 'AES-GCM', iv: fromBase64(iv) as BufferSource }, key, fromBase64(data) as BufferSource);
   } catch (cause) {
-    throw new CryptoError('Could not decrypt: the link is incomplete or the data was altered', { cause });
+    throw new CryptoError(ALTERED, { cause });
   }
 };
