@@ -385,11 +385,15 @@ export interface Client {
     stats(range?: Range): Promise<SecretStats>;
     /** Token usage of the company (needs the stats scope): counts and a 4-character hint per token, never a token. */
     getTokenStats(options?: WithSignal): Promise<TokenStats>;
-    /** Rates, activity and recommendations of a statistics object; no network. */
-    analyzeStats(stats: SecretStats): StatsAnalysis;
+    /**
+     * Rates, activity and recommendations of a statistics object (or of the API's whole answer);
+     * no network. A figure whose fields are missing, or with zero secrets, is null.
+     */
+    analyzeStats(stats: Partial<SecretStats>): StatsAnalysis;
     /**
      * Opens a share link as its recipient and consumes one view; talks to the configured apiUrl.
-     * Rejects with PermissionError (code PASSWORD_REQUIRED, INVALID_OTP...), NotFoundError when
+     * When a one-time code is needed and `otp` is not given, has the server send one first.
+     * Rejects with PermissionError (code PASSWORD_REQUIRED, OTP_REQUIRED...), NotFoundError when
      * the secret is gone, CryptoError when the link's key does not open it.
      * @example const { content, attachments } = await Sharokey.reveal(location.href, { password });
      */

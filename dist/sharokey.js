@@ -34,7 +34,7 @@
   NAMES.split(" ").map((n, i) => {
     const [name, code] = n.split(":");
     const C = CLASSES[i];
-    Object.assign(C.prototype, { name: name + "Error", code, status: 0, [BRAND]: 1 });
+    Object.assign(C.prototype, { name: name + "Error", code, status: 0, details: void 0, cause: void 0, [BRAND]: 1 });
     Object.defineProperty(C, "name", { value: name + "Error" });
   });
   var isSharokeyError = (e) => !!e && e[BRAND] === 1;
@@ -87,10 +87,11 @@
   };
   var int = ([min, max]) => (v) => Number.isInteger(v) && v >= min && v <= max ? "" : `must be a whole number from ${min} to ${max}`;
   var oneOf = (...values) => (v) => values.includes(v) ? "" : "must be " + values.join(" or ");
+  var object = required((v) => v && typeof v == "object" ? "" : "must be an object");
   var is = (type) => (v) => typeof v == type ? "" : "must be a " + type;
   var email = (v) => isText(v) && v.length <= LIMITS.email && /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(v) ? "" : "must be an e-mail address";
   var signal = (v) => typeof v?.throwIfAborted == "function" ? "" : "must be an AbortSignal";
-  var slug = required((v) => isText(v) && /^[\w-]{1,64}$/.test(v) ? "" : "must be a slug or token");
+  var slug = required((v) => isText(v) && /^(?!\.\.?$)[\w.~-]{1,255}$/.test(v) ? "" : "must be a slug or token");
   var toPhone = (v) => /^\+\d{8,15}$/.test(v = v.replace(/[\s.()-]/g, "")) && v;
   var phone = (v) => isText(v) && toPhone(v) ? "" : "must be + then 8 to 15 digits";
   var ISO = atob("eFnf7u+93d4nP4QVgNQADgBcCbCf+xUAjQYYeA9AQAMAHSv0QYFP/fz/1yVLCAABQDyPUwEAAEAAUfH95zq7n5pBEARXhUAAAkAAAAAAEAAIBEAAAQ==");
@@ -387,6 +388,7 @@
     const { password, otp, captchaToken, signal: signal2 } = o ?? {};
     const at2 = "/public/secrets/" + slug2;
     const { data: info } = await request(cfg, at2, { auth: false, signal: signal2 });
+    if (info.otp_type && !otp) await request(cfg, at2 + "/otp", { method: "POST", auth: false, signal: signal2 });
     const s = (await request(cfg, at2 + "/open", { method: "POST", auth: false, signal: signal2, body: { password, otp, captcha_token: captchaToken } })).data || {};
     const key = await deriveKey(s.key + keyB, fromBase64(s.salt));
     return {
@@ -542,26 +544,27 @@
   var withSignal = (cfg, o) => (checkOptions(o, {}), { ...cfg, signal: o?.signal });
 
   // src/api/analyze.ts
-  var count = required((v) => Number.isFinite(v) && v >= 0 ? "" : "must be a number of 0 or more");
+  var count = (v) => /^\d+(\.\d+)?$/.test(v) ? "" : "must be a number of 0 or more";
   var FIELDS = Object.fromEntries("total_secrets active_secrets expired_secrets total_views secrets_with_password secrets_created_today secrets_created_this_week".split(" ").map((k) => [k, count]));
   var analyzeStats = (stats) => {
-    const s = Object(stats);
-    validate({ ...s }, FIELDS);
-    const total = s.total_secrets;
-    const rate = (n) => total ? n / total * 100 : null;
-    const active = rate(s.active_secrets);
-    const password = rate(s.secrets_with_password);
-    const today = s.secrets_created_today;
+    const s = Object(stats?.data ?? stats);
+    validate({ ...s, stats }, { stats: object, ...FIELDS });
+    const n = (k) => s[k] == null ? NaN : +s[k];
+    const total = n("total_secrets");
+    const rate = (x, by = 100) => total && x >= 0 ? x / total * by : null;
+    const active = rate(n("active_secrets"));
+    const password = rate(n("secrets_with_password"));
+    const today = n("secrets_created_today");
     const r = {
       passwordProtectionRate: password,
-      viewEfficiency: total ? s.total_views / total : null,
-      expirationRate: rate(s.expired_secrets),
+      viewEfficiency: rate(n("total_views"), 1),
+      expirationRate: rate(n("expired_secrets")),
       activeRate: active,
-      activityLevel: today > 10 || s.secrets_created_this_week > 50 ? "high" : "normal",
+      activityLevel: today > 10 || n("secrets_created_this_week") > 50 ? "high" : "normal",
       retention: active == null ? null : active > 20 ? "high" : active < 5 ? "low" : "moderate",
       retentionHealth: active == null ? null : active < 20 ? "good" : "review",
       recommendations: [
-        ...password < 30 && total ? ["Under 30% of secrets have a password: protect sensitive content and review security policies with the team"] : [],
+        ...(password ?? 99) < 30 ? ["Under 30% of secrets have a password: protect sensitive content and review security policies with the team"] : [],
         ...active > 50 ? ["Over 50% of secrets are active: secrets may live too long, consider shorter default expirations"] : [],
         ...today > 50 ? ["Over 50 secrets today: watch the rate limits, queue requests on the client, use bulk operations"] : []
       ]
@@ -612,7 +615,7 @@
       analyzeStats,
       createClient,
       config(o = {}) {
-        validate({ ...o, options: o }, { options: required((v) => v && typeof v == "object" ? "" : "must be an object"), ...CONFIG });
+        validate({ ...o, options: o }, { options: object, ...CONFIG });
         for (const k in CONFIG) if (k in o) Object.assign(cfg, { [k]: o[k] ?? DEFAULTS[k] });
         cfg.apiUrl = cfg.apiUrl.replace(/\/+$/, "");
         return client;

@@ -39,10 +39,27 @@ test('zero secrets: null rates, never NaN or Infinity', async ({ sk }) => {
   expect(JSON.stringify(r)).not.toMatch(/NaN|Infinity/);
 });
 
-test('not a statistics object: a ValidationError naming the fields', async ({ sk }) => {
-  for (const bad of [null, 'x', { ...base, total_secrets: -1 }, { ...base, total_views: NaN }]) rejected(await run(sk, async (s) => window.Sharokey.analyzeStats(s as never), bad), 'ValidationError');
-  const e = rejected(await run(sk, async () => window.Sharokey.analyzeStats({} as never)), 'ValidationError');
-  expect(Object.keys(e.details!)).toContain('total_secrets');
+test('not a statistics object, or a field that is not a count: a ValidationError naming it', async ({ sk }) => {
+  for (const bad of [null, 'x', 5, { ...base, total_secrets: -1 }, { ...base, total_views: NaN }, { ...base, active_secrets: '1e3' }, { ...base, expired_secrets: true }]) {
+    rejected(await run(sk, async (s) => window.Sharokey.analyzeStats(s as never), bad), 'ValidationError');
+  }
+  const e = rejected(await run(sk, async () => window.Sharokey.analyzeStats({ ...{ total_secrets: 1 }, secrets_with_password: 'x' } as never)), 'ValidationError');
+  expect(Object.keys(e.details!)).toEqual(['secrets_with_password']);
+});
+
+test('a partial object, counts as text, or the whole API answer: what can be computed is, the rest is null', async ({ sk }) => {
+  // The statistics document's own example reads only three fields.
+  expect(await analyze(sk, { total_secrets: 10, active_secrets: 1, secrets_with_password: 2 })).toMatchObject({
+    passwordProtectionRate: 20, activeRate: 10, viewEfficiency: null, expirationRate: null,
+    activityLevel: 'normal', retentionHealth: 'good', recommendations: [expect.stringMatching(/have a password/)],
+  });
+  // No total: no rate, and no advice that needs one.
+  const none = await analyze(sk, {});
+  expect(none).toMatchObject({ passwordProtectionRate: null, activeRate: null, retention: null, activityLevel: 'normal', recommendations: [] });
+  expect(JSON.stringify(none)).not.toMatch(/NaN|Infinity/);
+  const text = Object.fromEntries(Object.entries(base).map(([k, v]) => [k, String(v)]));
+  expect(await analyze(sk, text)).toEqual(await analyze(sk, base));
+  expect(await analyze(sk, { success: true, data: base })).toEqual(await analyze(sk, base));
 });
 
 test('it reads what getStats() returns', async ({ sk }) => {

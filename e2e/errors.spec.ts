@@ -158,3 +158,12 @@ test('isSharokeyError works across frames, where instanceof does not', async ({ 
   }, MOCK_URL);
   expect(r).toEqual({ cross: true, instance: false, plain: false, nul: false });
 });
+
+test('every error has the fields API.md lists (name, message, code, status, details, cause), also when empty', async ({ sk }) => {
+  const r = await run(sk, async () => {
+    const fields = (e: unknown) => ['name', 'message', 'code', 'status', 'details', 'cause'].filter((k) => !(k in (e as object)));
+    const gone = await window.Sharokey.getDetails('NOSUCHID').catch((e: unknown) => e);
+    return { missing: [fields(gone), fields(new window.Sharokey.CryptoError('x')), fields(new window.Sharokey.SharokeyError('x'))], details: (gone as { details?: unknown }).details ?? 'absent', cause: (gone as { cause?: unknown }).cause ?? 'absent' };
+  });
+  expect(r).toEqual({ missing: [[], [], []], details: 'absent', cause: 'absent' });
+});

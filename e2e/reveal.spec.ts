@@ -41,13 +41,19 @@ test('a wrong or missing password is PermissionError with its code, and consumes
   expect((await reveal(sk, s.share_url, { password: 'right-one' }) as Revealed).content).toBe('gated');
 });
 
-test('OTP by e-mail: OTP_REQUIRED, INVALID_OTP, then the code from the outbox opens it', async ({ sk }) => {
+test('OTP by e-mail: reveal() without a code has one sent (OTP_REQUIRED), INVALID_OTP, then the code opens it', async ({ sk }) => {
   const s = (await run(sk, () => window.Sharokey.create('otp secret', 1, 1, { otpEmail: 'rcpt@example.com' }))) as { share_url: string; slug: string };
+  await mock.clearLog();
   expect(rejected(await reveal(sk, s.share_url), 'PermissionError').code).toBe('OTP_REQUIRED');
-  await mock.api('POST', `/public/secrets/${s.slug}/otp`, null, {});
-  const code = (await mock.outbox()).find((m) => m.type == 'otp')!.code!;
+  // The library asked the server to send the code (PROTOCOL.md's /otp) before trying to open.
+  expect((await mock.apiLog()).map((r) => r.method + ' ' + r.path)).toEqual([`GET /api/v1/public/secrets/${s.slug}`, `POST /api/v1/public/secrets/${s.slug}/otp`, `POST /api/v1/public/secrets/${s.slug}/open`]);
+  const sent = (await mock.outbox()).filter((m) => m.type == 'otp');
+  expect(sent).toHaveLength(1);
+  const code = sent[0]!.code!;
   expect(rejected(await reveal(sk, s.share_url, { otp: code == '000000' ? '111111' : '000000' }), 'PermissionError').code).toBe('INVALID_OTP');
   expect((await reveal(sk, s.share_url, { otp: code }) as Revealed).content).toBe('otp secret');
+  // Given a code, reveal() has no other sent.
+  expect((await mock.outbox()).filter((m) => m.type == 'otp')).toHaveLength(1);
 });
 
 test('captcha: CAPTCHA_REQUIRED without a token, opens with one', async ({ sk }) => {

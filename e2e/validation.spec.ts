@@ -62,6 +62,8 @@ const CASES: [string, string, string][] = [
   ["S.getDetails('../secrets-stats')", 'ValidationError', 'slug'],
   ['S.get(null)', 'ValidationError', 'slug'],
   ["S.delete('a/b')", 'ValidationError', 'slug'],
+  ["S.delete('..')", 'ValidationError', 'slug'],
+  ["S.getRequest('a?b')", 'ValidationError', 'token'],
   // stats range
   ["S.getStats({ from: '2025-13-01' })", 'ValidationError', 'from'],
   ["S.getStats({ to: '2025-02-30' })", 'ValidationError', 'to'],
@@ -111,4 +113,11 @@ test('the boundaries themselves are accepted: 255 characters of emoji, 8760 hour
     return [a.maximum_views, b.attachments_count];
   });
   expect(r).toEqual([1000, 10]);
+});
+
+test('a slug or token of any URL-unreserved characters is sent (PROTOCOL.md sets no format), escaped nowhere', async ({ sk }) => {
+  const ids = ['a'.repeat(80), 'tok.with.dots', 'abc~def', 'x_y-z'];
+  const r = await sk.evaluate((ids) => Promise.all(ids.map((id) => window.Sharokey.getRequest(id).catch((e) => e.name))), ids);
+  expect(r).toEqual(ids.map(() => 'NotFoundError'));
+  expect((await mock.apiLog()).map((l) => l.path).sort()).toEqual(ids.map((id) => '/api/v1/requests/' + id).sort());
 });

@@ -3,7 +3,7 @@ import type {
   AttachmentError, AuthenticationError, CryptoError, NetworkError, NotFoundError, PermissionError,
   QuotaExceededError, RateLimitError, SharokeyError, TimeoutError, ValidationError,
 } from './errors.ts';
-import { is, isText, int, required, text, validate } from './validate.ts';
+import { is, isText, int, object, text, validate } from './validate.ts';
 import type { Config } from './transport/request.ts';
 import type {
   ConfigView, CreatedRequest, CreatedSecret, CreateOptions, Health, ListFilters, OpenedRequest, Options, Page, Range, RequestFilters, RequestOptions, RequestStats,
@@ -65,11 +65,15 @@ export interface Client {
   stats(range?: Range): Promise<SecretStats>;
   /** Token usage of the company (needs the stats scope): counts and a 4-character hint per token, never a token. */
   getTokenStats(options?: WithSignal): Promise<TokenStats>;
-  /** Rates, activity and recommendations of a statistics object; no network. */
-  analyzeStats(stats: SecretStats): StatsAnalysis;
+  /**
+   * Rates, activity and recommendations of a statistics object (or of the API's whole answer);
+   * no network. A figure whose fields are missing, or with zero secrets, is null.
+   */
+  analyzeStats(stats: Partial<SecretStats>): StatsAnalysis;
   /**
    * Opens a share link as its recipient and consumes one view; talks to the configured apiUrl.
-   * Rejects with PermissionError (code PASSWORD_REQUIRED, INVALID_OTP...), NotFoundError when
+   * When a one-time code is needed and `otp` is not given, has the server send one first.
+   * Rejects with PermissionError (code PASSWORD_REQUIRED, OTP_REQUIRED...), NotFoundError when
    * the secret is gone, CryptoError when the link's key does not open it.
    * @example const { content, attachments } = await Sharokey.reveal(location.href, { password });
    */
@@ -155,7 +159,7 @@ export const createClient = (options: Options = {}): Client => {
     analyzeStats,
     createClient,
     config(o: Options = {}) {
-      validate({ ...o, options: o }, { options: required((v) => (v && typeof v == 'object' ? '' : 'must be an object')), ...CONFIG });
+      validate({ ...o, options: o }, { options: object, ...CONFIG });
       // Only the known keys: nothing else (no __proto__) reaches the settings.
       for (const k in CONFIG) if (k in o) Object.assign(cfg, { [k]: o[k as keyof Options] ?? DEFAULTS[k as keyof typeof DEFAULTS] });
       cfg.apiUrl = cfg.apiUrl.replace(/\/+$/, '');

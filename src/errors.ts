@@ -58,7 +58,8 @@ const NAMES = 'Sharokey:ERROR Authentication:AUTHENTICATION_ERROR Permission:PER
 NAMES.split(' ').map((n, i) => {
   const [name, code] = n.split(':');
   const C = CLASSES[i]!;
-  Object.assign(C.prototype, { name: name + 'Error', code, status: 0, [BRAND]: 1 });
+  // details and cause are there (undefined) even when an error has none: API.md lists them on every error.
+  Object.assign(C.prototype, { name: name + 'Error', code, status: 0, details: undefined, cause: undefined, [BRAND]: 1 });
   // The class's own name too, which minifying takes away.
   Object.defineProperty(C, 'name', { value: name + 'Error' });
 });

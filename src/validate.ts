@@ -51,12 +51,17 @@ export const text = (min: number, max: number): Check => (v) => {
 
 export const int = ([min, max]: readonly number[]): Check => (v) => (Number.isInteger(v) && v >= min! && v <= max! ? '' : `must be a whole number from ${min} to ${max}`);
 export const oneOf = (...values: string[]): Check => (v) => (values.includes(v) ? '' : 'must be ' + values.join(' or '));
+/** An object (not null), also when absent. */
+export const object = required((v) => (v && typeof v == 'object' ? '' : 'must be an object'));
 export const is = (type: string): Check => (v) => (typeof v == type ? '' : 'must be a ' + type);
 export const email: Check = (v) => (isText(v) && v.length <= LIMITS.email && /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(v) ? '' : 'must be an e-mail address');
 /** Duck-typed: an AbortSignal of another frame is one too. */
 export const signal: Check = (v) => (typeof v?.throwIfAborted == 'function' ? '' : 'must be an AbortSignal');
-/** A slug or request token: it becomes a path segment. */
-export const slug = required((v) => (isText(v) && /^[\w-]{1,64}$/.test(v) ? '' : 'must be a slug or token'));
+/**
+ * A slug or request token: it becomes a path segment, so only URL-unreserved
+ * characters (PROTOCOL.md sets no other format), and never `.` or `..`.
+ */
+export const slug = required((v) => (isText(v) && /^(?!\.\.?$)[\w.~-]{1,255}$/.test(v) ? '' : 'must be a slug or token'));
 
 /** `+` then 8 to 15 digits, once spaces, dots, dashes and parentheses are dropped. */
 export const toPhone = (v: string): string | false => /^\+\d{8,15}$/.test((v = v.replace(/[\s.()-]/g, ''))) && v;

@@ -30,8 +30,8 @@ const SUITE: [string, string[]][] = [
   ['S.list({ page: $ })', ['0', 'B.neg', 'B.frac', '"2"', 'B.inf', 'B.nan']],
   ['S.list({ creator: $ })', ['"x"', 'B.nan', 'B.obj']],
   ['S.list({ search: $ })', ['B.huge', 'B.lone', 'B.nan', 'B.obj']],
-  ['S.getDetails($)', ['B.nil', 'B.undef', 'B.empty', '"../x"', '"a/b"', '"a b"', 'B.huge', 'B.nan', 'B.obj', 'B.arr', 'B.proto', 'B.lone', 'B.sym', 'B.fn', 'B.bool', '"x".repeat(65)', '"?x=1"', '"%2e%2e"']],
-  ['S.get($)', ['B.nil', 'B.empty', '"../x"', 'B.nan', 'B.obj']],
+  ['S.getDetails($)', ['B.nil', 'B.undef', 'B.empty', '"../x"', '"a/b"', '"a b"', 'B.huge', 'B.nan', 'B.obj', 'B.arr', 'B.proto', 'B.lone', 'B.sym', 'B.fn', 'B.bool', '"x".repeat(256)', '"?x=1"', '"%2e%2e"']],
+  ['S.get($)', ['B.nil', 'B.empty', '"../x"', '".."', 'B.nan', 'B.obj']],
   ['S.delete($)', ['B.nil', 'B.undef', 'B.empty', '"../x"', '"a/b"', 'B.huge', 'B.nan', 'B.obj', 'B.proto', 'B.lone']],
   ['S.getDetails("ABCDEFGH", $)', ['"x"', '5', 'B.bool']],
   ['S.getStats({ from: $ })', ['"x"', '"2025-13-01"', '"2025-02-30"', 'B.badDate', 'B.nan', 'B.obj', '"2025-1-1"', '"01/02/2025"']],
@@ -51,7 +51,7 @@ const SUITE: [string, string[]][] = [
   ['S.openRequest($)', ['"x"', '"https://x.test/i/tok"', '"https://x.test/i/tok#short"', 'B.nil', '"https://x.test/i/tok#" + "a".repeat(43)']],
   ['(async () => S.config($))()', ['{ apiUrl: "x" }', '{ apiUrl: "ftp://x" }', '{ apiUrl: B.nan }', '{ timeout: 0 }', '{ timeout: B.neg }', '{ timeout: "x" }', '{ timeout: B.inf }', '{ retries: B.neg }', '{ retries: 11 }', '{ retries: B.frac }', '{ token: B.empty }', '{ token: B.nan }', '{ token: B.obj }', '{ getToken: "x" }', '{ company: B.empty }', '{ company: B.nan }', '"x"', 'B.nil']],
   ['(async () => S.createClient($))()', ['{ apiUrl: "x" }', '{ timeout: B.nan }', '5']],
-  ['(async () => S.analyzeStats($))()', ['B.nil', '"x"', 'B.obj', '{ total_secrets: -1 }', 'B.nan']],
+  ['(async () => S.analyzeStats($))()', ['B.nil', '"x"', '{ total_views: "many" }', '{ total_secrets: -1 }', 'B.nan']],
 ];
 
 const CASES = SUITE.flatMap(([template, values]) => values.map((v) => template.replace('$', v)));

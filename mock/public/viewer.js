@@ -17,7 +17,9 @@
     const code = error && error.code;
     const name = error && error.name;
     if (code === 'PASSWORD_REQUIRED' || code === 'INVALID_PASSWORD') return say('Wrong password. Try again.', 'error');
-    if (code === 'OTP_REQUIRED' || code === 'INVALID_OTP') return say('Wrong or expired code. Ask for a new one.', 'error');
+    // Without a code, reveal() had the server send one: OTP_REQUIRED then means "sent".
+    if (code === 'OTP_REQUIRED') return say('A one-time code was sent to you: enter it, then reveal the secret.');
+    if (code === 'INVALID_OTP') return say('Wrong or expired code. Ask for a new one.', 'error');
     if (code === 'CAPTCHA_REQUIRED') return say('Tick "I am not a robot" first.', 'error');
     if (name === 'NotFoundError' || code === 'NOT_FOUND') return gone();
     if (name === 'CryptoError') {
@@ -33,7 +35,7 @@
     event.preventDefault();
     const options = {};
     if (info.requires_password) options.password = $('password').value;
-    if (info.otp_type) options.otp = $('otp').value.trim();
+    if (info.otp_type && $('otp').value.trim()) options.otp = $('otp').value.trim();
     // The mock accepts any non-empty captcha token; unticked sends none (CAPTCHA_REQUIRED).
     if (info.captcha && $('captcha').checked) options.captchaToken = `mock-captcha-${Date.now()}`;
     $('reveal').disabled = true;

@@ -12,7 +12,8 @@ const secret = text(1, 4096);
  * ciphertext from the configured `apiUrl` (not the link's host) and decrypts
  * it with keyB from the link's fragment, which never leaves the browser.
  * Rejects with PermissionError (code PASSWORD_REQUIRED, INVALID_OTP...) when
- * a gate is not passed, NotFoundError when the secret is gone, CryptoError
+ * a gate is not passed (when a one-time code is needed and `otp` is not
+ * given, it first has the server send one: OTP_REQUIRED then means "sent"), NotFoundError when the secret is gone, CryptoError
  * when the key does not open it.
  * @example const { content, attachments } = await Sharokey.reveal(location.href, { password });
  */
@@ -24,6 +25,9 @@ export const reveal = async (cfg: Config, shareUrl: string, o: RevealOptions = {
   const at = '/public/secrets/' + slug;
   // The message comes with what the secret requires (PROTOCOL.md), read before the view is used.
   const { data: info } = await request(cfg, at, { auth: false, signal });
+  // A one-time code is needed and none given: have it sent (PROTOCOL.md's /otp), then
+  // the open below answers OTP_REQUIRED, and the caller asks the recipient for the code.
+  if (info.otp_type && !otp) await request(cfg, at + '/otp', { method: 'POST', auth: false, signal });
   // A server that answers data: null sent nothing to decrypt: a CryptoError below, not a TypeError.
   const s = (await request(cfg, at + '/open', { method: 'POST', auth: false, signal, body: { password, otp, captcha_token: captchaToken } })).data || {};
   const key = await deriveKey(s.key + keyB, fromBase64(s.salt));
