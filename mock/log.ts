@@ -1,9 +1,8 @@
 /**
  * The request log behind GET /_mock/log: what crossed the wire, with the
- * bearer token masked down to its last 4 characters.
+ * credential of the Authorization header masked down to its last 4 characters.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { bearerToken } from './auth.ts';
 
 export interface LogEntry {
   method: string;
@@ -18,15 +17,19 @@ export interface LogEntry {
 }
 
 /**
- * A token's hint: its last 4 characters (PROTOCOL.md), but never more than
- * half of it, so that a short token is never shown whole ("abc" -> "c").
+ * A token's hint: its last 4 characters (PROTOCOL.md). A token of 4 or fewer
+ * would be shown whole: then at most half of it ("abc" -> "c").
  */
-export const tokenHint = (token: string): string => token.slice(token.length - Math.min(4, token.length >> 1));
+export const tokenHint = (token: string): string => token.slice(token.length - (token.length > 4 ? 4 : token.length >> 1));
 
-/** "Bearer ****abcd": enough to tell tokens apart, never enough to use one. */
+/**
+ * The Authorization header with its credential masked to its hint, the scheme
+ * kept as sent ("Bearer ****abcd", "Basic ****cHc="), so the log still shows a
+ * client that sent the wrong scheme, or none.
+ */
 export function maskAuthorization(value: string): string {
-  const token = bearerToken(value) ?? value.trim();
-  return `Bearer ****${tokenHint(token)}`;
+  const [, scheme, credential = ''] = /^\s*(?:(\S+)\s+)?(\S*)/.exec(value)!;
+  return (scheme ? scheme + ' ' : '') + '****' + tokenHint(credential);
 }
 
 export function logEntry(method: string, path: string, headers: IncomingHttpHeaders, body: string, time: string): LogEntry {

@@ -98,9 +98,8 @@ async function handle(state: MockState, router: Router, req: IncomingMessage, re
 
   const body = await readBody(req);
   if (!isControl) state.record(logEntry(method, target, req.headers, body ?? '', iso(state.store.now())));
-  if (body === null) {
-    return send(res, errorReply(new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is over the ${BODY_LIMIT / 1024 / 1024} MiB limit`)));
-  }
+  const tooLarge = new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is over the ${BODY_LIMIT / 1024 / 1024} MiB limit`);
+  if (body === null && (isControl || apiPath === url.pathname)) return send(res, errorReply(tooLarge));
   // A fault first: one that names OPTIONS hits preflights (faults.ts: no other does).
   const fault = isControl ? undefined : takeFault(state, method, target);
   if (fault) return playFault(fault, res, track);
@@ -114,7 +113,8 @@ async function handle(state: MockState, router: Router, req: IncomingMessage, re
     } else {
       const match = router.match(method, apiPath);
       if ('error' in match) throw match.error;
-      reply = runRoute(state, match.route, req, match.params, url.searchParams, body);
+      // Too large for a known route: still rate-limited and counted against its token, like any answer.
+      reply = runRoute(state, match.route, req, match.params, url.searchParams, body ?? '', body === null ? tooLarge : undefined);
     }
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
@@ -132,14 +132,17 @@ function takeFault(state: MockState, method: string, target: string): Fault | un
   return fault;
 }
 
-/** Rate limit, then who is calling, then the handler; counts the answer against the token. */
-function runRoute(state: MockState, route: Route, req: IncomingMessage, params: Record<string, string>, query: URLSearchParams, body: string): Reply {
+/** Rate limit, then `refused` (a body over the limit), then who is calling, then the handler; counts the answer against the token. */
+function runRoute(state: MockState, route: Route, req: IncomingMessage, params: Record<string, string>, query: URLSearchParams, body: string, refused?: ApiError): Reply {
   const socketIp = req.socket.remoteAddress ?? 'unknown';
   const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',')[0]!.trim();
   const origin = originOf(req);
   const clientIp = forwarded || socketIp;
   const access = route.access;
-  if (access.kind === 'free') return guarded(() => route.handler(makeCtx(state, req, params, query, body, null, origin, clientIp)));
+  if (access.kind === 'free') return guarded(() => {
+    if (refused) throw refused;
+    return route.handler(makeCtx(state, req, params, query, body, null, origin, clientIp));
+  });
 
   const token = access.kind === 'token' ? bearerToken(req.headers.authorization) : null;
   const entry = token === null ? undefined : state.fixtures.tokens.get(token);
@@ -154,6 +157,7 @@ function runRoute(state: MockState, route: Route, req: IncomingMessage, params: 
   } else {
     limitHeaders['X-RateLimit-Remaining'] = String(verdict.remaining);
     reply = guarded(() => {
+      if (refused) throw refused;
       let principal = null;
       if (access.kind === 'token') {
         principal = authenticate(state.fixtures, req.headers.authorization, companyHeader(req), state.store.now());

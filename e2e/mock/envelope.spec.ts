@@ -87,6 +87,15 @@ test('a body over 16 MiB is refused with 413 and the server keeps serving', asyn
   expect((await api.post('/secrets', { token: T.admin, body: secretBody() })).status).toBe(201);
 });
 
+test('a body over the limit still counts against its token: rate limit headers and /tokens-stats', async () => {
+  const before = (await api.get('/tokens-stats', { token: T.admin })).body.data;
+  const res = await api.post('/secrets', { token: T.admin, raw: 'x'.repeat(16 * 1024 * 1024 + 1) });
+  expect(res.status).toBe(413);
+  expect(res.headers.get('x-ratelimit-remaining')).toMatch(/^\d+$/);
+  const after = (await api.get('/tokens-stats', { token: T.admin })).body.data;
+  expect([after.total_requests - before.total_requests, after.error_requests - before.error_requests]).toEqual([2, 1]);
+});
+
 test('a body just under the limit is read (and then validated)', async () => {
   const body = JSON.stringify({ ...secretBody(), padding: 'x'.repeat(15 * 1024 * 1024) });
   const res = await api.post('/secrets', { token: T.admin, raw: body });

@@ -3,7 +3,7 @@ import { test, expect } from '@playwright/test';
 import { startMock } from '../../mock/server.ts';
 import { client, createSecret, secretBody, T, useMock } from './helpers.ts';
 
-const { api } = useMock();
+const { mock, api } = useMock();
 
 const advance = (hours: number) => api.post('/_mock/clock', { body: { advance_hours: hours } });
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -123,19 +123,27 @@ test('rate-limited requests are counted in tokens-stats; reset empties windows a
   }
 });
 
-test('a short token is never shown whole: its hint and its masked header show at most half of it', async () => {
+test('a token\'s hint is its last 4 characters, and a token of 4 or fewer is never shown whole (at most half of it)', async () => {
   const short = await startMock({ port: 0, fixtures: { companies: [{ id: 's', tokens: [
     { token: 'abc', user: 'ivy@s.test', scopes: ['stats'] },
+    { token: 'abc123', user: 'kim@s.test', scopes: ['read'] },
     { token: 'abcdefgh', user: 'joe@s.test', scopes: ['read'] },
   ] }] } });
   try {
     const c = client(short.url);
     await c.get('/secrets', { token: 'abcdefgh' });
+    await c.get('/secrets', { token: 'abc123' });
     const rows = (await c.get('/tokens-stats', { token: 'abc' })).body.data.tokens;
-    expect(rows.map((r: { hint: string }) => r.hint).sort()).toEqual(['c', 'efgh']);
+    expect(rows.map((r: { hint: string }) => r.hint).sort()).toEqual(['c', 'c123', 'efgh']);
     const log = (await c.get('/_mock/log')).body.data;
-    expect(log.map((l: { headers: Record<string, string> }) => l.headers['authorization'])).toEqual(['Bearer ****efgh', 'Bearer ****c']);
+    expect(log.map((l: { headers: Record<string, string> }) => l.headers['authorization'])).toEqual(['Bearer ****efgh', 'Bearer ****c123', 'Bearer ****c']);
   } finally {
     await short.close();
   }
+});
+
+test('the log keeps the Authorization scheme as sent (a wrong one shows), the credential masked', async () => {
+  for (const value of ['Basic YWxpY2U6cHc=', 'bearer abcdefgh', 'abcdefgh']) await fetch(mock.url + '/secrets', { headers: { Authorization: value } });
+  const log = (await api.get('/_mock/log')).body.data.slice(-3);
+  expect(log.map((l: { headers: Record<string, string> }) => l.headers['authorization'])).toEqual(['Basic ****cHc=', 'bearer ****efgh', '****efgh']);
 });
