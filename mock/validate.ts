@@ -40,8 +40,10 @@ export interface SecretInput {
 export function validateSecret(body: Record<string, unknown>, options: { lifetime?: boolean; extra?: (f: Fields) => void } = {}): SecretInput {
   const lifetime = options.lifetime ?? true;
   const f = new Fields(body);
-  const content = f.base64('content', true, (n) => n >= 1 + TAG && n <= MAX_CONTENT_BYTES,
-    `a ciphertext of ${1 + TAG} to ${MAX_CONTENT_BYTES} bytes (1 to ${LIMITS.content[1]} characters plus the 16-byte tag)`);
+  // Only the upper bound is PROTOCOL.md's: a real ciphertext has at least 17 bytes, but a
+  // probe with stand-in bytes is not refused for being short.
+  const content = f.base64('content', true, (n) => n >= 1 && n <= MAX_CONTENT_BYTES,
+    `a ciphertext of 1 to ${MAX_CONTENT_BYTES} bytes (at most ${LIMITS.content[1]} characters plus the 16-byte tag)`);
   const iv = f.base64('iv', true, (n) => n === 12, '12 bytes');
   const salt = f.base64('salt', true, (n) => n === 16, '16 bytes');
   const key = keyA(f);
@@ -114,9 +116,10 @@ function whitelist(f: Fields): string | null {
 function countries(f: Fields): string | null {
   const v = f.text('geolocation', LIMITS.list);
   if (v === null) return null;
-  const codes = v.split(',').map((c) => c.trim());
+  // Any case, stored in capitals (the library sends capitals; "fr" is still France).
+  const codes = v.split(',').map((c) => c.trim().toUpperCase());
   const bad = codes.find((c) => !COUNTRY_CODES.has(c));
-  if (bad !== undefined) return f.fail('geolocation', `"${bad}" is not an ISO 3166-1 alpha-2 country code (two capital letters).`), null;
+  if (bad !== undefined) return f.fail('geolocation', `"${bad}" is not an ISO 3166-1 alpha-2 country code.`), null;
   return codes.join(',');
 }
 
@@ -158,7 +161,8 @@ function attachment(f: Fields, item: unknown, at: string): StoredAttachment | nu
   if (!sizeOk) bad('size', 'The size must be a whole number of bytes.');
   const dataBytes = typeof data === 'string' ? base64Bytes(data) : null;
   if (dataBytes === null) bad('data', 'The data must be base64 (standard alphabet, padded).');
-  else if (sizeOk && dataBytes !== (size as number) + TAG) bad('data', 'The data must be the size plus the 16-byte tag once decoded.');
+  // Never more than the declared size and its tag, so the 10 MB bound on sizes bounds the data.
+  else if (sizeOk && dataBytes > (size as number) + TAG) bad('data', 'The data must be at most the size plus the 16-byte tag once decoded.');
   if (iv !== undefined && iv !== null && (typeof iv !== 'string' || base64Bytes(iv) !== 12)) bad('iv', 'The iv must be 12 bytes of base64.');
   if (!good) return null;
   return { name: name as string, size: size as number, data: data as string, iv: typeof iv === 'string' ? iv : null };

@@ -53,7 +53,7 @@ test('a body missing everything names every required field', async () => {
 test('each malformed field is named in details', async () => {
   const cases: Array<[Record<string, unknown>, string]> = [
     [{ content: 'not base64!' }, 'content'],
-    [{ content: b64(16) }, 'content'], // a tag and no ciphertext
+    [{ content: '' }, 'content'],
     [{ content: b64(255 * 4 + 17) }, 'content'],
     [{ content: 'QUJD' + '=' }, 'content'],
     [{ iv: b64(16) }, 'iv'],
@@ -80,14 +80,14 @@ test('each malformed field is named in details', async () => {
     [{ ip_whitelist: '203.0.113.0/33' }, 'ip_whitelist'],
     [{ ip_whitelist: '0.0.0.0/0' }, 'ip_whitelist'],
     [{ ip_whitelist: '203.0.113.5,'.repeat(30) + '203.0.113.5' }, 'ip_whitelist'],
-    [{ geolocation: 'fr' }, 'geolocation'],
+    [{ geolocation: 'F' }, 'geolocation'],
     [{ geolocation: 'FR,XX' }, 'geolocation'],
     [{ geolocation: 'FRA' }, 'geolocation'],
     [{ attachments: 'a.txt' }, 'attachments'],
     [{ attachments: Array.from({ length: 11 }, (_, i) => attachment(`f${i}`, 1)) }, 'attachments'],
     [{ attachments: [attachment('big', 10 * 1024 * 1024 - 10), attachment('more', 11)] }, 'attachments'],
     [{ attachments: [{ ...attachment('', 3) }] }, 'attachments.0.name'],
-    [{ attachments: [attachment('ok', 3), { ...attachment('x', 3), data: b64(3) }] }, 'attachments.1.data'],
+    [{ attachments: [attachment('ok', 3), { ...attachment('x', 3), data: b64(3 + 17) }] }, 'attachments.1.data'],
     [{ attachments: [{ ...attachment('x', 3), iv: b64(16) }] }, 'attachments.0.iv'],
     [{ attachments: [{ ...attachment('x', 3), size: -1 }] }, 'attachments.0.size'],
     [{ attachments: [attachment('x', 3)], attachments_total_size: 4 }, 'attachments_total_size'],
@@ -107,6 +107,9 @@ test('several bad fields are all named at once', async () => {
 test('valid limits and options are accepted; unknown fields are ignored', async () => {
   const ok = [
     { content: b64(17) },
+    { content: b64(1) }, // stand-in bytes: only the upper bound is PROTOCOL.md's
+    { geolocation: 'fr,De' },
+    { attachments: [{ ...attachment('stand-in', 3), data: b64(5) }], attachments_total_size: 3 },
     { content: b64(255 * 4 + 16) },
     { expiration_hours: 1, maximum_views: 1 },
     { expiration_hours: 8760, maximum_views: 1000 },
