@@ -1,7 +1,7 @@
 // "Open a link" (reveal as a recipient, in the console) and Diagnostics
 // (health, the six checks of test(), testConnection).
 import { readFileSync } from 'node:fs';
-import { test, expect, openDemo, showView, runId, TOKENS } from './helpers.ts';
+import { test, expect, openDemo, showView, runId, control, TOKENS } from './helpers.ts';
 
 test.use({ viewport: { width: 1200, height: 900 } });
 
@@ -17,6 +17,22 @@ test('open a link: a secret behind a captcha opens once the box is ticked', asyn
   await panel.getByLabel(/I am not a robot/).check();
   await panel.getByRole('button', { name: 'Reveal' }).click();
   await expect(page.locator('#o-result').getByLabel('Content')).toHaveValue(`captcha secret ${id}`);
+});
+
+test('open a link: a secret behind a one-time code has one sent, then opens with it', async ({ page, env }) => {
+  const id = runId();
+  await openDemo(page, env);
+  const s = await page.evaluate((id) => window.Sharokey.create(`otp secret ${id}`, 1, 1, { otpEmail: `rcpt-${id}@example.com` }), id);
+  await showView(page, 'Open a link');
+  const panel = page.getByRole('tabpanel', { name: 'Open a link' });
+  await panel.getByLabel('Share link').fill(s.share_url);
+  await panel.getByRole('button', { name: 'Reveal' }).click();
+  await expect(page.locator('#o-error')).toContainText('one was just sent to its recipient');
+  const sent = ((await control(env, 'GET', '/_mock/outbox')) as { slug: string; code: string }[]).filter((m) => m.slug == s.slug);
+  expect(sent).toHaveLength(1);
+  await panel.getByLabel(/One-time code/).fill(sent[0]!.code);
+  await panel.getByRole('button', { name: 'Reveal' }).click();
+  await expect(page.locator('#o-result').getByLabel('Content')).toHaveValue(`otp secret ${id}`);
 });
 
 test('open a link: a wrong password uses no view, the right one shows the content, the message and the file', async ({ page, env }, testInfo) => {
