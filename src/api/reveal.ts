@@ -11,9 +11,10 @@ const secret = text(1, 4096);
  * Opens a secret as its recipient and consumes one view: fetches the
  * ciphertext from the configured `apiUrl` (not the link's host) and decrypts
  * it with keyB from the link's fragment, which never leaves the browser.
- * Rejects with PermissionError (code PASSWORD_REQUIRED, INVALID_OTP...) when
- * a gate is not passed (when a one-time code is needed and `otp` is not
- * given, it first has the server send one: OTP_REQUIRED then means "sent"), NotFoundError when the secret is gone, CryptoError
+ * When a one-time code is needed and `otp` is not given, it first has the
+ * server send one (OTP_REQUIRED then means "sent: ask for it"). Rejects with
+ * PermissionError (code PASSWORD_REQUIRED, OTP_REQUIRED, INVALID_OTP...) when
+ * a gate is not passed, NotFoundError when the secret is gone, CryptoError
  * when the key does not open it.
  * @example const { content, attachments } = await Sharokey.reveal(location.href, { password });
  */
