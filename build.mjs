@@ -60,13 +60,11 @@ if (diagnostics.length) {
   console.error(ts.formatDiagnosticsWithColorAndContext(diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => '.', getNewLine: () => '\n' }));
   process.exit(1);
 }
-const strip = (t) => t.replace(/^import [^;]*;\n/gm, '').replace(/^export \{\};\n/gm, '');
+// index.d.ts last: the default client and its named parts (its re-exports are the modules above).
+const strip = (t) => t.replace(/^import [^;]*;\n/gm, '').replace(/^export (\{\}|.* from '[^']*');\n/gm, '');
 out.set('dist/sharokey.d.ts', [
   `// Types of the Sharokey drop-in script v${pkg.version}.`,
-  ...['errors.d.ts', 'types.d.ts', 'client.d.ts'].map((f) => strip(decl[f])),
-  '/** The default client: the same object as the `Sharokey` global of the script tag. */',
-  'declare const Sharokey: Client;',
-  'export default Sharokey;',
+  ...['errors.d.ts', 'types.d.ts', 'client.d.ts', 'index.d.ts'].map((f) => strip(decl[f])),
   'declare global {',
   '  /** Set by dist/sharokey.min.js (script tag). */',
   '  var Sharokey: Client;',

@@ -453,9 +453,35 @@ export interface Client {
  */
 export declare const createClient: (options?: Options) => Client;
 
-/** The default client: the same object as the `Sharokey` global of the script tag. */
+/** The default client: the same object as the `Sharokey` global of the script tag when this version set it. */
 declare const Sharokey: Client;
 export default Sharokey;
+export declare const version: Client['version'];
+export declare const config: Client['config'];
+export declare const getConfig: Client['getConfig'];
+export declare const create: Client['create'];
+export declare const list: Client['list'];
+export declare const getDetails: Client['getDetails'];
+export declare const get: Client['get'];
+export declare const getStats: Client['getStats'];
+export declare const stats: Client['stats'];
+export declare const getTokenStats: Client['getTokenStats'];
+export declare const analyzeStats: Client['analyzeStats'];
+export declare const reveal: Client['reveal'];
+export declare const createRequest: Client['createRequest'];
+export declare const listRequests: Client['listRequests'];
+export declare const getRequest: Client['getRequest'];
+export declare const deleteRequest: Client['deleteRequest'];
+export declare const requestStats: Client['requestStats'];
+export declare const respond: Client['respond'];
+export declare const openRequest: Client['openRequest'];
+export declare const health: Client['health'];
+export declare const test: Client['test'];
+export declare const testConnection: Client['testConnection'];
+/** `delete` is a keyword: `import { delete as remove } from '.../sharokey.esm.js'`. */
+declare const deleteSecret: Client['delete'];
+export { deleteSecret as delete };
+
 declare global {
   /** Set by dist/sharokey.min.js (script tag). */
   var Sharokey: Client;

@@ -629,30 +629,28 @@ var createClient = (options = {}) => {
 var g = globalThis.Sharokey;
 var Sharokey = g?.isSharokeyError && g.version == "1.0.0" ? g : createClient();
 var index_default = Sharokey;
-var {
-  version,
-  config,
-  getConfig,
-  create: create2,
-  list,
-  getDetails: getDetails2,
-  get,
-  getStats: getStats2,
-  stats,
-  getTokenStats: getTokenStats2,
-  analyzeStats: analyzeStats2,
-  reveal: reveal2,
-  createRequest: createRequest2,
-  listRequests: listRequests2,
-  getRequest: getRequest2,
-  deleteRequest: deleteRequest2,
-  requestStats: requestStats2,
-  respond: respond2,
-  openRequest: openRequest2,
-  health: health2,
-  test: test2,
-  testConnection: testConnection2
-} = Sharokey;
+var version = Sharokey.version;
+var config = Sharokey.config;
+var getConfig = Sharokey.getConfig;
+var create2 = Sharokey.create;
+var list = Sharokey.list;
+var getDetails2 = Sharokey.getDetails;
+var get = Sharokey.get;
+var getStats2 = Sharokey.getStats;
+var stats = Sharokey.stats;
+var getTokenStats2 = Sharokey.getTokenStats;
+var analyzeStats2 = Sharokey.analyzeStats;
+var reveal2 = Sharokey.reveal;
+var createRequest2 = Sharokey.createRequest;
+var listRequests2 = Sharokey.listRequests;
+var getRequest2 = Sharokey.getRequest;
+var deleteRequest2 = Sharokey.deleteRequest;
+var requestStats2 = Sharokey.requestStats;
+var respond2 = Sharokey.respond;
+var openRequest2 = Sharokey.openRequest;
+var health2 = Sharokey.health;
+var test2 = Sharokey.test;
+var testConnection2 = Sharokey.testConnection;
 var deleteSecret2 = Sharokey.delete;
 export {
   AttachmentError,
