@@ -200,7 +200,12 @@ export interface TokenUsage {
     scopes: string[];
     /** The token's last 4 characters. */
     hint: string;
+    /** Requests made with it (for this company). */
     requests: number;
+    /** The mock also gives `requests` as `request_count`, and these two per token. */
+    request_count?: number;
+    rate_limited_requests?: number;
+    error_requests?: number;
     last_used_at: string | null;
     revoked?: boolean;
 }

@@ -93,7 +93,7 @@ test('GET /tokens-stats: the company tokens and its users, hints only, most rece
   expect(d).toMatchObject({ total_tokens: 5, active_tokens: 4, revoked_tokens: 1, total_requests: 5, error_requests: 2, rate_limited_requests: 0 });
   expect(d.tokens.map((t: any) => t.user)).toEqual(['erin@acme.test', 'carol@acme.test', 'bob@acme.test', 'alice@acme.test', 'frank@acme.test']);
   const bob = d.tokens.find((t: any) => t.user === 'bob@acme.test');
-  expect(bob).toMatchObject({ scopes: ['read'], hint: 'oken', requests: 3, revoked: false, last_used_at: expect.any(String) });
+  expect(bob).toMatchObject({ scopes: ['read'], hint: 'oken', requests: 3, request_count: 3, error_requests: 1, rate_limited_requests: 0, revoked: false, last_used_at: expect.any(String) });
   expect(d.tokens.find((t: any) => t.user === 'frank@acme.test')).toMatchObject({ requests: 0, last_used_at: null });
   expect(d.tokens.find((t: any) => t.user === 'carol@acme.test').revoked).toBe(true);
   for (const token of Object.values(T)) expect(res.text).not.toContain(token);
@@ -112,7 +112,7 @@ test('rate-limited requests are counted in tokens-stats; reset empties windows a
     for (let i = 0; i < 5; i++) await c.get('/secrets', { token: 'c-busy-token' });
     const d = (await c.get('/tokens-stats', { token: 'c-watch-token' })).body.data;
     expect(d).toMatchObject({ total_requests: 5, rate_limited_requests: 2, error_requests: 2 });
-    expect(d.tokens[0]).toMatchObject({ user: 'busy@c.test', requests: 5 });
+    expect(d.tokens[0]).toMatchObject({ user: 'busy@c.test', requests: 5, rate_limited_requests: 2, error_requests: 2 });
 
     await c.post('/_mock/reset');
     expect((await c.get('/secrets', { token: 'c-busy-token' })).status).toBe(200);

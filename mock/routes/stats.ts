@@ -120,6 +120,10 @@ export const statsRoutes: Route[] = [
           hint: tokenHint(t.token),
           kind: t.kind,
           requests: u.requests,
+          // PROTOCOL.md says "request count": the same figure under that name too.
+          request_count: u.requests,
+          rate_limited_requests: u.rateLimited,
+          error_requests: u.errors,
           last_used_at: u.lastUsedAt === null ? null : iso(u.lastUsedAt),
           revoked: t.revoked,
           expires_at: t.expiresAt === null ? null : iso(t.expiresAt),
