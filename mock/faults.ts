@@ -3,7 +3,7 @@
  * broken answer instead of its normal one, so a client's error handling can
  * be tested: an HTML 502, a truncated JSON, a reset, a stall, a 429.
  */
-import type { ServerResponse } from 'node:http';
+import { validateHeaderName, validateHeaderValue, type ServerResponse } from 'node:http';
 import { CORS_HEADERS } from './http.ts';
 import { Fields } from './fields.ts';
 
@@ -27,6 +27,8 @@ export interface Fault {
 }
 
 const MAX_DELAY_MS = 10 * 60_000;
+/** A fault's body: 1 Mi characters, so that 100 queued faults stay small. */
+const MAX_BODY_CHARS = 1024 * 1024;
 const CODES: Record<number, string> = { 401: 'AUTHENTICATION_ERROR', 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 422: 'VALIDATION_ERROR', 429: 'RATE_LIMIT_EXCEEDED' };
 
 /** Checks a POST /_mock/fault body (422 naming bad fields) and fills defaults. */
@@ -40,10 +42,12 @@ export function parseFault(body: Record<string, unknown>, id: number): Fault {
   const contentType = f.text('contentType', 200);
   const rawBody = body['body'];
   if (rawBody !== undefined && rawBody !== null && typeof rawBody !== 'string') f.fail('body', 'The body must be raw text (a string).');
+  else if (typeof rawBody === 'string' && rawBody.length > MAX_BODY_CHARS) f.fail('body', `The body must be at most ${MAX_BODY_CHARS} characters.`);
   const headers = body['headers'];
-  if (headers !== undefined && (typeof headers !== 'object' || headers === null || Array.isArray(headers) || Object.values(headers).some((v) => typeof v !== 'string'))) {
-    f.fail('headers', 'The headers must be an object of strings.');
+  if (headers !== undefined && (typeof headers !== 'object' || headers === null || Array.isArray(headers) || !Object.entries(headers).every(([k, v]) => sendable(k, v)))) {
+    f.fail('headers', 'The headers must be an object of strings that HTTP can carry (a token name, no line breaks).');
   }
+  if (contentType !== null && !sendable('Content-Type', contentType)) f.fail('contentType', 'The contentType must be a header value HTTP can carry (no line breaks).');
   for (const flag of ['reset', 'truncate']) {
     if (body[flag] !== undefined && typeof body[flag] !== 'boolean') f.fail(flag, `The ${flag} must be true or false.`);
   }
@@ -57,6 +61,18 @@ export function parseFault(body: Record<string, unknown>, id: number): Fault {
     reset: body['reset'] === true,
     truncate: body['truncate'] === true,
   };
+}
+
+/** Whether Node can write this header: checked here, so a delayed answer never throws later. */
+function sendable(name: string, value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    validateHeaderName(name);
+    validateHeaderValue(name, value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function defaultBody(status: number): string {

@@ -8,7 +8,8 @@
  *   await fetch(`${mock.url}/health`);   // mock.url = http://127.0.0.1:PORT/api/v1
  *   await mock.close();
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { authenticate, bearerToken, companyFor, requireScope } from './auth.ts';
 import { matches, playFault, type Fault } from './faults.ts';
@@ -56,6 +57,18 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       console.error('sharokey-mock: unexpected failure', error);
       send(res, errorReply(new ApiError(500, 'SERVER_ERROR', 'Internal mock error')));
     });
+  });
+  // A request Node cannot parse (a bad request line, a header too large, a body
+  // framed two ways) never reaches handle(): answer it as the API answers, a JSON envelope.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    const current = (socket as Duplex & { _httpMessage?: ServerResponse })._httpMessage;
+    if (error.code === 'ECONNRESET' || !socket.writable || current?.headersSent) return void socket.destroy();
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    const code = status === 408 ? 'REQUEST_TIMEOUT' : 'VALIDATION_ERROR';
+    const message = status === 431 ? 'The request headers are too large' : status === 408 ? 'The request took too long to arrive' : 'The request is not valid HTTP';
+    const body = JSON.stringify({ success: false, error: { code, message } });
+    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n`
+      + `Access-Control-Allow-Origin: *\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`);
   });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

@@ -10,6 +10,13 @@ import { UsageCounter } from './usage.ts';
 
 /** Oldest log entries are dropped past this many, so a long-running demo stays small. */
 export const LOG_LIMIT = 5000;
+/**
+ * ... and past this many characters of bodies in all (four 10 MB creates), so
+ * that memory and GET /_mock/log stay bounded however large the bodies.
+ */
+export const LOG_BODY_CHARS = 64 * 1024 * 1024;
+/** Pending faults at most: a queue that long is a mistake. */
+export const FAULT_LIMIT = 100;
 
 export class MockState {
   readonly store = new Store();
@@ -18,6 +25,7 @@ export class MockState {
   readonly log: LogEntry[] = [];
   readonly faults: Fault[] = [];
   private faultIds = 0;
+  private logChars = 0;
 
   constructor(readonly fixtures: LoadedFixtures) {
     this.limiter = new RateLimiter(fixtures.perMinute);
@@ -26,7 +34,16 @@ export class MockState {
   /** Appends to the request log (GET /_mock/log). */
   record(entry: LogEntry): void {
     this.log.push(entry);
-    if (this.log.length > LOG_LIMIT) this.log.splice(0, this.log.length - LOG_LIMIT);
+    this.logChars += entry.body.length;
+    let drop = 0;
+    while (this.log.length - drop > LOG_LIMIT || (this.logChars > LOG_BODY_CHARS && drop < this.log.length - 1)) this.logChars -= this.log[drop++]!.body.length;
+    if (drop) this.log.splice(0, drop);
+  }
+
+  /** DELETE /_mock/log. */
+  clearLog(): void {
+    this.log.length = 0;
+    this.logChars = 0;
   }
 
   nextFaultId(): number {
@@ -38,7 +55,7 @@ export class MockState {
     this.store.reset();
     this.usage.reset();
     this.limiter.reset();
-    this.log.length = 0;
+    this.clearLog();
     this.faults.length = 0;
   }
 }

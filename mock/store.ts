@@ -93,9 +93,15 @@ export class Store {
     return Date.now() + this.offsetMs;
   }
 
-  /** Moves the mock clock forward (fractions allowed). */
+  /** Moves the mock clock forward (fractions allowed); what it expires loses its ciphertext. */
   advance(hours: number): void {
     this.offsetMs += hours * HOUR;
+    this.sweep();
+  }
+
+  /** Wipes every secret that can no longer be opened and still holds its ciphertext, so memory stays bounded by the live ones. */
+  sweep(): void {
+    for (const s of this.secrets.values()) if (s.content !== null && this.secretStatus(s) === 'expired') this.wipe(s);
   }
 
   nextSeq(): number {

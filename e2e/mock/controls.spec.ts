@@ -1,5 +1,6 @@
 // The test controls (/_mock/...): reset, clock, log, outbox, faults.
 import { test, expect } from '@playwright/test';
+import { connect } from 'node:net';
 import { call, createSecret, secretBody, T, useMock } from './helpers.ts';
 
 const { mock, api } = useMock();
@@ -135,7 +136,55 @@ test('delay_ms stalls the answer', async () => {
 });
 
 test('a malformed fault is 422 naming the fields', async () => {
-  const res = await fault({ status: 99, times: 0, headers: { a: 1 }, reset: 'yes' });
+  const res = await fault({ status: 99, times: 0, headers: { a: 1 }, reset: 'yes', body: 'x'.repeat(1024 * 1024 + 1) });
   expect(res.status).toBe(422);
-  expect(Object.keys(res.body.error.details).sort()).toEqual(['headers', 'reset', 'status', 'times']);
+  expect(Object.keys(res.body.error.details).sort()).toEqual(['body', 'headers', 'reset', 'status', 'times']);
+});
+
+test('a fault whose headers HTTP cannot carry is 422 when queued, never a crash when it fires later', async () => {
+  for (const spec of [{ headers: { 'X-Test': '€' } }, { headers: { 'Bad Name': 'x' } }, { headers: { 'X-A': 'a\r\nX-B: b' } }, { headers: { '': 'x' } }, { contentType: 'text/plain\r\nX: y' }]) {
+    const res = await fault({ path: '/health', delay_ms: 10, ...spec });
+    expect(res.status, JSON.stringify(spec)).toBe(422);
+    expect(Object.keys(res.body.error.details), JSON.stringify(spec)).toEqual([Object.keys(spec)[0]]);
+  }
+  expect((await api.get('/health')).status).toBe(200);
+});
+
+test('the fault queue holds 100 at most; the clock never passes the year 9999', async () => {
+  for (let i = 0; i < 100; i++) expect((await fault({ path: '/nothing-matches-this' })).status).toBe(201);
+  const full = await fault({ path: '/nothing-matches-this' });
+  expect([full.status, full.body.error.code]).toEqual([422, 'VALIDATION_ERROR']);
+  await api.del('/_mock/fault');
+
+  let last;
+  for (let i = 0; i < 8000 && (last = await api.post('/_mock/clock', { body: { advance_hours: 87_600 } })).status == 200; i++);
+  expect(last!.status).toBe(422);
+  expect(last!.body.error.details.advance_hours[0]).toMatch(/9999/);
+  expect((await api.get('/health')).status).toBe(200);
+  expect((await api.post('/secrets', { token: T.admin, body: secretBody() })).status).toBe(201);
+});
+
+test('the log is bounded by its bodies too: the oldest go first, the newest stay whole', async () => {
+  const big = 'x'.repeat(15 * 1024 * 1024);
+  for (let i = 0; i < 6; i++) await fetch(`${mock.url}/health?n=${i}`, { method: 'POST', body: big });
+  const log = (await api.get('/_mock/log')).body.data as { path: string; body: string }[];
+  const kept = log.filter((l) => l.body.length);
+  expect(kept.length).toBeLessThan(6);
+  expect(kept.at(-1)).toMatchObject({ path: '/api/v1/health?n=5', body: big });
+  expect(kept.reduce((n, l) => n + l.body.length, 0)).toBeLessThanOrEqual(64 * 1024 * 1024);
+});
+
+test('a request that is not valid HTTP gets a JSON error envelope, and the server keeps serving', async () => {
+  const { port } = new URL(mock.origin);
+  const raw = (text: string) => new Promise<string>((done) => {
+    const socket = connect(+port, '127.0.0.1', () => socket.end(text));
+    let answer = '';
+    socket.on('data', (d) => (answer += d)).on('close', () => done(answer)).on('error', () => done(answer));
+  });
+  const bad = await raw('GARBAGE\r\n\r\n');
+  expect(bad).toMatch(/^HTTP\/1\.1 400 /);
+  expect(JSON.parse(bad.split('\r\n\r\n')[1]!)).toEqual({ success: false, error: { code: 'VALIDATION_ERROR', message: expect.any(String) } });
+  const huge = await raw(`GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+  expect(huge).toMatch(/^HTTP\/1\.1 431 /);
+  expect((await api.get('/health')).status).toBe(200);
 });

@@ -5,12 +5,15 @@
  */
 import { faultView, parseFault } from '../faults.ts';
 import { Fields } from '../fields.ts';
-import { MOCK_VERSION, ok } from '../http.ts';
+import { ApiError, MOCK_VERSION, ok } from '../http.ts';
+import { FAULT_LIMIT } from '../state.ts';
 import type { Route } from '../router.ts';
 import { iso } from '../store.ts';
 
 /** Ten years, in hours: far enough for any test, small enough for a Date. */
 const MAX_ADVANCE_HOURS = 87_600;
+/** 9999-12-31T23:59:59.999Z. */
+const LAST_DATE = 253_402_300_799_999;
 
 export const controlRoutes: Route[] = [
   {
@@ -32,6 +35,10 @@ export const controlRoutes: Route[] = [
       if (typeof hours !== 'number' || !Number.isFinite(hours) || hours < 0 || hours > MAX_ADVANCE_HOURS) {
         f.fail('advance_hours', `The advance_hours must be a number from 0 to ${MAX_ADVANCE_HOURS} (fractions allowed).`);
       }
+      // Many advances add up: the clock must stay a valid Date (the year 9999 at most).
+      if (typeof hours === 'number' && ctx.state.store.now() + hours * 3_600_000 > LAST_DATE) {
+        f.fail('advance_hours', 'The mock clock cannot go past the year 9999: POST /_mock/reset puts it back.');
+      }
       f.done();
       ctx.state.store.advance(hours as number);
       return ok({ now: iso(ctx.state.store.now()) }, 'Mock clock advanced');
@@ -44,7 +51,7 @@ export const controlRoutes: Route[] = [
   {
     method: 'DELETE', pattern: '/_mock/log', access: { kind: 'free' },
     handler: (ctx) => {
-      ctx.state.log.length = 0;
+      ctx.state.clearLog();
       return ok(null, 'Request log cleared');
     },
   },
@@ -63,6 +70,7 @@ export const controlRoutes: Route[] = [
     method: 'POST', pattern: '/_mock/fault', access: { kind: 'free' },
     handler: (ctx) => {
       const fault = parseFault(ctx.body(), ctx.state.nextFaultId());
+      if (ctx.state.faults.length >= FAULT_LIMIT) throw new ApiError(422, 'VALIDATION_ERROR', `At most ${FAULT_LIMIT} faults can wait: DELETE /_mock/fault clears them.`);
       ctx.state.faults.push(fault);
       return ok(faultView(fault), 'Fault queued', {}, 201);
     },

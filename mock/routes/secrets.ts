@@ -19,6 +19,7 @@ export const sha256 = (text: string): string => createHash('sha256').update(text
 export function storeSecret(state: MockState, input: SecretInput, owner: { companyId: string; creator: string; hours: number; views: number }): SecretRecord {
   const { store, fixtures } = state;
   const quota = fixtures.companies.get(owner.companyId)!.quota;
+  store.sweep(); // secrets that expired with real time since: their ciphertext goes
   if (store.activeSecretCount(owner.companyId) >= quota) {
     throw new ApiError(403, 'QUOTA_EXCEEDED', 'You have reached the maximum allowed secrets for your current plan.');
   }
