@@ -189,6 +189,12 @@ export interface RevealOptions extends WithSignal {
     /** The token of a solved captcha, when the secret asks for one. */
     captchaToken?: string;
 }
+/** What `sendOtp()` resolves to: the server's answer (the mock: `{ sent, channel, to }`, `to` masked). */
+export interface OtpSent {
+    sent?: boolean;
+    channel?: 'email' | 'phone';
+    to?: string;
+}
 export interface Revealed {
     content: string;
     message: string | null;
@@ -312,6 +318,15 @@ export interface TestReport {
     success: boolean;
     details: CheckResult[];
 }
+/** What `analyzeStats()` reads: a statistics object (counts as numbers or decimal text, any of them missing), or the API's whole answer. */
+export type StatsInput = {
+    [K in keyof SecretStats]?: number | string | null;
+} | {
+    success?: boolean;
+    data: {
+        [K in keyof SecretStats]?: number | string | null;
+    };
+};
 /** What `analyzeStats()` returns. Rates are percentages, null when there are no secrets. */
 export interface StatsAnalysis {
     /** secrets_with_password / total_secrets x 100. */
@@ -394,15 +409,20 @@ export interface Client {
      * Rates, activity and recommendations of a statistics object (or of the API's whole answer);
      * no network. A figure whose fields are missing, or with zero secrets, is null.
      */
-    analyzeStats(stats: Partial<SecretStats>): StatsAnalysis;
+    analyzeStats(stats: StatsInput): StatsAnalysis;
     /**
      * Opens a share link as its recipient and consumes one view; talks to the configured apiUrl.
-     * When a one-time code is needed and `otp` is not given, has the server send one first.
      * Rejects with PermissionError (code PASSWORD_REQUIRED, OTP_REQUIRED...), NotFoundError when
      * the secret is gone, CryptoError when the link's key does not open it.
      * @example const { content, attachments } = await Sharokey.reveal(location.href, { password });
      */
     reveal(shareUrl: string, options?: RevealOptions): Promise<Revealed>;
+    /**
+     * Has the server send a secret's one-time code to its receiver (no token, no view used);
+     * then call reveal() with `otp`. NotFoundError when the secret is gone.
+     * @example await Sharokey.sendOtp(location.href);
+     */
+    sendOtp(shareUrl: string, options?: WithSignal): Promise<OtpSent>;
     /**
      * Asks someone for a secret. Resolves with `url` (for the responder) and `inbox_url` (yours:
      * its fragment holds the private key that opens the answer; it is never sent).
@@ -473,6 +493,7 @@ export declare const stats: Client['stats'];
 export declare const getTokenStats: Client['getTokenStats'];
 export declare const analyzeStats: Client['analyzeStats'];
 export declare const reveal: Client['reveal'];
+export declare const sendOtp: Client['sendOtp'];
 export declare const createRequest: Client['createRequest'];
 export declare const listRequests: Client['listRequests'];
 export declare const getRequest: Client['getRequest'];

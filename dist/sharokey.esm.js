@@ -386,8 +386,7 @@ var reveal = async (cfg, shareUrl, o = {}) => {
   checkOptions(o, { password: secret, otp: secret, captchaToken: secret });
   const { password, otp, captchaToken, signal: signal2 } = o ?? {};
   const at2 = "/public/secrets/" + slug2;
-  const { data: info } = await request(cfg, at2, { auth: false, signal: signal2 });
-  if (info.otp_type && !otp) await request(cfg, at2 + "/otp", { method: "POST", auth: false, signal: signal2 });
+  const info = (await request(cfg, at2, { auth: false, signal: signal2 })).data || {};
   const s = (await request(cfg, at2 + "/open", { method: "POST", auth: false, signal: signal2, body: { password, otp, captcha_token: captchaToken } })).data || {};
   const key = await deriveKey(s.key + keyB, fromBase64(s.salt));
   return {
@@ -396,6 +395,11 @@ var reveal = async (cfg, shareUrl, o = {}) => {
     // A secret made by the official script has no attachment iv: it used the content iv.
     attachments: await Promise.all((s.attachments ?? []).map(async (a) => new File([await open(key, a.iv ?? s.iv, a.data)], a.name)))
   };
+};
+var sendOtp = async (cfg, shareUrl, o = {}) => {
+  const [slug2] = parseLink(shareUrl, "shareUrl");
+  checkOptions(o, {});
+  return (await request(cfg, `/public/secrets/${slug2}/otp`, { method: "POST", auth: false, signal: o?.signal })).data;
 };
 
 // src/api/stats.ts
@@ -543,7 +547,7 @@ var testConnection = async (cfg, o = {}) => listOne(cfg = withSignal(cfg, o)).th
 var withSignal = (cfg, o) => (checkOptions(o, {}), { ...cfg, signal: o?.signal });
 
 // src/api/analyze.ts
-var count = (v) => /^\d+(\.\d+)?$/.test(v) ? "" : "must be a number of 0 or more";
+var count = (v) => (typeof v == "number" ? v >= 0 && v < Infinity : isText(v) && /^\d+(\.\d+)?$/.test(v)) ? "" : "must be a number of 0 or more";
 var FIELDS = Object.fromEntries("total_secrets active_secrets expired_secrets total_views secrets_with_password secrets_created_today secrets_created_this_week".split(" ").map((k) => [k, count]));
 var analyzeStats = (stats2) => {
   const s = Object(stats2?.data ?? stats2);
@@ -593,6 +597,7 @@ var METHODS = {
   stats: getStats,
   getTokenStats,
   reveal,
+  sendOtp,
   createRequest,
   listRequests,
   getRequest,
@@ -641,6 +646,7 @@ var stats = Sharokey.stats;
 var getTokenStats2 = Sharokey.getTokenStats;
 var analyzeStats2 = Sharokey.analyzeStats;
 var reveal2 = Sharokey.reveal;
+var sendOtp2 = Sharokey.sendOtp;
 var createRequest2 = Sharokey.createRequest;
 var listRequests2 = Sharokey.listRequests;
 var getRequest2 = Sharokey.getRequest;
@@ -688,6 +694,7 @@ export {
   requestStats2 as requestStats,
   respond2 as respond,
   reveal2 as reveal,
+  sendOtp2 as sendOtp,
   stats,
   test2 as test,
   testConnection2 as testConnection,

@@ -387,8 +387,7 @@
     checkOptions(o, { password: secret, otp: secret, captchaToken: secret });
     const { password, otp, captchaToken, signal: signal2 } = o ?? {};
     const at2 = "/public/secrets/" + slug2;
-    const { data: info } = await request(cfg, at2, { auth: false, signal: signal2 });
-    if (info.otp_type && !otp) await request(cfg, at2 + "/otp", { method: "POST", auth: false, signal: signal2 });
+    const info = (await request(cfg, at2, { auth: false, signal: signal2 })).data || {};
     const s = (await request(cfg, at2 + "/open", { method: "POST", auth: false, signal: signal2, body: { password, otp, captcha_token: captchaToken } })).data || {};
     const key = await deriveKey(s.key + keyB, fromBase64(s.salt));
     return {
@@ -397,6 +396,11 @@
       // A secret made by the official script has no attachment iv: it used the content iv.
       attachments: await Promise.all((s.attachments ?? []).map(async (a) => new File([await open(key, a.iv ?? s.iv, a.data)], a.name)))
     };
+  };
+  var sendOtp = async (cfg, shareUrl, o = {}) => {
+    const [slug2] = parseLink(shareUrl, "shareUrl");
+    checkOptions(o, {});
+    return (await request(cfg, `/public/secrets/${slug2}/otp`, { method: "POST", auth: false, signal: o?.signal })).data;
   };
 
   // src/api/stats.ts
@@ -544,7 +548,7 @@
   var withSignal = (cfg, o) => (checkOptions(o, {}), { ...cfg, signal: o?.signal });
 
   // src/api/analyze.ts
-  var count = (v) => /^\d+(\.\d+)?$/.test(v) ? "" : "must be a number of 0 or more";
+  var count = (v) => (typeof v == "number" ? v >= 0 && v < Infinity : isText(v) && /^\d+(\.\d+)?$/.test(v)) ? "" : "must be a number of 0 or more";
   var FIELDS = Object.fromEntries("total_secrets active_secrets expired_secrets total_views secrets_with_password secrets_created_today secrets_created_this_week".split(" ").map((k) => [k, count]));
   var analyzeStats = (stats) => {
     const s = Object(stats?.data ?? stats);
@@ -594,6 +598,7 @@
     stats: getStats,
     getTokenStats,
     reveal,
+    sendOtp,
     createRequest,
     listRequests,
     getRequest,

@@ -40,9 +40,14 @@ test('zero secrets: null rates, never NaN or Infinity', async ({ sk }) => {
 });
 
 test('not a statistics object, or a field that is not a count: a ValidationError naming it', async ({ sk }) => {
-  for (const bad of [null, 'x', 5, { ...base, total_secrets: -1 }, { ...base, total_views: NaN }, { ...base, active_secrets: '1e3' }, { ...base, expired_secrets: true }]) {
+  for (const bad of [null, 'x', 5, { ...base, total_secrets: -1 }, { ...base, total_views: NaN }, { ...base, active_secrets: '1e3' }, { ...base, expired_secrets: true }, { ...base, total_views: [5] }]) {
     rejected(await run(sk, async (s) => window.Sharokey.analyzeStats(s as never), bad), 'ValidationError');
   }
+  // Values that cannot cross into the page as JSON, built in it: a BigInt, a Symbol, Infinity.
+  for (const bad of ['10n', 'Symbol("s")', 'Infinity']) {
+    rejected(await run(sk, async (code) => window.Sharokey.analyzeStats({ total_secrets: new Function('return ' + code)() } as never), bad), 'ValidationError');
+  }
+  expect((await analyze(sk, { ...base, total_secrets: 1e21 }) as { passwordProtectionRate: number }).passwordProtectionRate).toBeGreaterThan(0);
   const e = rejected(await run(sk, async () => window.Sharokey.analyzeStats({ ...{ total_secrets: 1 }, secrets_with_password: 'x' } as never)), 'ValidationError');
   expect(Object.keys(e.details!)).toEqual(['secrets_with_password']);
 });

@@ -172,5 +172,5 @@ test('the ES module build\'s named exports are the default client\'s methods ("i
     const deleted = await esm.delete!(made.slug);
     return { methods: methods.length, missing, version: esm.version === esm.default.version, content: opened.content, deleted };
   }, { src: PAGE_ORIGIN + '/dist/sharokey.esm.js', api: MOCK_URL, token: TOKENS.admin });
-  expect(r).toEqual({ methods: 22, missing: [], version: true, content: 'named export', deleted: true });
+  expect(r).toEqual({ methods: 23, missing: [], version: true, content: 'named export', deleted: true });
 });

@@ -41,19 +41,31 @@ test('a wrong or missing password is PermissionError with its code, and consumes
   expect((await reveal(sk, s.share_url, { password: 'right-one' }) as Revealed).content).toBe('gated');
 });
 
-test('OTP by e-mail: reveal() without a code has one sent (OTP_REQUIRED), INVALID_OTP, then the code opens it', async ({ sk }) => {
+test('OTP by e-mail: OTP_REQUIRED, sendOtp() has the code sent (no view, no key), INVALID_OTP, then the code opens it', async ({ sk }) => {
   const s = (await run(sk, () => window.Sharokey.create('otp secret', 1, 1, { otpEmail: 'rcpt@example.com' }))) as { share_url: string; slug: string };
   await mock.clearLog();
   expect(rejected(await reveal(sk, s.share_url), 'PermissionError').code).toBe('OTP_REQUIRED');
-  // The library asked the server to send the code (PROTOCOL.md's /otp) before trying to open.
-  expect((await mock.apiLog()).map((r) => r.method + ' ' + r.path)).toEqual([`GET /api/v1/public/secrets/${s.slug}`, `POST /api/v1/public/secrets/${s.slug}/otp`, `POST /api/v1/public/secrets/${s.slug}/open`]);
-  const sent = (await mock.outbox()).filter((m) => m.type == 'otp');
-  expect(sent).toHaveLength(1);
-  const code = sent[0]!.code!;
+  // reveal() never sends a code by itself: only GET and /open went out.
+  expect((await mock.apiLog()).map((r) => r.method + ' ' + r.path)).toEqual([`GET /api/v1/public/secrets/${s.slug}`, `POST /api/v1/public/secrets/${s.slug}/open`]);
+  expect(await mock.outbox()).toEqual([]);
+  await mock.clearLog();
+  const sent = await run(sk, (url) => window.Sharokey.sendOtp(url), s.share_url);
+  expect(sent).toMatchObject({ sent: true, channel: 'email', to: expect.stringMatching(/\*/) });
+  const log = await mock.apiLog();
+  expect(log.map((r) => r.method + ' ' + r.path)).toEqual([`POST /api/v1/public/secrets/${s.slug}/otp`]);
+  expect(JSON.stringify(log)).not.toContain(s.share_url.split('#')[1]);
+  const codes = (await mock.outbox()).filter((m) => m.type == 'otp');
+  expect(codes).toHaveLength(1);
+  const code = codes[0]!.code!;
   expect(rejected(await reveal(sk, s.share_url, { otp: code == '000000' ? '111111' : '000000' }), 'PermissionError').code).toBe('INVALID_OTP');
   expect((await reveal(sk, s.share_url, { otp: code }) as Revealed).content).toBe('otp secret');
-  // Given a code, reveal() has no other sent.
-  expect((await mock.outbox()).filter((m) => m.type == 'otp')).toHaveLength(1);
+  expect(await run(sk, (slug) => window.Sharokey.getDetails(slug).then((d) => d.current_views), s.slug)).toBe(1);
+});
+
+test('sendOtp(): a link that is not one is a ValidationError (nothing sent), a gone secret NotFoundError', async ({ sk }) => {
+  rejected(await run(sk, () => window.Sharokey.sendOtp('not a link')), 'ValidationError');
+  expect(await mock.apiLog()).toEqual([]);
+  rejected(await run(sk, () => window.Sharokey.sendOtp('http://127.0.0.1:1/s/NOSUCHID')), 'NotFoundError');
 });
 
 test('captcha: CAPTCHA_REQUIRED without a token, opens with one', async ({ sk }) => {

@@ -65,7 +65,8 @@ export function parseFault(body: Record<string, unknown>, id: number): Fault {
 
 /** Whether Node can write this header: checked here, so a delayed answer never throws later. */
 function sendable(name: string, value: unknown): boolean {
-  if (typeof value !== 'string') return false;
+  // Framing headers are the mock's to write (Trailer makes writeHead throw).
+  if (typeof value !== 'string' || /^(trailer|transfer-encoding|content-length|connection)$/i.test(name)) return false;
   try {
     validateHeaderName(name);
     validateHeaderValue(name, value);
@@ -105,6 +106,14 @@ export function matches(fault: Fault, method: string, path: string): boolean {
 /** Answers with the fault, after its delay. `track` lets the server cancel the timer on close. */
 export function playFault(fault: Fault, res: ServerResponse, track: (timer: NodeJS.Timeout) => void): void {
   const act = (): void => {
+    try {
+      answer();
+    } catch {
+      // What was checked when it was queued should write; if not, cut the connection rather than the process.
+      res.socket?.destroy();
+    }
+  };
+  const answer = (): void => {
     if (res.destroyed) return;
     if (fault.reset && !fault.truncate) return void res.socket?.destroy();
     const bytes = Buffer.from(fault.body);

@@ -29,8 +29,13 @@ export const tokenHint = (token: string): string => token.slice(token.length - (
  */
 export function maskAuthorization(value: string): string {
   const [, scheme, credential = ''] = /^\s*(?:(\S+)\s+)?(\S*)/.exec(value)!;
+  // A first word that is not a known scheme may be the token itself: all of it is masked then.
+  if (scheme && !SCHEMES.test(scheme)) return '****' + tokenHint(value.trim());
   return (scheme ? scheme + ' ' : '') + '****' + tokenHint(credential);
 }
+
+/** The HTTP authentication schemes (IANA registry) and the common `Token`, shown as sent. */
+const SCHEMES = /^(basic|bearer|digest|dpop|gnap|hoba|mutual|negotiate|ntlm|oauth|privatetoken|scram-sha-1|scram-sha-256|token|vapid|aws4-hmac-sha256)$/i;
 
 export function logEntry(method: string, path: string, headers: IncomingHttpHeaders, body: string, time: string): LogEntry {
   const flat: Record<string, string> = {};

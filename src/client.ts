@@ -6,11 +6,11 @@ import type {
 import { is, isText, int, object, text, validate } from './validate.ts';
 import type { Config } from './transport/request.ts';
 import type {
-  ConfigView, CreatedRequest, CreatedSecret, CreateOptions, Health, ListFilters, OpenedRequest, Options, Page, Range, RequestFilters, RequestOptions, RequestStats,
-  Responded, RespondOptions, Revealed, RevealOptions, SecretDetails, SecretItem, SecretRequest, SecretStats, StatsAnalysis, TestReport, TokenStats, WithSignal,
+  ConfigView, CreatedRequest, CreatedSecret, CreateOptions, Health, ListFilters, OpenedRequest, Options, OtpSent, Page, Range, RequestFilters, RequestOptions, RequestStats,
+  Responded, RespondOptions, Revealed, RevealOptions, SecretDetails, SecretItem, SecretRequest, SecretStats, StatsAnalysis, StatsInput, TestReport, TokenStats, WithSignal,
 } from './types.ts';
 import { create, deleteSecret, getDetails, listSecrets } from './api/secrets.ts';
-import { reveal } from './api/reveal.ts';
+import { reveal, sendOtp } from './api/reveal.ts';
 import { getStats, getTokenStats } from './api/stats.ts';
 import { createRequest, deleteRequest, getRequest, listRequests, openRequest, requestStats, respond } from './api/requests.ts';
 import { health, test, testConnection } from './api/diagnostics.ts';
@@ -69,15 +69,20 @@ export interface Client {
    * Rates, activity and recommendations of a statistics object (or of the API's whole answer);
    * no network. A figure whose fields are missing, or with zero secrets, is null.
    */
-  analyzeStats(stats: Partial<SecretStats>): StatsAnalysis;
+  analyzeStats(stats: StatsInput): StatsAnalysis;
   /**
    * Opens a share link as its recipient and consumes one view; talks to the configured apiUrl.
-   * When a one-time code is needed and `otp` is not given, has the server send one first.
    * Rejects with PermissionError (code PASSWORD_REQUIRED, OTP_REQUIRED...), NotFoundError when
    * the secret is gone, CryptoError when the link's key does not open it.
    * @example const { content, attachments } = await Sharokey.reveal(location.href, { password });
    */
   reveal(shareUrl: string, options?: RevealOptions): Promise<Revealed>;
+  /**
+   * Has the server send a secret's one-time code to its receiver (no token, no view used);
+   * then call reveal() with `otp`. NotFoundError when the secret is gone.
+   * @example await Sharokey.sendOtp(location.href);
+   */
+  sendOtp(shareUrl: string, options?: WithSignal): Promise<OtpSent>;
   /**
    * Asks someone for a secret. Resolves with `url` (for the responder) and `inbox_url` (yours:
    * its fragment holds the private key that opens the answer; it is never sent).
@@ -141,7 +146,7 @@ const CONFIG = {
 
 // Every network method takes the client's configuration first.
 const METHODS = {
-  create, list: listSecrets, getDetails, get: getDetails, delete: deleteSecret, getStats, stats: getStats, getTokenStats, reveal,
+  create, list: listSecrets, getDetails, get: getDetails, delete: deleteSecret, getStats, stats: getStats, getTokenStats, reveal, sendOtp,
   createRequest, listRequests, getRequest, deleteRequest, requestStats, respond, openRequest, health, test, testConnection,
 };
 

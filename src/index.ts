@@ -23,6 +23,7 @@ export const stats: Client['stats'] = Sharokey.stats;
 export const getTokenStats: Client['getTokenStats'] = Sharokey.getTokenStats;
 export const analyzeStats: Client['analyzeStats'] = Sharokey.analyzeStats;
 export const reveal: Client['reveal'] = Sharokey.reveal;
+export const sendOtp: Client['sendOtp'] = Sharokey.sendOtp;
 export const createRequest: Client['createRequest'] = Sharokey.createRequest;
 export const listRequests: Client['listRequests'] = Sharokey.listRequests;
 export const getRequest: Client['getRequest'] = Sharokey.getRequest;

@@ -141,6 +141,13 @@ export interface RevealOptions extends WithSignal {
   captchaToken?: string;
 }
 
+/** What `sendOtp()` resolves to: the server's answer (the mock: `{ sent, channel, to }`, `to` masked). */
+export interface OtpSent {
+  sent?: boolean;
+  channel?: 'email' | 'phone';
+  to?: string;
+}
+
 export interface Revealed {
   content: string;
   message: string | null;
@@ -277,6 +284,9 @@ export interface TestReport {
   success: boolean;
   details: CheckResult[];
 }
+
+/** What `analyzeStats()` reads: a statistics object (counts as numbers or decimal text, any of them missing), or the API's whole answer. */
+export type StatsInput = { [K in keyof SecretStats]?: number | string | null } | { success?: boolean; data: { [K in keyof SecretStats]?: number | string | null } };
 
 /** What `analyzeStats()` returns. Rates are percentages, null when there are no secrets. */
 export interface StatsAnalysis {

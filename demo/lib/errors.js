@@ -8,7 +8,7 @@ const seconds = (n) => `${n} second${n === 1 ? '' : 's'}`;
 const BY_CODE = {
   PASSWORD_REQUIRED: ['This secret is protected by a password.', 'Enter the password and try again.'],
   INVALID_PASSWORD: ['The password is wrong.', 'No view was used: check it and try again.'],
-  OTP_REQUIRED: ['This secret asks for a one-time code: one was just sent to its recipient.', 'Enter the code under "One-time code" and open it again (the mock\'s codes are in /_mock/outbox).'],
+  OTP_REQUIRED: ['This secret asks for a one-time code.', 'Click "Send me a code" to have one sent to its receiver, then enter it under "One-time code".'],
   INVALID_OTP: ['The one-time code is wrong or has expired.', 'No view was used: ask for a new code and try again.'],
   CAPTCHA_REQUIRED: ['This secret asks for a captcha.', 'Open the link in its viewer page, which shows the captcha.'],
   REQUEST_PENDING: ['Nobody has answered this request yet.', 'Send the responder link to the person you asked, and try again once they have answered.'],

@@ -24,8 +24,22 @@ async function reveal(event) {
   }
 }
 
+// Sharokey.sendOtp(): the server sends the secret's one-time code to its receiver.
+async function sendCode(event) {
+  clearError(errorBox, form);
+  const sent = byId('o-code-sent');
+  sent.textContent = '';
+  try {
+    const answer = await busy(event.currentTarget, () => Sharokey.sendOtp(values(form).shareUrl ?? ''));
+    sent.textContent = answer?.to ? `Code sent to ${answer.to}.` : 'Code sent.';
+  } catch (error) {
+    showError(errorBox, error, { form, recipient: true });
+  }
+}
+
 export function init() {
   form.addEventListener('submit', reveal);
+  byId('o-send-code').addEventListener('click', sendCode);
 }
 
 export function show() {}

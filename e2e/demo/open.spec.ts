@@ -19,7 +19,7 @@ test('open a link: a secret behind a captcha opens once the box is ticked', asyn
   await expect(page.locator('#o-result').getByLabel('Content')).toHaveValue(`captcha secret ${id}`);
 });
 
-test('open a link: a secret behind a one-time code has one sent, then opens with it', async ({ page, env }) => {
+test('open a link: a secret behind a one-time code asks for it, "Send me a code" has it sent, then it opens', async ({ page, env }) => {
   const id = runId();
   await openDemo(page, env);
   const s = await page.evaluate((id) => window.Sharokey.create(`otp secret ${id}`, 1, 1, { otpEmail: `rcpt-${id}@example.com` }), id);
@@ -27,7 +27,10 @@ test('open a link: a secret behind a one-time code has one sent, then opens with
   const panel = page.getByRole('tabpanel', { name: 'Open a link' });
   await panel.getByLabel('Share link').fill(s.share_url);
   await panel.getByRole('button', { name: 'Reveal' }).click();
-  await expect(page.locator('#o-error')).toContainText('one was just sent to its recipient');
+  await expect(page.locator('#o-error')).toContainText('This secret asks for a one-time code.');
+  expect(((await control(env, 'GET', '/_mock/outbox')) as { slug: string }[]).filter((m) => m.slug == s.slug)).toEqual([]);
+  await panel.getByRole('button', { name: 'Send me a code' }).click();
+  await expect(panel.locator('#o-code-sent')).toContainText('Code sent to r');
   const sent = ((await control(env, 'GET', '/_mock/outbox')) as { slug: string; code: string }[]).filter((m) => m.slug == s.slug);
   expect(sent).toHaveLength(1);
   await panel.getByLabel(/One-time code/).fill(sent[0]!.code);

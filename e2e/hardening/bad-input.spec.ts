@@ -40,6 +40,8 @@ const SUITE: [string, string[]][] = [
   ['S.getTokenStats({ signal: $ })', ['"x"', 'B.obj']],
   ['S.reveal($)', ['B.nil', 'B.undef', 'B.empty', '"x"', '"https://x.test/s/ABCDEFGH"', '"https://x.test/s/ABCDEFGH#short"', '"https://x.test/#" + "k".repeat(24)', 'B.nan', 'B.obj', 'B.huge', 'B.lone', '"https://x.test/s/ABC#" + "k".repeat(23) + "-"']],
   ['S.reveal("https://x.test/s/ABCDEFGH#" + "k".repeat(24), $)', ['{ password: B.nan }', '{ password: B.obj }', '{ password: B.huge }', '{ otp: B.nan }', '{ otp: B.obj }', '{ captchaToken: B.nan }', '"x"']],
+  ['S.sendOtp($)', ['B.nil', 'B.undef', 'B.empty', '"x"', 'B.nan', 'B.obj', '"https://x.test/"']],
+  ['S.sendOtp("https://x.test/s/ABCDEFGH", $)', ['"x"', '5', '{ signal: "x" }']],
   ['S.createRequest($)', ['"x"', 'B.nan', 'B.fn', '{ emailTo: "x" }', '{ emailTo: B.nan }', '{ emailReply: "x" }', '{ locale: "de" }', '{ locale: B.nan }', '{ secretExpirationHours: 0 }', '{ secretExpirationHours: 8761 }', '{ secretExpirationHours: 1.5 }', '{ secretExpirationHours: "24" }', '{ requestExpirationHours: 0 }', '{ requestExpirationHours: B.nan }', '{ maximumViews: 0 }', '{ maximumViews: 1001 }', '{ maximumViews: "1" }', '{ message: B.huge }', '{ message: B.lone }', '{ description: B.nan }']],
   ['S.listRequests($)', ['{ status: "open" }', '{ limit: 0 }', '{ page: 0 }', '{ creator: "x" }', '"x"']],
   ['S.getRequest($)', ['B.empty', '"../x"', 'B.nan', 'B.obj', 'B.huge']],

@@ -26,6 +26,9 @@ export async function everyMethod(signal: AbortSignal, file: File): Promise<void
   void [active, await Sharokey.stats(), await Sharokey.getTokenStats()];
   const insight: StatsAnalysis = analyzeStats(stats);
   void [insight.recommendations, insight.passwordProtectionRate, analyzeStats({ total_secrets: 3, secrets_with_password: 1 })];
+  void analyzeStats({ success: true, data: { total_secrets: '3', active_secrets: 1 } });
+  const sent = await Sharokey.sendOtp(shareUrl, { signal });
+  void sent.to;
   const r: Revealed = await reveal(shareUrl, { password: 'p', otp: '123456', captchaToken: 'c', signal });
   const files: File[] = r.attachments;
   const message: string | null = r.message;

@@ -17,8 +17,7 @@
     const code = error && error.code;
     const name = error && error.name;
     if (code === 'PASSWORD_REQUIRED' || code === 'INVALID_PASSWORD') return say('Wrong password. Try again.', 'error');
-    // Without a code, reveal() had the server send one: OTP_REQUIRED then means "sent".
-    if (code === 'OTP_REQUIRED') return say('A one-time code was sent to you: enter it, then reveal the secret.');
+    if (code === 'OTP_REQUIRED') return say('This secret needs a one-time code: click "Send me a code", then enter it.', 'error');
     if (code === 'INVALID_OTP') return say('Wrong or expired code. Ask for a new one.', 'error');
     if (code === 'CAPTCHA_REQUIRED') return say('Tick "I am not a robot" first.', 'error');
     if (name === 'NotFoundError' || code === 'NOT_FOUND') return gone();
@@ -52,12 +51,10 @@
   async function sendCode() {
     $('send-code').disabled = true;
     try {
-      const answer = await fetch(`${api}/public/secrets/${encodeURIComponent(slug)}/otp`, { method: 'POST' });
-      const body = await answer.json().catch(() => null);
-      if (answer.status === 404) return gone();
-      if (!body || !body.success) throw new Error((body && body.error && body.error.message) || `HTTP ${answer.status}`);
-      $('otp-sent').textContent = `Code sent to ${body.data.to}.`;
+      const sent = await Sharokey.sendOtp(location.href);
+      $('otp-sent').textContent = `Code sent to ${sent.to}.`;
     } catch (error) {
+      if (error.name === 'NotFoundError') return gone();
       say(`The code could not be sent: ${error.message}`, 'error');
     } finally {
       $('send-code').disabled = false;

@@ -1,22 +1,23 @@
-import { object, validate } from '../validate.ts';
+import { isText, object, validate } from '../validate.ts';
 import { snake } from './secrets.ts';
-import type { SecretStats, StatsAnalysis } from '../types.ts';
+import type { SecretStats, StatsAnalysis, StatsInput } from '../types.ts';
 
 // A count: a number of 0 or more, or its decimal text (some servers send counts as strings).
-const count = (v: unknown) => (/^\d+(\.\d+)?$/.test(v as string) ? '' : 'must be a number of 0 or more');
+const count = (v: unknown) => ((typeof v == 'number' ? v >= 0 && v < Infinity : isText(v) && /^\d+(\.\d+)?$/.test(v)) ? '' : 'must be a number of 0 or more');
 const FIELDS = Object.fromEntries('total_secrets active_secrets expired_secrets total_views secrets_with_password secrets_created_today secrets_created_this_week'.split(' ').map((k) => [k, count]));
 
 /**
  * Reads a statistics object (from getStats, or the API's whole answer with it
  * in `data`) as the statistics document does: rates, activity, retention and
  * its recommendations, with its thresholds. No network. A figure that needs a
- * missing field, or that would divide by zero secrets, is null, never NaN.
+ * missing field, or that would divide by zero secrets, is null, never NaN
+ * (`activityLevel` is 'normal' unless a count it reads passes its threshold).
  * Each figure also under its snake_case name, as the document's example
  * spells them (`password_protection_rate`, `activity_level`, `retention_health`...).
  * Throws ValidationError when a field is there but is not a count.
  * @example Sharokey.analyzeStats(await Sharokey.getStats()).recommendations
  */
-export const analyzeStats = (stats: Partial<SecretStats>): StatsAnalysis => {
+export const analyzeStats = (stats: StatsInput): StatsAnalysis => {
   const s = Object((stats as { data?: SecretStats })?.data ?? stats) as Record<string, unknown>;
   validate({ ...s, stats }, { stats: object, ...FIELDS });
   // An absent field is unknown: NaN here, which no comparison below passes.

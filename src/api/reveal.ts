@@ -2,7 +2,7 @@ import { deriveKey, open } from '../crypto/seal.ts';
 import { fromBase64 } from '../crypto/base64.ts';
 import { subtle } from '../crypto/keys.ts';
 import { request, type Config } from '../transport/request.ts';
-import type { Revealed, RevealOptions } from '../types.ts';
+import type { OtpSent, Revealed, RevealOptions, WithSignal } from '../types.ts';
 import { checkOptions, parseLink, text } from '../validate.ts';
 
 const secret = text(1, 4096);
@@ -11,11 +11,10 @@ const secret = text(1, 4096);
  * Opens a secret as its recipient and consumes one view: fetches the
  * ciphertext from the configured `apiUrl` (not the link's host) and decrypts
  * it with keyB from the link's fragment, which never leaves the browser.
- * When a one-time code is needed and `otp` is not given, it first has the
- * server send one (OTP_REQUIRED then means "sent: ask for it"). Rejects with
- * PermissionError (code PASSWORD_REQUIRED, OTP_REQUIRED, INVALID_OTP...) when
- * a gate is not passed, NotFoundError when the secret is gone, CryptoError
- * when the key does not open it.
+ * Rejects with PermissionError (code PASSWORD_REQUIRED, OTP_REQUIRED,
+ * INVALID_OTP...) when a gate is not passed (sendOtp() has the code sent),
+ * NotFoundError when the secret is gone, CryptoError when the key does not
+ * open it.
  * @example const { content, attachments } = await Sharokey.reveal(location.href, { password });
  */
 export const reveal = async (cfg: Config, shareUrl: string, o: RevealOptions = {}): Promise<Revealed> => {
@@ -25,10 +24,7 @@ export const reveal = async (cfg: Config, shareUrl: string, o: RevealOptions = {
   const { password, otp, captchaToken, signal } = o ?? {};
   const at = '/public/secrets/' + slug;
   // The message comes with what the secret requires (PROTOCOL.md), read before the view is used.
-  const { data: info } = await request(cfg, at, { auth: false, signal });
-  // A one-time code is needed and none given: have it sent (PROTOCOL.md's /otp), then
-  // the open below answers OTP_REQUIRED, and the caller asks the recipient for the code.
-  if (info.otp_type && !otp) await request(cfg, at + '/otp', { method: 'POST', auth: false, signal });
+  const info = (await request(cfg, at, { auth: false, signal })).data || {};
   // A server that answers data: null sent nothing to decrypt: a CryptoError below, not a TypeError.
   const s = (await request(cfg, at + '/open', { method: 'POST', auth: false, signal, body: { password, otp, captcha_token: captchaToken } })).data || {};
   const key = await deriveKey(s.key + keyB, fromBase64(s.salt));
@@ -38,4 +34,17 @@ export const reveal = async (cfg: Config, shareUrl: string, o: RevealOptions = {
     // A secret made by the official script has no attachment iv: it used the content iv.
     attachments: await Promise.all((s.attachments ?? []).map(async (a: { name: string; data: string; iv?: string }) => new File([await open(key, a.iv ?? s.iv, a.data)], a.name))),
   };
+};
+
+/**
+ * Has the server send the one-time code of a secret protected by one to its
+ * receiver (PROTOCOL.md's `POST /public/secrets/{slug}/otp`; no token, no
+ * view used). Resolves to the server's answer; then call reveal() with `otp`.
+ * Only the link's slug is read: its key is not needed, and never sent.
+ * @example await Sharokey.sendOtp(location.href); // then ask the recipient for the code
+ */
+export const sendOtp = async (cfg: Config, shareUrl: string, o: WithSignal = {}): Promise<OtpSent> => {
+  const [slug] = parseLink(shareUrl, 'shareUrl');
+  checkOptions(o, {});
+  return (await request(cfg, `/public/secrets/${slug}/otp`, { method: 'POST', auth: false, signal: o?.signal })).data;
 };
