@@ -111,8 +111,8 @@ async function handle(state: MockState, router: Router, req: IncomingMessage, re
 
   const body = await readBody(req);
   if (!isControl) state.record(logEntry(method, target, req.headers, body ?? '', iso(state.store.now())));
-  const tooLarge = new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is over the ${BODY_LIMIT / 1024 / 1024} MiB limit`);
-  if (body === null && (isControl || apiPath === url.pathname)) return send(res, errorReply(tooLarge));
+  const tooLarge = body === null ? new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is over the ${BODY_LIMIT / 1024 / 1024} MiB limit`) : undefined;
+  if (tooLarge && (isControl || apiPath === url.pathname)) return send(res, errorReply(tooLarge));
   // A fault first: one that names OPTIONS hits preflights (faults.ts: no other does).
   const fault = isControl ? undefined : takeFault(state, method, target);
   if (fault) return playFault(fault, res, track);
@@ -127,7 +127,7 @@ async function handle(state: MockState, router: Router, req: IncomingMessage, re
       const match = router.match(method, apiPath);
       if ('error' in match) throw match.error;
       // Too large for a known route: still rate-limited and counted against its token, like any answer.
-      reply = runRoute(state, match.route, req, match.params, url.searchParams, body ?? '', body === null ? tooLarge : undefined);
+      reply = runRoute(state, match.route, req, match.params, url.searchParams, body ?? '', tooLarge);
     }
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
@@ -152,10 +152,8 @@ function runRoute(state: MockState, route: Route, req: IncomingMessage, params: 
   const origin = originOf(req);
   const clientIp = forwarded || socketIp;
   const access = route.access;
-  if (access.kind === 'free') return guarded(() => {
-    if (refused) throw refused;
-    return route.handler(makeCtx(state, req, params, query, body, null, origin, clientIp));
-  });
+  // Free routes are the controls, whose 413 handle() answers before routing.
+  if (access.kind === 'free') return guarded(() => route.handler(makeCtx(state, req, params, query, body, null, origin, clientIp)));
 
   const token = access.kind === 'token' ? bearerToken(req.headers.authorization) : null;
   const entry = token === null ? undefined : state.fixtures.tokens.get(token);

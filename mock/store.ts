@@ -4,7 +4,7 @@
  */
 import { randomAlnum } from './ids.ts';
 
-const HOUR = 3_600_000;
+export const HOUR = 3_600_000;
 
 /** The protection the server applies: only the highest one asked for. */
 export type Security = 'none' | 'captcha' | 'password' | 'otp_email' | 'otp_phone';

@@ -67,7 +67,7 @@ export interface Client {
   getTokenStats(options?: WithSignal): Promise<TokenStats>;
   /**
    * Rates, activity and recommendations of a statistics object (or of the API's whole answer);
-   * no network. A figure whose fields are missing, or with zero secrets, is null.
+   * no network. A rate whose fields are missing, or with zero secrets, is null.
    */
   analyzeStats(stats: StatsInput): StatsAnalysis;
   /**

@@ -8,7 +8,7 @@ import { Fields } from '../fields.ts';
 import { ApiError, MOCK_VERSION, ok } from '../http.ts';
 import { FAULT_LIMIT } from '../state.ts';
 import type { Route } from '../router.ts';
-import { iso } from '../store.ts';
+import { HOUR, iso } from '../store.ts';
 
 /** Ten years, in hours: far enough for any test, small enough for a Date. */
 const MAX_ADVANCE_HOURS = 87_600;
@@ -36,7 +36,7 @@ export const controlRoutes: Route[] = [
         f.fail('advance_hours', `The advance_hours must be a number from 0 to ${MAX_ADVANCE_HOURS} (fractions allowed).`);
       }
       // Many advances add up: the clock must stay a valid Date (the year 9999 at most).
-      if (typeof hours === 'number' && ctx.state.store.now() + hours * 3_600_000 > LAST_DATE) {
+      if (typeof hours === 'number' && ctx.state.store.now() + hours * HOUR > LAST_DATE) {
         f.fail('advance_hours', 'The mock clock cannot go past the year 9999: POST /_mock/reset puts it back.');
       }
       f.done();

@@ -8,11 +8,10 @@ import { notFound, ok } from '../http.ts';
 import { listQuery, matchesSearch, paginate } from '../listing.ts';
 import type { Ctx, Route } from '../router.ts';
 import { accessUrl, publicRequest, requestObject, requestUrl } from '../shapes.ts';
-import { iso, type RequestRecord } from '../store.ts';
+import { HOUR, iso, type RequestRecord } from '../store.ts';
 import { validateSecret } from '../validate.ts';
 import { storeSecret } from './secrets.ts';
 
-const HOUR = 3_600_000;
 /** Opaque to the server: it stores them and hands them back. */
 const PUBLIC_KEY_MAX = 200;
 const SEALED_KEY_MAX = 1024;

@@ -5,10 +5,8 @@ import { listQuery, matchesSearch, paginate } from '../listing.ts';
 import type { Route } from '../router.ts';
 import { createdSecret, secretDetails, secretItem } from '../shapes.ts';
 import type { MockState } from '../state.ts';
-import type { SecretRecord } from '../store.ts';
+import { HOUR, type SecretRecord } from '../store.ts';
 import { validateSecret, type SecretInput } from '../validate.ts';
-
-const HOUR = 3_600_000;
 
 export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
