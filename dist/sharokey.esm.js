@@ -214,23 +214,22 @@ var json = (body) => {
   const text2 = JSON.stringify(body, (_, v) => typeof v == "string" && v.length > 65536 ? mark + (big.push(v) - 1) + mark : v);
   return big.length ? new Blob(text2.split(mark).map((part, i) => i % 2 ? big[+part] : part)) : text2;
 };
-var attempt = async (cfg, path, c, token, body) => {
-  const where = ` (${c.method ?? "GET"} ${path.split("?")[0]}`;
+var attempt = async (cfg, path, method, user, token, body) => {
+  const where = ` (${method ?? "GET"} ${path.split("?")[0]}`;
   const ctl = new AbortController();
-  const user = c.signal;
   user?.throwIfAborted();
   const abort = () => ctl.abort(user.reason);
   user?.addEventListener("abort", abort);
   const timer = setTimeout(() => ctl.abort(), cfg.timeout);
   const headers = {};
-  if (c.body) headers["Content-Type"] = "application/json";
+  if (body) headers["Content-Type"] = "application/json";
   if (token) {
     headers.Authorization = "Bearer " + token;
     if (cfg.company) headers["X-Sharokey-Company"] = cfg.company;
   }
   let res, json2;
   try {
-    res = await fetch(cfg.apiUrl + path, { method: c.method, signal: ctl.signal, headers, body });
+    res = await fetch(cfg.apiUrl + path, { method, signal: ctl.signal, headers, body });
     json2 = await res.text();
   } catch (cause) {
     if (user?.aborted) throw user.reason;
@@ -257,12 +256,11 @@ var attempt = async (cfg, path, c, token, body) => {
     ...status == 429 && after && { retryAfter: Math.max(0, Math.ceil(+after >= 0 ? +after : (Date.parse(after) - Date.now()) / 1e3)) || 0 }
   });
 };
-var request = async (cfg, path, c = {}) => {
-  c.signal ??= cfg.signal;
-  validate(c, { signal });
-  c.signal?.throwIfAborted();
+var request = async (cfg, path, o, method, data) => {
+  const signal2 = o?.signal ?? cfg.signal;
+  signal2?.throwIfAborted();
   let token;
-  if (c.auth != false) {
+  if (!/^\/(health|public\/)/.test(path)) {
     try {
       token = cfg.getToken ? await cfg.getToken() : cfg.token;
     } catch (cause) {
@@ -270,16 +268,16 @@ var request = async (cfg, path, c = {}) => {
     }
     if (!token || typeof token != "string") throw new AuthenticationError("No token: call Sharokey.config({ token }) or give getToken");
   }
-  const body = c.body ? json(c.body) : void 0;
+  const body = data && json(data);
   for (let n = 0; ; n++) {
     try {
-      return await attempt(cfg, path, c, token, body);
+      return await attempt(cfg, path, method, signal2, token, body);
     } catch (e) {
       const wait = e.retryAfter * 1e3 || 250 << n;
-      if (n >= cfg.retries || wait > cfg.timeout || !(e instanceof RateLimitError || c.method != "POST" && e instanceof NetworkError)) throw e;
+      if (n >= cfg.retries || wait > cfg.timeout || !(e instanceof RateLimitError || method != "POST" && e instanceof NetworkError)) throw e;
       await new Promise((ok, no) => {
         setTimeout(ok, wait);
-        c.signal?.addEventListener("abort", () => no(c.signal.reason));
+        signal2?.addEventListener("abort", () => no(signal2.reason));
       });
     }
   }
@@ -350,7 +348,7 @@ var encryptSecret = async (content, hours, views, o = {}) => {
 };
 var create = async (cfg, content, hours = 24, views = 1, o = {}) => {
   const { body, k, security, total } = await encryptSecret(content, hours, views, o);
-  const { data } = await request(cfg, "/secrets", { method: "POST", signal: o?.signal, body });
+  const { data } = await request(cfg, "/secrets", o, "POST", body);
   o?.onProgress?.({ phase: "done", loaded: total, total });
   return { ...data, share_url: data.access_url + "#" + k.slice(8), security };
 };
@@ -369,14 +367,14 @@ var query = (q) => {
 var page = ({ data, pagination }) => data.items ? { pagination, ...data } : { items: data, pagination };
 var listSecrets = async (cfg, f = {}) => {
   checkOptions(f, filters("active", "expired"));
-  return page(await request(cfg, "/secrets" + query({ ...f }), { signal: f?.signal }));
+  return page(await request(cfg, "/secrets" + query({ ...f }), f));
 };
 var at = (base, field, id, o) => {
   checkOptions(o, { [field]: slug }, { [field]: id });
   return base + id;
 };
-var getDetails = async (cfg, id, o = {}) => (await request(cfg, at("/secrets/", "slug", id, o), { signal: o?.signal })).data;
-var deleteSecret = async (cfg, id, o = {}) => !!await request(cfg, at("/secrets/", "slug", id, o), { signal: o?.signal, method: "DELETE" });
+var getDetails = async (cfg, id, o = {}) => (await request(cfg, at("/secrets/", "slug", id, o), o)).data;
+var deleteSecret = async (cfg, id, o = {}) => !!await request(cfg, at("/secrets/", "slug", id, o), o, "DELETE");
 
 // src/api/reveal.ts
 var secret = text(1, 4096);
@@ -384,10 +382,10 @@ var reveal = async (cfg, shareUrl, o = {}) => {
   const [slug2, keyB] = parseLink(shareUrl, "shareUrl", /^[A-Za-z0-9]{24}$/);
   subtle();
   checkOptions(o, { password: secret, otp: secret, captchaToken: secret });
-  const { password, otp, captchaToken, signal: signal2 } = o ?? {};
+  const { password, otp, captchaToken } = o ?? {};
   const at2 = "/public/secrets/" + slug2;
-  const info = (await request(cfg, at2, { auth: false, signal: signal2 })).data || {};
-  const s = (await request(cfg, at2 + "/open", { method: "POST", auth: false, signal: signal2, body: { password, otp, captcha_token: captchaToken } })).data || {};
+  const info = (await request(cfg, at2, o)).data || {};
+  const s = (await request(cfg, at2 + "/open", o, "POST", { password, otp, captcha_token: captchaToken })).data || {};
   const key = await deriveKey(s.key + keyB, fromBase64(s.salt));
   return {
     content: new TextDecoder().decode(await open(key, s.iv, s.content)),
@@ -399,7 +397,7 @@ var reveal = async (cfg, shareUrl, o = {}) => {
 var sendOtp = async (cfg, shareUrl, o = {}) => {
   const [slug2] = parseLink(shareUrl, "shareUrl");
   checkOptions(o, {});
-  return (await request(cfg, `/public/secrets/${slug2}/otp`, { method: "POST", auth: false, signal: o?.signal })).data;
+  return (await request(cfg, `/public/secrets/${slug2}/otp`, o, "POST")).data;
 };
 
 // src/api/stats.ts
@@ -414,8 +412,8 @@ var range = (r = {}) => {
   checkOptions(r, { from: (v) => date(v) || (to && from > to ? "must not be after to" : ""), to: date });
   return query({ from: from || null, to: to || null });
 };
-var getStats = async (cfg, r = {}) => (await request(cfg, "/secrets-stats" + range(r), { signal: r?.signal })).data;
-var getTokenStats = async (cfg, o = {}) => (await request(cfg, "/tokens-stats", { signal: o?.signal })).data;
+var getStats = async (cfg, r = {}) => (await request(cfg, "/secrets-stats" + range(r), r)).data;
+var getTokenStats = async (cfg, o = {}) => (checkOptions(o, {}), await request(cfg, "/tokens-stats", o)).data;
 
 // src/crypto/exchange.ts
 var EC = { name: "ECDH", namedCurve: "P-256" };
@@ -470,37 +468,38 @@ var createRequest = async (cfg, o = {}) => {
   const [publicKey, privateKey] = await newRequestKeys();
   const body = { public_key: publicKey };
   for (const k in REQUEST) body[snake(k)] = o?.[k];
-  const { data } = await request(cfg, "/requests", { method: "POST", signal: o?.signal, body });
+  const { data } = await request(cfg, "/requests", o, "POST", body);
   const r = data.request ?? data;
   return { ...r, inbox_url: new URL("/i/" + r.token, new URL(r.url ?? "", cfg.apiUrl)) + "#" + privateKey };
 };
 var listRequests = async (cfg, f = {}) => {
   checkOptions(f, filters("active", "completed", "expired"));
-  return page(await request(cfg, "/requests" + query({ ...f }), { signal: f?.signal }));
+  return page(await request(cfg, "/requests" + query({ ...f }), f));
 };
-var getRequest = async (cfg, token, o = {}) => (await request(cfg, at("/requests/", "token", token, o), { signal: o?.signal })).data;
-var deleteRequest = async (cfg, token, o = {}) => !!await request(cfg, at("/requests/", "token", token, o), { signal: o?.signal, method: "DELETE" });
-var requestStats = async (cfg, r = {}) => (await request(cfg, "/requests-stats" + range(r), { signal: r?.signal })).data;
+var getRequest = async (cfg, token, o = {}) => (await request(cfg, at("/requests/", "token", token, o), o)).data;
+var deleteRequest = async (cfg, token, o = {}) => !!await request(cfg, at("/requests/", "token", token, o), o, "DELETE");
+var requestStats = async (cfg, r = {}) => (await request(cfg, "/requests-stats" + range(r), r)).data;
 var respond = async (cfg, requestUrl, content, o = {}) => {
   const [token] = parseLink(requestUrl, "requestUrl");
   subtle();
   checkCreate(content, 1, 1, o);
-  const { data: r } = await request(cfg, `/public/requests/${token}`, { auth: false, signal: o?.signal });
+  const { data: r } = await request(cfg, `/public/requests/${token}`, o);
   if (!r.public_key) throw new NotFoundError("This request has no public key: it cannot be answered with zero knowledge", { code: "NO_PUBLIC_KEY" });
   const { body, k } = await encryptSecret(content, r.secret_expiration_hours ?? 24, r.maximum_views ?? 1, o);
   body.sealed_key = await sealTo(r.public_key, token, k.slice(8));
-  return (await request(cfg, `/public/requests/${token}/respond`, { method: "POST", auth: false, signal: o?.signal, body })).data;
+  return (await request(cfg, `/public/requests/${token}/respond`, o, "POST", body)).data;
 };
 var openRequest = async (cfg, inboxUrl, o = {}) => {
   const [token, privateKey] = parseLink(inboxUrl, "inboxUrl", /^[\w-]{43}(\.[\w-]{43}){2}$/);
   subtle();
-  const r = (await request(cfg, "/requests/" + token, { signal: o?.signal })).data;
+  checkOptions(o, {});
+  const r = (await request(cfg, "/requests/" + token, o)).data;
   if (!r.sealed_key || !r.secret_url) throw new NotFoundError("This request has not been answered yet", { code: "REQUEST_PENDING" });
   return { ...await reveal(cfg, r.secret_url + "#" + await openSealed(privateKey, token, r.sealed_key), o), request: r };
 };
 
 // src/api/diagnostics.ts
-var health = async (cfg, o = {}) => (await request(cfg, "/health", { auth: false, signal: o?.signal })).data;
+var health = async (cfg, o = {}) => (checkOptions(o, {}), await request(cfg, "/health", o)).data;
 var listOne = (cfg) => request(cfg, "/secrets?limit=1");
 var CHECKS = [
   ["configuration", "", async (cfg) => {

@@ -6,7 +6,7 @@ import { create, deleteSecret } from './secrets.ts';
 
 /** The server's health (no token needed). */
 export const health = async (cfg: Config, o: WithSignal = {}): Promise<Health> =>
-  (await request(cfg, '/health', { auth: false, signal: o?.signal })).data;
+  (checkOptions(o, {}), await request(cfg, '/health', o)).data;
 
 const listOne = (cfg: Config) => request(cfg, '/secrets?limit=1');
 

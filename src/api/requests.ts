@@ -32,7 +32,7 @@ export const createRequest = async (cfg: Config, o: RequestOptions = {}): Promis
   const body: Record<string, unknown> = { public_key: publicKey };
   // The wire fields are the snake_case of the options.
   for (const k in REQUEST) body[snake(k)] = o?.[k as keyof RequestOptions];
-  const { data } = await request(cfg, '/requests', { method: 'POST', signal: o?.signal, body });
+  const { data } = await request(cfg, '/requests', o, 'POST', body);
   const r: SecretRequest = data.request ?? data;
   // The inbox page lives beside the responder's (a relative or missing url: beside the API).
   return { ...r, inbox_url: new URL('/i/' + r.token, new URL(r.url ?? '', cfg.apiUrl)) + '#' + privateKey };
@@ -41,20 +41,20 @@ export const createRequest = async (cfg: Config, o: RequestOptions = {}): Promis
 /** The company's secret requests, newest first. */
 export const listRequests = async (cfg: Config, f: RequestFilters = {}): Promise<Page<SecretRequest>> => {
   checkOptions(f, filters('active', 'completed', 'expired'));
-  return page(await request(cfg, '/requests' + query({ ...f }), { signal: f?.signal }));
+  return page(await request(cfg, '/requests' + query({ ...f }), f));
 };
 
 /** One request by its token. */
 export const getRequest = async (cfg: Config, token: string, o: WithSignal = {}): Promise<SecretRequest> =>
-  (await request(cfg, at('/requests/', 'token', token, o), { signal: o?.signal })).data;
+  (await request(cfg, at('/requests/', 'token', token, o), o)).data;
 
 /** Expires (cancels) a request; resolves to true, also when it was already closed. */
 export const deleteRequest = async (cfg: Config, token: string, o: WithSignal = {}): Promise<true> =>
-  !!(await request(cfg, at('/requests/', 'token', token, o), { signal: o?.signal, method: 'DELETE' })) as true;
+  !!(await request(cfg, at('/requests/', 'token', token, o), o, 'DELETE')) as true;
 
 /** Counts of the company's requests, optionally of those created between `from` and `to`. */
 export const requestStats = async (cfg: Config, r: Range = {}): Promise<RequestStats> =>
-  (await request(cfg, '/requests-stats' + range(r), { signal: r?.signal })).data;
+  (await request(cfg, '/requests-stats' + range(r), r)).data;
 
 /**
  * Answers a request as its responder (no token needed): encrypts `content`
@@ -67,11 +67,11 @@ export const respond = async (cfg: Config, requestUrl: string, content: string, 
   subtle();
   // Check the input before the first request; the real limits come from the request.
   checkCreate(content, 1, 1, o);
-  const { data: r } = await request(cfg, `/public/requests/${token}`, { auth: false, signal: o?.signal });
+  const { data: r } = await request(cfg, `/public/requests/${token}`, o);
   if (!r.public_key) throw new NotFoundError('This request has no public key: it cannot be answered with zero knowledge', { code: 'NO_PUBLIC_KEY' });
   const { body, k } = await encryptSecret(content, r.secret_expiration_hours ?? 24, r.maximum_views ?? 1, o);
   body.sealed_key = await sealTo(r.public_key, token, k.slice(8));
-  return (await request(cfg, `/public/requests/${token}/respond`, { method: 'POST', auth: false, signal: o?.signal, body })).data;
+  return (await request(cfg, `/public/requests/${token}/respond`, o, 'POST', body)).data;
 };
 
 /**
@@ -82,7 +82,8 @@ export const respond = async (cfg: Config, requestUrl: string, content: string, 
 export const openRequest = async (cfg: Config, inboxUrl: string, o: WithSignal = {}): Promise<OpenedRequest> => {
   const [token, privateKey] = parseLink(inboxUrl, 'inboxUrl', /^[\w-]{43}(\.[\w-]{43}){2}$/);
   subtle(); // no WebCrypto: said as such, not as a broken link
-  const r: SecretRequest = (await request(cfg, '/requests/' + token, { signal: o?.signal })).data;
+  checkOptions(o, {});
+  const r: SecretRequest = (await request(cfg, '/requests/' + token, o)).data;
   if (!r.sealed_key || !r.secret_url) throw new NotFoundError('This request has not been answered yet', { code: 'REQUEST_PENDING' });
   return { ...(await reveal(cfg, r.secret_url + '#' + (await openSealed(privateKey, token, r.sealed_key)), o)), request: r };
 };

@@ -21,12 +21,12 @@ export const reveal = async (cfg: Config, shareUrl: string, o: RevealOptions = {
   const [slug, keyB] = parseLink(shareUrl, 'shareUrl', /^[A-Za-z0-9]{24}$/);
   subtle(); // no WebCrypto: a CryptoError before the view is spent
   checkOptions(o, { password: secret, otp: secret, captchaToken: secret });
-  const { password, otp, captchaToken, signal } = o ?? {};
+  const { password, otp, captchaToken } = o ?? {};
   const at = '/public/secrets/' + slug;
   // The message comes with what the secret requires (PROTOCOL.md), read before the view is used.
-  const info = (await request(cfg, at, { auth: false, signal })).data || {};
+  const info = (await request(cfg, at, o)).data || {};
   // A server that answers data: null sent nothing to decrypt: a CryptoError below, not a TypeError.
-  const s = (await request(cfg, at + '/open', { method: 'POST', auth: false, signal, body: { password, otp, captcha_token: captchaToken } })).data || {};
+  const s = (await request(cfg, at + '/open', o, 'POST', { password, otp, captcha_token: captchaToken })).data || {};
   const key = await deriveKey(s.key + keyB, fromBase64(s.salt));
   return {
     content: new TextDecoder().decode(await open(key, s.iv, s.content)),
@@ -46,5 +46,5 @@ export const reveal = async (cfg: Config, shareUrl: string, o: RevealOptions = {
 export const sendOtp = async (cfg: Config, shareUrl: string, o: WithSignal = {}): Promise<OtpSent> => {
   const [slug] = parseLink(shareUrl, 'shareUrl');
   checkOptions(o, {});
-  return (await request(cfg, `/public/secrets/${slug}/otp`, { method: 'POST', auth: false, signal: o?.signal })).data;
+  return (await request(cfg, `/public/secrets/${slug}/otp`, o, 'POST')).data;
 };

@@ -102,7 +102,7 @@ export const encryptSecret = async (content: string, hours: number, views: numbe
  */
 export const create = async (cfg: Config, content: string, hours = 24, views = 1, o: CreateOptions = {}): Promise<CreatedSecret> => {
   const { body, k, security, total } = await encryptSecret(content, hours, views, o);
-  const { data } = await request(cfg, '/secrets', { method: 'POST', signal: o?.signal, body });
+  const { data } = await request(cfg, '/secrets', o, 'POST', body);
   o?.onProgress?.({ phase: 'done', loaded: total, total });
   return { ...data, share_url: data.access_url + '#' + k.slice(8), security };
 };
@@ -134,7 +134,7 @@ export const page = <T>({ data, pagination }: Envelope): Page<T> => (data.items 
  */
 export const listSecrets = async (cfg: Config, f: ListFilters = {}): Promise<Page<SecretItem>> => {
   checkOptions(f, filters('active', 'expired'));
-  return page(await request(cfg, '/secrets' + query({ ...f }), { signal: f?.signal }));
+  return page(await request(cfg, '/secrets' + query({ ...f }), f));
 };
 
 /** Checks a slug or request token argument and returns it as a path. */
@@ -145,8 +145,8 @@ export const at = (base: string, field: string, id: unknown, o: WithSignal): str
 
 /** The secret's metadata, never its content. Alias: `get`. */
 export const getDetails = async (cfg: Config, id: string, o: WithSignal = {}): Promise<SecretDetails> =>
-  (await request(cfg, at('/secrets/', 'slug', id, o), { signal: o?.signal })).data;
+  (await request(cfg, at('/secrets/', 'slug', id, o), o)).data;
 
 /** Expires the secret now and clears its content; resolves to true (also when it was already gone). */
 export const deleteSecret = async (cfg: Config, id: string, o: WithSignal = {}): Promise<true> =>
-  !!(await request(cfg, at('/secrets/', 'slug', id, o), { signal: o?.signal, method: 'DELETE' })) as true;
+  !!(await request(cfg, at('/secrets/', 'slug', id, o), o, 'DELETE')) as true;

@@ -25,8 +25,8 @@ export const range = (r: Range = {}): string => {
  * @example (await Sharokey.getStats()).active_secrets
  */
 export const getStats = async (cfg: Config, r: Range = {}): Promise<SecretStats> =>
-  (await request(cfg, '/secrets-stats' + range(r), { signal: r?.signal })).data;
+  (await request(cfg, '/secrets-stats' + range(r), r)).data;
 
 /** Token usage of the company: counts per token with a 4-character hint, never a token. */
 export const getTokenStats = async (cfg: Config, o: WithSignal = {}): Promise<TokenStats> =>
-  (await request(cfg, '/tokens-stats', { signal: o?.signal })).data;
+  (checkOptions(o, {}), await request(cfg, '/tokens-stats', o)).data;

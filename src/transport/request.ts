@@ -1,18 +1,10 @@
 import { AttachmentError, AuthenticationError, CLASSES, NetworkError, NotFoundError, PermissionError, RateLimitError, SharokeyError, TimeoutError, ValidationError } from '../errors.ts';
-import type { Options } from '../types.ts';
-import { signal, validate } from '../validate.ts';
+import type { Options, WithSignal } from '../types.ts';
 import { randomKey } from '../crypto/keys.ts';
 
 /** The resolved configuration a transport works with; `signal`, when set, is every call's default. */
 export type Config = Options & { apiUrl: string; timeout: number; retries: number; signal?: AbortSignal };
 
-export interface Call {
-  method?: 'GET' | 'POST' | 'DELETE';
-  body?: unknown;
-  signal?: AbortSignal;
-  /** false for /health and the recipient routes. */
-  auth?: boolean;
-}
 
 /** The success envelope. `data` is shaped by each API area (internal, never in the public types). */
 export interface Envelope {
@@ -54,23 +46,22 @@ export const json = (body: unknown): string | Blob => {
 };
 
 /** One attempt: fetch with a timeout and the caller's signal, then read the envelope. */
-const attempt = async (cfg: Config, path: string, c: Call, token?: string, body?: string | Blob): Promise<Envelope> => {
-  const where = ` (${c.method ?? 'GET'} ${path.split('?')[0]}`;
+const attempt = async (cfg: Config, path: string, method?: string, user?: AbortSignal, token?: string, body?: string | Blob): Promise<Envelope> => {
+  const where = ` (${method ?? 'GET'} ${path.split('?')[0]}`;
   const ctl = new AbortController();
-  const user = c.signal;
   user?.throwIfAborted();
   const abort = () => ctl.abort(user!.reason);
   user?.addEventListener('abort', abort);
   const timer = setTimeout(() => ctl.abort(), cfg.timeout);
   const headers: Record<string, string> = {};
-  if (c.body) headers['Content-Type'] = 'application/json';
+  if (body) headers['Content-Type'] = 'application/json';
   if (token) {
     headers.Authorization = 'Bearer ' + token;
     if (cfg.company) headers['X-Sharokey-Company'] = cfg.company;
   }
   let res: Response, json;
   try {
-    res = await fetch(cfg.apiUrl + path, { method: c.method, signal: ctl.signal, headers, body });
+    res = await fetch(cfg.apiUrl + path, { method, signal: ctl.signal, headers, body });
     json = await res.text();
   } catch (cause) {
     if (user?.aborted) throw user.reason;
@@ -106,14 +97,16 @@ const attempt = async (cfg: Config, path: string, c: Call, token?: string, body?
  * it and no duplicate can arise. `timeout` bounds each attempt; a GET or
  * DELETE that ran out of it is tried again (API.md: "no answer"). The wait
  * honours Retry-After, but never exceeds `timeout`: a longer one is handed
- * back at once as RateLimitError.
+ * back at once as RateLimitError. `o` is the caller's (checked) options, of
+ * which only `signal` is read (the client's when none); `method` is GET when
+ * absent; `data` is the JSON body. /health and the recipient routes
+ * (/public/...) are sent without a token.
  */
-export const request = async (cfg: Config, path: string, c: Call = {}): Promise<Envelope> => {
-  c.signal ??= cfg.signal;
-  validate(c as Record<string, unknown>, { signal });
-  c.signal?.throwIfAborted();
+export const request = async (cfg: Config, path: string, o?: WithSignal | null, method?: 'POST' | 'DELETE', data?: object): Promise<Envelope> => {
+  const signal = o?.signal ?? cfg.signal;
+  signal?.throwIfAborted();
   let token;
-  if (c.auth != false) {
+  if (!/^\/(health|public\/)/.test(path)) {
     try {
       token = cfg.getToken ? await cfg.getToken() : cfg.token;
     } catch (cause) {
@@ -121,16 +114,16 @@ export const request = async (cfg: Config, path: string, c: Call = {}): Promise<
     }
     if (!token || typeof token != 'string') throw new AuthenticationError('No token: call Sharokey.config({ token }) or give getToken');
   }
-  const body = c.body ? json(c.body) : undefined;
+  const body = data && json(data);
   for (let n = 0; ; n++) {
     try {
-      return await attempt(cfg, path, c, token, body);
+      return await attempt(cfg, path, method, signal, token, body);
     } catch (e) {
       const wait = (e as RateLimitError).retryAfter! * 1e3 || 250 << n;
-      if (n >= cfg.retries || wait > cfg.timeout || !(e instanceof RateLimitError || (c.method != 'POST' && e instanceof NetworkError))) throw e;
+      if (n >= cfg.retries || wait > cfg.timeout || !(e instanceof RateLimitError || (method != 'POST' && e instanceof NetworkError))) throw e;
       await new Promise((ok, no) => {
         setTimeout(ok, wait);
-        c.signal?.addEventListener('abort', () => no(c.signal!.reason));
+        signal?.addEventListener('abort', () => no(signal.reason));
       });
     }
   }
