@@ -36,13 +36,13 @@ export declare class QuotaExceededError extends SharokeyError {
 export declare class RateLimitError extends SharokeyError {
     retryAfter?: number;
 }
-/** Invalid input, found before sending (status 0) or by the server (422/400). */
+/** Invalid input, found before sending (status 0) or by the server (422/400, or another 4xx that no class names). */
 export declare class ValidationError extends SharokeyError {
 }
 /** Too many files, too large in all, or a file that cannot be read. */
 export declare class AttachmentError extends ValidationError {
 }
-/** No answer, an answer that is not JSON, or a 5xx. */
+/** No answer, an answer that is not JSON, a 5xx, or a failed answer whose status no class names. */
 export declare class NetworkError extends SharokeyError {
 }
 /** The request took longer than `timeout` (or the server answered 408). */

@@ -207,7 +207,7 @@ var BY_STATUS = {
   422: ValidationError,
   429: RateLimitError
 };
-var classOf = (status, code) => code == null ? status == 408 || status == 429 ? BY_STATUS[status] : NetworkError : CLASSES.find((C) => C != SharokeyError && C.prototype.code == code) ?? (status > 499 ? NetworkError : /PASSWORD|OTP|CAPTCHA/.test(code) ? PermissionError : code == "PAYLOAD_TOO_LARGE" ? AttachmentError : BY_STATUS[status] ?? SharokeyError);
+var classOf = (status, code) => code == null ? status == 408 || status == 429 ? BY_STATUS[status] : NetworkError : CLASSES.find((C) => C != SharokeyError && C.prototype.code == code) ?? (status > 499 ? NetworkError : /PASSWORD|OTP|CAPTCHA/.test(code) ? PermissionError : code == "PAYLOAD_TOO_LARGE" ? AttachmentError : BY_STATUS[status] ?? (status > 399 ? ValidationError : NetworkError));
 var json = (body) => {
   const big = [];
   const mark = randomKey(24);
@@ -273,10 +273,10 @@ var request = async (cfg, path, o, method, data) => {
     try {
       return await attempt(cfg, path, method, signal2, token, body);
     } catch (e) {
-      const wait = e.retryAfter * 1e3 || 250 << n;
-      if (n >= cfg.retries || wait > cfg.timeout || !(e instanceof RateLimitError || method != "POST" && e instanceof NetworkError)) throw e;
+      const after = e.retryAfter * 1e3;
+      if (n >= cfg.retries || after > cfg.timeout || !(e instanceof RateLimitError || method != "POST" && e instanceof NetworkError)) throw e;
       await new Promise((ok, no) => {
-        setTimeout(ok, wait);
+        setTimeout(ok, after || 250 << n);
         signal2?.addEventListener("abort", () => no(signal2.reason));
       });
     }

@@ -83,6 +83,32 @@ test('TimeoutError: a stalled answer past the timeout; the caller\'s abort is an
   expect(pre).toMatchObject({ caught: true, name: 'AbortError', isSharokeyError: false });
 });
 
+test('a short timeout is still retried `retries` times: the backoff does not stop the retries', async ({ sk }) => {
+  await setRetries(sk, 3, 300);
+  await mock.fault({ path: '/secrets', method: 'GET', delay_ms: 1500, times: 4 });
+  rejected(await run(sk, () => window.Sharokey.list()), 'TimeoutError');
+  expect((await mock.apiLog()).filter((l) => l.path == '/api/v1/secrets')).toHaveLength(4);
+});
+
+test('an answer no class names is still a subclass: another 4xx a ValidationError (not retried), an unusable answer a NetworkError (retried on a GET)', async ({ sk }) => {
+  await setRetries(sk, 2);
+  const cases: [number, string, string, number][] = [
+    [409, '{"success":false,"error":{"code":"CONFLICT","message":"Already there"}}', 'ValidationError', 1],
+    [418, '{"success":false}', 'ValidationError', 1],
+    [410, '{"success":false,"error":{"message":"Gone"}}', 'ValidationError', 1],
+    [200, '{"success":false}', 'NetworkError', 3],
+    [404, '<html><h1>Not Found</h1></html>', 'NetworkError', 3],
+  ];
+  for (const [status, body, name, attempts] of cases) {
+    await mock.clearLog();
+    await mock.fault({ path: '/secrets', method: 'GET', status, body, times: 3, ...(body[0] == '<' && { contentType: 'text/html' }) });
+    const e = rejected(await run(sk, () => window.Sharokey.list()), name);
+    expect(e, `${status} ${body}`).toMatchObject({ status, isSharokeyError: true });
+    expect((await mock.apiLog()).filter((l) => l.method == 'GET'), `${status} ${body}`).toHaveLength(attempts);
+    await mock.reset();
+  }
+});
+
 test('a 408 is a TimeoutError with status 408 (Chromium may resend it once itself: the fault repeats)', async ({ sk }) => {
   await mock.fault({ path: '/secrets', method: 'GET', status: 408, times: 5 });
   expect(rejected(await run(sk, () => window.Sharokey.list()), 'TimeoutError')).toMatchObject({ status: 408, isSharokeyError: true });

@@ -199,8 +199,8 @@ test('list parameters out of range are 422 naming them', async () => {
   expect((await api.get('/secrets?limit=100', { token: T.admin })).status).toBe(200);
 });
 
-test('DELETE clears and expires a secret, keeps its metadata, and is idempotent', async () => {
-  const slug = await createSecret(api, T.admin, { maximum_views: 5 });
+test('DELETE clears and expires a secret (its attachments too), keeps its metadata, and is idempotent', async () => {
+  const slug = (await create({ description: 'to go', maximum_views: 5, attachments: [attachment('a.txt', 5)], attachments_total_size: 5 })).body.data.slug;
   const first = await api.del(`/secrets/${slug}`, { token: T.admin });
   expect(first.status).toBe(200);
   expect(first.body).toEqual({ success: true, message: expect.any(String), data: null });
@@ -209,7 +209,7 @@ test('DELETE clears and expires a secret, keeps its metadata, and is idempotent'
   expect(again.body.data).toBeNull();
 
   const details = (await api.get(`/secrets/${slug}`, { token: T.admin })).body.data;
-  expect(details).toMatchObject({ status: 'expired', is_expired: true });
+  expect(details).toMatchObject({ status: 'expired', is_expired: true, description: 'to go', maximum_views: 5, has_attachments: false, attachments_count: 0, attachments: [] });
   expect(Date.parse(details.expiration)).toBeLessThanOrEqual(Date.now() + 1000);
   expect((await api.post(`/public/secrets/${slug}/open`)).status).toBe(404);
   expect((await api.del('/secrets/unknown1', { token: T.admin })).status).toBe(404);

@@ -93,6 +93,8 @@ export const secretRoutes: Route[] = [
       if (!secret.deleted) {
         const now = store.now();
         store.wipe(secret);
+        // PROTOCOL.md: DELETE "clears the content and attachments"; the rest of the metadata stays.
+        secret.attachments.length = 0;
         secret.deleted = true;
         secret.expiration = Math.min(secret.expiration, now);
         secret.updatedAt = now;

@@ -19,16 +19,19 @@ const BY_STATUS: Record<number, typeof SharokeyError> = {
 };
 
 /**
- * The class of a failed answer: by `error.code` first (a class whose own code
- * it is; then, below 500, a recipient gate or PAYLOAD_TOO_LARGE), by HTTP
- * status second (any 5xx is a NetworkError, so it is retried where safe). An
- * answer that is not our JSON (a proxy's HTML page) is a NetworkError unless
- * its status is 408 or 429.
+ * The class of a failed answer, always a subclass (API.md): by `error.code`
+ * first (a class whose own code it is; then, below 500, a recipient gate or
+ * PAYLOAD_TOO_LARGE), by HTTP status second (any 5xx is a NetworkError, so it
+ * is retried where safe; any other 4xx a ValidationError: the server refused
+ * the request as sent; an answer that failed with another status is not the
+ * contract's, a NetworkError). An answer that is not our JSON (a proxy's HTML
+ * page) is a NetworkError unless its status is 408 or 429.
  */
 const classOf = (status: number, code?: string): typeof SharokeyError =>
   code == null ? (status == 408 || status == 429 ? BY_STATUS[status]! : NetworkError)
   : CLASSES.find((C) => C != SharokeyError && C.prototype.code == code)
-    ?? (status > 499 ? NetworkError : /PASSWORD|OTP|CAPTCHA/.test(code) ? PermissionError : code == 'PAYLOAD_TOO_LARGE' ? AttachmentError : BY_STATUS[status] ?? SharokeyError);
+    ?? (status > 499 ? NetworkError : /PASSWORD|OTP|CAPTCHA/.test(code) ? PermissionError : code == 'PAYLOAD_TOO_LARGE' ? AttachmentError
+      : BY_STATUS[status] ?? (status > 399 ? ValidationError : NetworkError));
 
 /**
  * A body's JSON text, as a Blob of parts when it holds long strings: the
@@ -93,11 +96,14 @@ const attempt = async (cfg: Config, path: string, method?: string, user?: AbortS
 
 /**
  * Sends one API call and resolves to its envelope. GET and DELETE are retried
- * on no answer, 408, 429 and 5xx; POST only on 429, where the server refused
- * it and no duplicate can arise. `timeout` bounds each attempt; a GET or
- * DELETE that ran out of it is tried again (API.md: "no answer"). The wait
- * honours Retry-After, but never exceeds `timeout`: a longer one is handed
- * back at once as RateLimitError. `o` is the caller's (checked) options, of
+ * on no answer, 408, 429 and 5xx, and on an answer that is not the
+ * contract's JSON (a proxy's page, a cut body: no usable answer), which are
+ * all NetworkErrors; POST only on 429, where the server refused it and no
+ * duplicate can arise.
+ * `timeout` bounds each attempt; a GET or DELETE that ran out of it is tried
+ * again (API.md: "no answer"). The backoff is 250 ms, doubled each time; a
+ * server's Retry-After is honoured instead, but one longer than `timeout` is
+ * handed back at once as RateLimitError. `o` is the caller's (checked) options, of
  * which only `signal` is read (the client's when none); `method` is GET when
  * absent; `data` is the JSON body. /health and the recipient routes
  * (/public/...) are sent without a token.
@@ -119,10 +125,10 @@ export const request = async (cfg: Config, path: string, o?: WithSignal | null, 
     try {
       return await attempt(cfg, path, method, signal, token, body);
     } catch (e) {
-      const wait = (e as RateLimitError).retryAfter! * 1e3 || 250 << n;
-      if (n >= cfg.retries || wait > cfg.timeout || !(e instanceof RateLimitError || (method != 'POST' && e instanceof NetworkError))) throw e;
+      const after = (e as RateLimitError).retryAfter! * 1e3;
+      if (n >= cfg.retries || after > cfg.timeout || !(e instanceof RateLimitError || (method != 'POST' && e instanceof NetworkError))) throw e;
       await new Promise((ok, no) => {
-        setTimeout(ok, wait);
+        setTimeout(ok, after || 250 << n);
         signal?.addEventListener('abort', () => no(signal.reason));
       });
     }
