@@ -61,7 +61,12 @@ if (diagnostics.length) {
   process.exit(1);
 }
 // index.d.ts last: the default client and its named parts (its re-exports are the modules above).
-const strip = (t) => t.replace(/^import [^;]*;\n/gm, '').replace(/^export (\{\}|.* from '[^']*');\n/gm, '');
+// index.ts also exports the default client's error classes, createClient and
+// isSharokeyError (the script tag's own, when it made that client): errors.d.ts
+// and client.d.ts already declare them, so index.d.ts's copies go. CLASSES is internal.
+const strip = (t) => t.replace(/^import [^;]*;\n/gm, '').replace(/^export (\{\}|.* from '[^']*');\n/gm, '')
+  .replace(/^export (declare const (createClient|isSharokeyError|\w+Error): Client\['\w+'\]|type \w+Error = E\.\w+);\n/gm, '')
+  .replace(/^\/\*\*[^\n]*\*\/\nexport declare const CLASSES[^\n]*\n/m, '');
 out.set('dist/sharokey.d.ts', [
   `// Types of the Sharokey drop-in script v${pkg.version}.`,
   ...['errors.d.ts', 'types.d.ts', 'client.d.ts', 'index.d.ts'].map((f) => strip(decl[f])),

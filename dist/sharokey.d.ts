@@ -18,6 +18,8 @@ export declare class SharokeyError extends Error {
     code: string;
     status: number;
     details?: ErrorDetails;
+    /** What caused it (a fetch failure, a WebCrypto error...), when anything did. */
+    cause?: unknown;
     constructor(message: string, init?: ErrorInit);
 }
 /** 401: no token, unknown, revoked or expired token. */
@@ -51,8 +53,6 @@ export declare class TimeoutError extends NetworkError {
 /** Decryption failed: wrong key, or the data was tampered with. */
 export declare class CryptoError extends SharokeyError {
 }
-/** Every class, in the order of NAMES; the transport maps server codes with it. */
-export declare const CLASSES: (typeof SharokeyError)[];
 /**
  * Tells a Sharokey error apart, also one thrown in another frame, where
  * `instanceof` fails.

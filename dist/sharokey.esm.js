@@ -657,24 +657,36 @@ var health2 = Sharokey.health;
 var test2 = Sharokey.test;
 var testConnection2 = Sharokey.testConnection;
 var deleteSecret2 = Sharokey.delete;
+var createClient2 = Sharokey.createClient;
+var isSharokeyError2 = Sharokey.isSharokeyError;
+var SharokeyError2 = Sharokey.SharokeyError;
+var AuthenticationError2 = Sharokey.AuthenticationError;
+var PermissionError2 = Sharokey.PermissionError;
+var NotFoundError2 = Sharokey.NotFoundError;
+var QuotaExceededError2 = Sharokey.QuotaExceededError;
+var RateLimitError2 = Sharokey.RateLimitError;
+var ValidationError2 = Sharokey.ValidationError;
+var AttachmentError2 = Sharokey.AttachmentError;
+var NetworkError2 = Sharokey.NetworkError;
+var TimeoutError2 = Sharokey.TimeoutError;
+var CryptoError2 = Sharokey.CryptoError;
 export {
-  AttachmentError,
-  AuthenticationError,
-  CLASSES,
-  CryptoError,
+  AttachmentError2 as AttachmentError,
+  AuthenticationError2 as AuthenticationError,
+  CryptoError2 as CryptoError,
   DEFAULT_API_URL,
-  NetworkError,
-  NotFoundError,
-  PermissionError,
-  QuotaExceededError,
-  RateLimitError,
-  SharokeyError,
-  TimeoutError,
-  ValidationError,
+  NetworkError2 as NetworkError,
+  NotFoundError2 as NotFoundError,
+  PermissionError2 as PermissionError,
+  QuotaExceededError2 as QuotaExceededError,
+  RateLimitError2 as RateLimitError,
+  SharokeyError2 as SharokeyError,
+  TimeoutError2 as TimeoutError,
+  ValidationError2 as ValidationError,
   analyzeStats2 as analyzeStats,
   config,
   create2 as create,
-  createClient,
+  createClient2 as createClient,
   createRequest2 as createRequest,
   index_default as default,
   deleteSecret2 as delete,
@@ -686,7 +698,7 @@ export {
   getStats2 as getStats,
   getTokenStats2 as getTokenStats,
   health2 as health,
-  isSharokeyError,
+  isSharokeyError2 as isSharokeyError,
   list,
   listRequests2 as listRequests,
   openRequest2 as openRequest,

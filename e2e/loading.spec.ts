@@ -159,18 +159,25 @@ test('the ES module build is the script tag\'s object when both are on a page; a
   expect(r).toEqual({ same: true, named: 'function' });
 });
 
-test('the ES module build\'s named exports are the default client\'s methods ("its named parts")', async ({ page }) => {
+test('the ES module build\'s named exports are the default client\'s parts ("its named parts"): methods, error classes, createClient, isSharokeyError', async ({ page }) => {
   await page.goto(PAGE_ORIGIN + '/e2e/pages/blank.html');
   const r = await page.evaluate(async ({ src, api, token }) => {
     const esm = (await import(src)) as Record<string, (...a: unknown[]) => Promise<Record<string, unknown>>> & { default: Record<string, unknown> };
-    const methods = Object.keys(esm.default).filter((k) => typeof esm.default[k] == 'function' && !/Error$|^isSharokeyError$|^createClient$/.test(k));
-    const missing = methods.filter((k) => esm[k] !== esm.default[k]);
+    const parts = Object.keys(esm.default).filter((k) => typeof esm.default[k] == 'function');
+    const missing = parts.filter((k) => esm[k] !== esm.default[k]);
     // They act on the default client: configured through one, used through the other.
     esm.config!({ apiUrl: api, token });
     const made = await esm.create!('named export', 1, 2);
     const opened = await (esm.default.reveal as typeof esm.reveal)(made.share_url);
     const deleted = await esm.delete!(made.slug);
-    return { methods: methods.length, missing, version: esm.version === esm.default.version, content: opened.content, deleted };
+    // What a named method throws is an instance of the named class (the script tag's here).
+    const bad = await esm.create!('').catch((e: unknown) => e);
+    const Named = esm.ValidationError as unknown as new () => Error;
+    const Base = esm.SharokeyError as unknown as new () => Error;
+    return {
+      parts: parts.length, missing, version: esm.version === esm.default.version, content: opened.content, deleted,
+      instance: bad instanceof Named && bad instanceof Base, global: esm.ValidationError === (window.Sharokey as unknown as Record<string, unknown>).ValidationError,
+    };
   }, { src: PAGE_ORIGIN + '/dist/sharokey.esm.js', api: MOCK_URL, token: TOKENS.admin });
-  expect(r).toEqual({ methods: 23, missing: [], version: true, content: 'named export', deleted: true });
+  expect(r).toEqual({ parts: 36, missing: [], version: true, content: 'named export', deleted: true, instance: true, global: true });
 });

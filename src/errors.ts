@@ -23,6 +23,8 @@ export class SharokeyError extends Error {
   declare code: string;
   declare status: number;
   declare details?: ErrorDetails;
+  /** What caused it (a fetch failure, a WebCrypto error...), when anything did. */
+  declare cause?: unknown;
   constructor(message: string, init: ErrorInit = {}) {
     super(message, init);
     Object.assign(this, init);

@@ -53,7 +53,9 @@ export async function everyMethod(signal: AbortSignal, file: File): Promise<void
   try {
     await create('', 0, 0);
   } catch (e) {
-    if (e instanceof ValidationError) void e.details;
+    // The named class is a value and a type.
+    const invalid: ValidationError | undefined = e instanceof ValidationError ? e : undefined;
+    void invalid?.details;
     if (isSharokeyError(e)) void [e.code as string, e.status as number, e.cause];
     if (e instanceof Sharokey.RateLimitError) void e.retryAfter;
   }
