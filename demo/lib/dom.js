@@ -111,3 +111,6 @@ export function releaseLinks(root) {
 
 /** A status badge: `badge('active')`. */
 export const badge = (status) => el('span', { class: `badge ${status}` }, status === 'completed' ? 'answered' : status);
+
+/** `1 file`, `2 files`: a count and its noun. */
+export const count = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;

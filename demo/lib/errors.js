@@ -1,16 +1,16 @@
 // Errors as people understand them: what went wrong and what to do, never a
 // stack trace. Read by `code` first, then by the error class's `name`
 // (API.md, "Errors"); ValidationError details go next to their fields.
-import { el } from './dom.js';
+import { count, el } from './dom.js';
 
-const seconds = (n) => `${n} second${n === 1 ? '' : 's'}`;
+const seconds = (n) => count(n, 'second');
 
 const BY_CODE = {
   PASSWORD_REQUIRED: ['This secret is protected by a password.', 'Enter the password and try again.'],
   INVALID_PASSWORD: ['The password is wrong.', 'No view was used: check it and try again.'],
   OTP_REQUIRED: ['This secret asks for a one-time code.', 'Click "Send me a code" to have one sent to its receiver, then enter it under "One-time code".'],
   INVALID_OTP: ['The one-time code is wrong or has expired.', 'No view was used: ask for a new code and try again.'],
-  CAPTCHA_REQUIRED: ['This secret asks for a captcha.', 'Open the link in its viewer page, which shows the captcha.'],
+  CAPTCHA_REQUIRED: ['This secret asks for a captcha.', 'Tick "I am not a robot" and open it again.'],
   REQUEST_PENDING: ['Nobody has answered this request yet.', 'Send the responder link to the person you asked, and try again once they have answered.'],
   NO_PUBLIC_KEY: ['This request cannot be answered with zero knowledge.', 'Create a new request from this console.'],
   QUOTA_EXCEEDED: ['Your plan’s limit of active secrets is reached.', 'Delete secrets you no longer need, or wait for some to expire.'],

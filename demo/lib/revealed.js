@@ -16,7 +16,7 @@ export function showRevealed(box, { content, message, attachments }, id, heading
     el('div', { class: 'actions' }, el('button', { type: 'button', onclick: () => copy(text.value, status, text) }, 'Copy')),
     status,
     attachments.length ? fileLinks(attachments) : null,
-    el('p', { class: 'help' }, 'It will not be shown again: the view is used. Copy what you need now.'),
+    el('p', { class: 'help' }, 'This view is used: opening the link again takes another one, if any are left. Copy what you need now.'),
   ].filter(Boolean));
   box.hidden = false;
   box.tabIndex = -1;

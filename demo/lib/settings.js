@@ -55,6 +55,8 @@ async function save(onChange) {
     apply(next);
   } catch (error) {
     showError(errorBox, error, { form });
+    // The saved settings still apply; the status line no longer speaks of them.
+    status.textContent = 'Not saved: fix the field above.';
     return;
   }
   for (const [name, value] of Object.entries(next)) store.set(name, value);

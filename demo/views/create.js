@@ -1,6 +1,6 @@
 // Create: every option of Sharokey.create(), attachments by drag and drop or
 // a file picker, a progress bar fed by onProgress, then the share link.
-import { busy, byId, bytes, characters, copy, el, facts, numbers, values, when } from '../lib/dom.js';
+import { busy, byId, bytes, characters, copy, count, el, facts, numbers, values, when } from '../lib/dom.js';
 import { clearError, showError } from '../lib/errors.js';
 
 const form = byId('create-form');
@@ -29,7 +29,7 @@ function showFiles() {
   list.replaceChildren(...files.map((file, i) => el('li', {},
     `${file.name} (${bytes(file.size)}) `,
     el('button', { type: 'button', class: 'link', 'aria-label': `Remove ${file.name}`, onclick: () => { files.splice(i, 1); showFiles(); } }, 'Remove'))));
-  if (files.length) list.append(el('li', { class: 'muted' }, `${files.length} file(s), ${bytes(total)} in all`));
+  if (files.length) list.append(el('li', { class: 'muted' }, `${count(files.length, 'file')}, ${bytes(total)} in all`));
 }
 
 function addFiles(chosen) {

@@ -1,7 +1,7 @@
 // Requests: createRequest() with every option, its responder link and private
 // inbox link; openRequest() to read an answer; listRequests() with filters,
 // getRequest() details, deleteRequest(), and requestStats().
-import { badge, busy, byId, copy, el, facts, numbers, values, when } from '../lib/dom.js';
+import { badge, busy, byId, copy, count, el, facts, numbers, values, when } from '../lib/dom.js';
 import { clearError, showError } from '../lib/errors.js';
 import { confirm } from '../lib/confirm.js';
 import { pager } from '../lib/pager.js';
@@ -110,7 +110,7 @@ async function loadList() {
     const { items, pagination } = await Sharokey.listRequests({ ...f, page });
     tbody.replaceChildren(...items.map(row));
     if (!items.length) tbody.append(el('tr', {}, el('td', { colspan: 6, class: 'muted' }, f.search || f.status ? 'No request matches these filters.' : 'No request yet.')));
-    byId('r-summary').textContent = `${pagination?.total ?? items.length} request(s) found.`;
+    byId('r-summary').textContent = `${count(pagination?.total ?? items.length, 'request')} found.`;
     pager({ prev: byId('r-prev'), next: byId('r-next'), label: byId('r-page') }, pagination);
   } catch (error) {
     byId('r-summary').textContent = '';
@@ -135,7 +135,7 @@ async function showDetails(token, button) {
       ['Created', when(r.created_at)],
       ['Open until', when(r.expiration)],
       ['Answer kept for', r.secret_expiration_hours && `${r.secret_expiration_hours} hours`],
-      ['Answer can be read', r.maximum_views && `${r.maximum_views} time(s)`],
+      ['Answer can be read', r.maximum_views && count(r.maximum_views, 'time')],
       ['Responder link', r.url],
       ['Answer (secret slug)', r.secret_slug],
       ['Private link known to this tab', inboxes.has(r.token) ? 'yes' : 'no'],
@@ -149,9 +149,9 @@ async function showDetails(token, button) {
 
 async function remove(r, button) {
   const yes = await confirm({
-    title: 'Cancel this request?',
+    title: 'Close this request?',
     text: `“${r.message || r.description || r.token}” will be closed now: its link stops working${r.status === 'completed' ? ' and its answer can no longer be opened from it' : ''}. This cannot be undone.`,
-    action: 'Delete the request',
+    action: 'Close the request',
   });
   if (!yes) return button.focus();
   try {

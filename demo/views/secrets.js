@@ -1,6 +1,6 @@
 // Secrets: list() with a status filter, search and pages, getDetails() in a
 // panel, and delete() after a confirmation.
-import { badge, busy, byId, el, facts, numbers, values, when } from '../lib/dom.js';
+import { badge, busy, byId, count, el, facts, numbers, values, when } from '../lib/dom.js';
 import { clearError, showError } from '../lib/errors.js';
 import { confirm } from '../lib/confirm.js';
 import { pager } from '../lib/pager.js';
@@ -18,9 +18,9 @@ function row(s) {
   return el('tr', {},
     el('td', {}, s.description || el('span', { class: 'muted' }, '(no description)')),
     el('td', {}, el('code', {}, s.slug)),
-    el('td', {}, badge(s.status ?? (s.is_expired ? 'expired' : 'active'))),
+    el('td', {}, badge(s.status ?? (s.is_expired ? 'expired' : 'active')), s.current_views >= s.maximum_views ? el('span', { class: 'muted' }, ' (views used)') : null),
     el('td', {}, `${s.current_views} / ${s.maximum_views}`),
-    el('td', {}, s.has_password ? 'password' : '—'),
+    el('td', {}, s.has_password ? 'yes' : '—'),
     el('td', {}, s.attachments_count ? String(s.attachments_count) : '—'),
     el('td', {}, when(s.expiration)),
     el('td', { class: 'row-actions' },
@@ -36,7 +36,7 @@ async function load() {
     const { items, pagination } = await Sharokey.list({ ...f, page });
     tbody.replaceChildren(...items.map(row));
     if (!items.length) tbody.append(el('tr', {}, el('td', { colspan: 8, class: 'muted' }, f.search || f.status ? 'No secret matches these filters.' : 'No secret yet: create one in the Create tab.')));
-    byId('s-summary').textContent = `${pagination?.total ?? items.length} secret(s) found.`;
+    byId('s-summary').textContent = `${count(pagination?.total ?? items.length, 'secret')} found.`;
     pager({ prev: byId('s-prev'), next: byId('s-next'), label: byId('s-page') }, pagination);
   } catch (error) {
     byId('s-summary').textContent = '';

@@ -69,7 +69,7 @@ test('a request made in the console is answered on the responder page and opened
   await row.getByRole('button', { name: /^Details of/ }).click();
   const details = panel.getByRole('region', { name: `Request ${token}` });
   await expect(details).toBeFocused();
-  for (const text of ['answered', `VPN ${id}`, 'fr', '6 hours', '2 time(s)', url, 'Private link known to this tab']) await expect(details).toContainText(text);
+  for (const text of ['answered', `VPN ${id}`, 'fr', '6 hours', '2 times', url, 'Private link known to this tab']) await expect(details).toContainText(text);
   await expect(panel.getByLabel('Request statistics').locator('.card', { hasText: 'answered' })).not.toContainText(/^0/);
   await page.screenshot({ path: testInfo.outputPath('demo-requests.png'), fullPage: true });
 
@@ -81,7 +81,7 @@ test('a request made in the console is answered on the responder page and opened
 
   // Delete, confirmed: the request is expired.
   await row.getByRole('button', { name: /^Delete/ }).click();
-  await page.getByRole('dialog', { name: 'Cancel this request?' }).getByRole('button', { name: 'Delete the request' }).click();
+  await page.getByRole('dialog', { name: 'Close this request?' }).getByRole('button', { name: 'Close the request' }).click();
   await expect(panel.locator('#r-summary')).toContainText('Request deleted.');
   await expect(row).toContainText('expired');
   expect(await page.evaluate((t) => window.Sharokey.getRequest(t).then((r) => r.status), token)).toBe('expired');

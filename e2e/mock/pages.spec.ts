@@ -66,6 +66,11 @@ test.describe('in a browser', () => {
     await expect(page.locator('#captcha-row')).toBeHidden();
     expect(await views(slug)).toBe(0);
 
+    // An empty field is asked for, not sent.
+    await page.click('#reveal');
+    await expect(page.locator('#status')).toHaveText('Enter the password first.');
+    await expect(page.locator('#password')).toBeFocused();
+
     await page.fill('#password', 'wrong one');
     await page.click('#reveal');
     await expect(page.locator('#status')).toContainText('Wrong password');

@@ -34,7 +34,7 @@
     say('Opening…');
     try {
       Sharokey.config({ apiUrl: `${location.origin}/api/v1`, token });
-      show(await Sharokey.openRequest(location.href), 'form', 'Here is the answer. It will not be shown again once you leave this page.');
+      show(await Sharokey.openRequest(location.href), 'form', 'Here is the answer. This view is used: copy what you need now.');
     } catch (error) {
       explain(error);
     } finally {

@@ -33,14 +33,20 @@
   async function reveal(event) {
     event.preventDefault();
     const options = {};
-    if (info.requires_password) options.password = $('password').value;
+    if (info.requires_password) {
+      if (!$('password').value) {
+        $('password').focus();
+        return say('Enter the password first.', 'error');
+      }
+      options.password = $('password').value;
+    }
     if (info.otp_type && $('otp').value.trim()) options.otp = $('otp').value.trim();
     // The mock accepts any non-empty captcha token; unticked sends none (CAPTCHA_REQUIRED).
     if (info.captcha && $('captcha').checked) options.captchaToken = `mock-captcha-${Date.now()}`;
     $('reveal').disabled = true;
     say('Opening…');
     try {
-      show(await Sharokey.reveal(location.href, options), 'gate', 'Here is your secret. It will not be shown again once you leave this page.');
+      show(await Sharokey.reveal(location.href, options), 'gate', 'Here is your secret. This view is used: copy what you need now.');
     } catch (error) {
       explain(error);
     } finally {
@@ -86,7 +92,8 @@
     $('otp-row').hidden = !info.otp_type;
     $('captcha-row').hidden = !info.captcha;
     $('gate').hidden = false;
-    const files = info.attachments.length ? ` and ${info.attachments.length} file(s)` : '';
+    const n = info.attachments.length;
+    const files = n ? ` and ${n} file${n === 1 ? '' : 's'}` : '';
     say(`Someone shared a secret${files} with you.`);
   }
 
