@@ -198,6 +198,7 @@
   };
 
   // src/transport/request.ts
+  var anonymous = (cfg) => ({ ...cfg, anonymous: true });
   var BY_STATUS = {
     400: ValidationError,
     401: AuthenticationError,
@@ -261,7 +262,7 @@
     const signal2 = o?.signal ?? cfg.signal;
     signal2?.throwIfAborted();
     let token;
-    if (!/^\/(health|public\/)/.test(path)) {
+    if (!cfg.anonymous) {
       try {
         token = cfg.getToken ? await cfg.getToken() : cfg.token;
       } catch (cause) {
@@ -277,7 +278,7 @@
         const after = e.retryAfter * 1e3;
         if (n >= cfg.retries || after > cfg.timeout || !(e instanceof RateLimitError || method != "POST" && e instanceof NetworkError)) throw e;
         await new Promise((ok, no) => {
-          setTimeout(ok, after || 250 << n);
+          setTimeout(ok, after || Math.min(250 << n, 8e3, cfg.timeout));
           signal2?.addEventListener("abort", () => no(signal2.reason));
         });
       }
@@ -385,8 +386,9 @@
     checkOptions(o, { password: secret, otp: secret, captchaToken: secret });
     const { password, otp, captchaToken } = o ?? {};
     const at2 = "/public/secrets/" + slug2;
-    const info = (await request(cfg, at2, o)).data || {};
-    const s = (await request(cfg, at2 + "/open", o, "POST", { password, otp, captcha_token: captchaToken })).data || {};
+    const pub = anonymous(cfg);
+    const info = (await request(pub, at2, o)).data || {};
+    const s = (await request(pub, at2 + "/open", o, "POST", { password, otp, captcha_token: captchaToken })).data || {};
     const key = await deriveKey(s.key + keyB, fromBase64(s.salt));
     return {
       content: new TextDecoder().decode(await open(key, s.iv, s.content)),
@@ -398,7 +400,7 @@
   var sendOtp = async (cfg, shareUrl, o = {}) => {
     const [slug2] = parseLink(shareUrl, "shareUrl");
     checkOptions(o, {});
-    return (await request(cfg, `/public/secrets/${slug2}/otp`, o, "POST")).data;
+    return (await request(anonymous(cfg), `/public/secrets/${slug2}/otp`, o, "POST")).data;
   };
 
   // src/api/stats.ts
@@ -414,7 +416,10 @@
     return query({ from: from || null, to: to || null });
   };
   var getStats = async (cfg, r = {}) => (await request(cfg, "/secrets-stats" + range(r), r)).data;
-  var getTokenStats = async (cfg, o = {}) => (checkOptions(o, {}), await request(cfg, "/tokens-stats", o)).data;
+  var getTokenStats = async (cfg, o = {}) => {
+    checkOptions(o, {});
+    return (await request(cfg, "/tokens-stats", o)).data;
+  };
 
   // src/crypto/exchange.ts
   var EC = { name: "ECDH", namedCurve: "P-256" };
@@ -484,11 +489,12 @@
     const [token] = parseLink(requestUrl, "requestUrl");
     subtle();
     checkCreate(content, 1, 1, o);
-    const { data: r } = await request(cfg, `/public/requests/${token}`, o);
+    const pub = anonymous(cfg);
+    const { data: r } = await request(pub, `/public/requests/${token}`, o);
     if (!r.public_key) throw new NotFoundError("This request has no public key: it cannot be answered with zero knowledge", { code: "NO_PUBLIC_KEY" });
     const { body, k } = await encryptSecret(content, r.secret_expiration_hours ?? 24, r.maximum_views ?? 1, o);
     body.sealed_key = await sealTo(r.public_key, token, k.slice(8));
-    return (await request(cfg, `/public/requests/${token}/respond`, o, "POST", body)).data;
+    return (await request(pub, `/public/requests/${token}/respond`, o, "POST", body)).data;
   };
   var openRequest = async (cfg, inboxUrl, o = {}) => {
     const [token, privateKey] = parseLink(inboxUrl, "inboxUrl", /^[\w-]{43}(\.[\w-]{43}){2}$/);
@@ -500,7 +506,10 @@
   };
 
   // src/api/diagnostics.ts
-  var health = async (cfg, o = {}) => (checkOptions(o, {}), await request(cfg, "/health", o)).data;
+  var health = async (cfg, o = {}) => {
+    checkOptions(o, {});
+    return (await request(anonymous(cfg), "/health", o)).data;
+  };
   var listOne = (cfg) => request(cfg, "/secrets?limit=1");
   var CHECKS = [
     ["configuration", "", async (cfg) => {

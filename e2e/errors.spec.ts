@@ -90,6 +90,38 @@ test('a short timeout is still retried `retries` times: the backoff does not sto
   expect((await mock.apiLog()).filter((l) => l.path == '/api/v1/secrets')).toHaveLength(4);
 });
 
+test('the backoff is bounded (at most timeout, at most 8 s): retries: 10 on a failing GET ends in seconds, not minutes', async ({ sk }) => {
+  test.setTimeout(60_000);
+  await setRetries(sk, 10, 400);
+  await mock.fault({ path: '/secrets', method: 'GET', status: 503, times: 11 });
+  const r = await run(sk, async () => {
+    const t = performance.now();
+    const e = await window.Sharokey.list().catch((x: Error) => x.name);
+    return { e, ms: performance.now() - t };
+  }) as { e: string; ms: number };
+  expect(r.e).toBe('NetworkError');
+  expect((await mock.apiLog()).filter((l) => l.method == 'GET')).toHaveLength(11);
+  // 250 ms, then 400 ms nine times: about 3.9 s (unbounded, 250 ms doubled ten times would be 256 s).
+  expect(r.ms).toBeLessThan(15_000);
+});
+
+test('an abort during the backoff rejects at once with the signal\'s reason, and no further attempt is made', async ({ sk }) => {
+  await setRetries(sk, 3, 30000);
+  await mock.fault({ path: '/secrets', method: 'GET', status: 503, times: 4 });
+  const r = await run(sk, async () => {
+    const c = new AbortController();
+    const t = performance.now();
+    const p = window.Sharokey.list({ signal: c.signal });
+    setTimeout(() => c.abort(), 100); // the first answer comes at once: this falls in the 250 ms wait
+    const name = await p.catch((x: Error) => x.name);
+    return { name, ms: performance.now() - t };
+  }) as { name: string; ms: number };
+  expect(r.name).toBe('AbortError');
+  expect(r.ms).toBeLessThan(1000); // ignored, the three retries would take 1.75 s at least
+  await new Promise((ok) => setTimeout(ok, 600));
+  expect((await mock.apiLog()).filter((l) => l.method == 'GET')).toHaveLength(1);
+});
+
 test('an answer no class names is still a subclass: another 4xx a ValidationError (not retried), an unusable answer a NetworkError (retried on a GET)', async ({ sk }) => {
   await setRetries(sk, 2);
   const cases: [number, string, string, number][] = [

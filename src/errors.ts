@@ -53,7 +53,10 @@ export class TimeoutError extends NetworkError {}
 /** Decryption failed: wrong key, or the data was tampered with. */
 export class CryptoError extends SharokeyError {}
 
-/** Every class, in the order of NAMES; the transport maps server codes with it. */
+/**
+ * Every class, in the order of NAMES; the transport maps server codes with it.
+ * @internal (not in the published types, nor exported by the ES module)
+ */
 export const CLASSES = [SharokeyError, AuthenticationError, PermissionError, NotFoundError, QuotaExceededError, RateLimitError, ValidationError, AttachmentError, NetworkError, TimeoutError, CryptoError];
 // name (+ "Error") and default code of each class; the codes of the server's classes are its own.
 const NAMES = 'Sharokey:ERROR Authentication:AUTHENTICATION_ERROR Permission:PERMISSION_DENIED NotFound:NOT_FOUND QuotaExceeded:QUOTA_EXCEEDED RateLimit:RATE_LIMIT_EXCEEDED Validation:VALIDATION_ERROR Attachment:ATTACHMENT_ERROR Network:NETWORK_ERROR Timeout:TIMEOUT Crypto:CRYPTO_ERROR';

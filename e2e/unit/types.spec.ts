@@ -4,6 +4,7 @@
 import { test, expect } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 
 test('a strict TypeScript page compiles every API.md example against dist/sharokey.d.ts, and its wrong calls are errors', () => {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
@@ -13,4 +14,15 @@ test('a strict TypeScript page compiles every API.md example against dist/sharok
     expect(r.stdout + r.stderr, project).toBe('');
     expect(r.status, project).toBe(0);
   }
+});
+
+test('dist/sharokey.d.ts declares exactly the values dist/sharokey.esm.js exports, no more, no fewer', async () => {
+  const ts = (await import('typescript')).default;
+  const file = 'dist/sharokey.d.ts';
+  const program = ts.createProgram([file], { strict: true, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: [] });
+  const checker = program.getTypeChecker();
+  const module = checker.getSymbolAtLocation(program.getSourceFile(file)!)!;
+  const declared = checker.getExportsOfModule(module).filter((s) => s.flags & ts.SymbolFlags.Value || s.flags & ts.SymbolFlags.Alias).map((s) => s.name).sort();
+  const esm = await import(pathToFileURL('dist/sharokey.esm.js').href);
+  expect(declared).toEqual(Object.keys(esm).sort());
 });

@@ -1,12 +1,14 @@
 import { AuthenticationError, NetworkError, PermissionError } from '../errors.ts';
-import { request, type Config } from '../transport/request.ts';
+import { anonymous, request, type Config } from '../transport/request.ts';
 import { checkOptions } from '../validate.ts';
 import type { CheckResult, Health, TestReport, WithSignal } from '../types.ts';
 import { create, deleteSecret } from './secrets.ts';
 
 /** The server's health (no token needed). */
-export const health = async (cfg: Config, o: WithSignal = {}): Promise<Health> =>
-  (checkOptions(o, {}), await request(cfg, '/health', o)).data;
+export const health = async (cfg: Config, o: WithSignal = {}): Promise<Health> => {
+  checkOptions(o, {});
+  return (await request(anonymous(cfg), '/health', o)).data;
+};
 
 const listOne = (cfg: Config) => request(cfg, '/secrets?limit=1');
 

@@ -2,7 +2,7 @@ import { NotFoundError } from '../errors.ts';
 import { newRequestKeys, openSealed, sealTo } from '../crypto/exchange.ts';
 import { subtle } from '../crypto/keys.ts';
 import { LIMITS } from '../limits.ts';
-import { request, type Config } from '../transport/request.ts';
+import { anonymous, request, type Config } from '../transport/request.ts';
 import type { CreatedRequest, OpenedRequest, Page, Range, RequestFilters, RequestOptions, RequestStats, Responded, RespondOptions, SecretRequest, WithSignal } from '../types.ts';
 import { checkOptions, email, int, oneOf, parseLink, text } from '../validate.ts';
 import { at, checkCreate, encryptSecret, filters, page, query, snake } from './secrets.ts';
@@ -67,11 +67,12 @@ export const respond = async (cfg: Config, requestUrl: string, content: string, 
   subtle();
   // Check the input before the first request; the real limits come from the request.
   checkCreate(content, 1, 1, o);
-  const { data: r } = await request(cfg, `/public/requests/${token}`, o);
+  const pub = anonymous(cfg);
+  const { data: r } = await request(pub, `/public/requests/${token}`, o);
   if (!r.public_key) throw new NotFoundError('This request has no public key: it cannot be answered with zero knowledge', { code: 'NO_PUBLIC_KEY' });
   const { body, k } = await encryptSecret(content, r.secret_expiration_hours ?? 24, r.maximum_views ?? 1, o);
   body.sealed_key = await sealTo(r.public_key, token, k.slice(8));
-  return (await request(cfg, `/public/requests/${token}/respond`, o, 'POST', body)).data;
+  return (await request(pub, `/public/requests/${token}/respond`, o, 'POST', body)).data;
 };
 
 /**

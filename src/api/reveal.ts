@@ -1,7 +1,7 @@
 import { deriveKey, open } from '../crypto/seal.ts';
 import { fromBase64 } from '../crypto/base64.ts';
 import { subtle } from '../crypto/keys.ts';
-import { request, type Config } from '../transport/request.ts';
+import { anonymous, request, type Config } from '../transport/request.ts';
 import type { OtpSent, Revealed, RevealOptions, WithSignal } from '../types.ts';
 import { checkOptions, parseLink, text } from '../validate.ts';
 
@@ -23,10 +23,11 @@ export const reveal = async (cfg: Config, shareUrl: string, o: RevealOptions = {
   checkOptions(o, { password: secret, otp: secret, captchaToken: secret });
   const { password, otp, captchaToken } = o ?? {};
   const at = '/public/secrets/' + slug;
+  const pub = anonymous(cfg);
   // The message comes with what the secret requires (PROTOCOL.md), read before the view is used.
-  const info = (await request(cfg, at, o)).data || {};
+  const info = (await request(pub, at, o)).data || {};
   // A server that answers data: null sent nothing to decrypt: a CryptoError below, not a TypeError.
-  const s = (await request(cfg, at + '/open', o, 'POST', { password, otp, captcha_token: captchaToken })).data || {};
+  const s = (await request(pub, at + '/open', o, 'POST', { password, otp, captcha_token: captchaToken })).data || {};
   const key = await deriveKey(s.key + keyB, fromBase64(s.salt));
   return {
     content: new TextDecoder().decode(await open(key, s.iv, s.content)),
@@ -46,5 +47,5 @@ export const reveal = async (cfg: Config, shareUrl: string, o: RevealOptions = {
 export const sendOtp = async (cfg: Config, shareUrl: string, o: WithSignal = {}): Promise<OtpSent> => {
   const [slug] = parseLink(shareUrl, 'shareUrl');
   checkOptions(o, {});
-  return (await request(cfg, `/public/secrets/${slug}/otp`, o, 'POST')).data;
+  return (await request(anonymous(cfg), `/public/secrets/${slug}/otp`, o, 'POST')).data;
 };

@@ -28,5 +28,7 @@ export const getStats = async (cfg: Config, r: Range = {}): Promise<SecretStats>
   (await request(cfg, '/secrets-stats' + range(r), r)).data;
 
 /** Token usage of the company: counts per token with a 4-character hint, never a token. */
-export const getTokenStats = async (cfg: Config, o: WithSignal = {}): Promise<TokenStats> =>
-  (checkOptions(o, {}), await request(cfg, '/tokens-stats', o)).data;
+export const getTokenStats = async (cfg: Config, o: WithSignal = {}): Promise<TokenStats> => {
+  checkOptions(o, {});
+  return (await request(cfg, '/tokens-stats', o)).data;
+};

@@ -3,7 +3,10 @@ import type { Options, WithSignal } from '../types.ts';
 import { randomKey } from '../crypto/keys.ts';
 
 /** The resolved configuration a transport works with; `signal`, when set, is every call's default. */
-export type Config = Options & { apiUrl: string; timeout: number; retries: number; signal?: AbortSignal };
+export type Config = Options & { apiUrl: string; timeout: number; retries: number; signal?: AbortSignal; anonymous?: boolean };
+
+/** The configuration for a route that takes no token: none is asked for (getToken) or sent. */
+export const anonymous = (cfg: Config): Config => ({ ...cfg, anonymous: true });
 
 
 /** The success envelope. `data` is shaped by each API area (internal, never in the public types). */
@@ -101,18 +104,19 @@ const attempt = async (cfg: Config, path: string, method?: string, user?: AbortS
  * all NetworkErrors; POST only on 429, where the server refused it and no
  * duplicate can arise.
  * `timeout` bounds each attempt; a GET or DELETE that ran out of it is tried
- * again (API.md: "no answer"). The backoff is 250 ms, doubled each time; a
- * server's Retry-After is honoured instead, but one longer than `timeout` is
- * handed back at once as RateLimitError. `o` is the caller's (checked) options, of
+ * again (API.md: "no answer"). The backoff is 250 ms, doubled each time, at
+ * most 8 s and at most `timeout` (so a short `timeout` still gets all its
+ * `retries`); a server's Retry-After is honoured instead, but one longer than
+ * `timeout` is handed back at once as RateLimitError. `o` is the caller's (checked) options, of
  * which only `signal` is read (the client's when none); `method` is GET when
- * absent; `data` is the JSON body. /health and the recipient routes
- * (/public/...) are sent without a token.
+ * absent; `data` is the JSON body. A token is needed unless `cfg` is
+ * `anonymous(cfg)`.
  */
 export const request = async (cfg: Config, path: string, o?: WithSignal | null, method?: 'POST' | 'DELETE', data?: object): Promise<Envelope> => {
   const signal = o?.signal ?? cfg.signal;
   signal?.throwIfAborted();
   let token;
-  if (!/^\/(health|public\/)/.test(path)) {
+  if (!cfg.anonymous) {
     try {
       token = cfg.getToken ? await cfg.getToken() : cfg.token;
     } catch (cause) {
@@ -127,8 +131,9 @@ export const request = async (cfg: Config, path: string, o?: WithSignal | null, 
     } catch (e) {
       const after = (e as RateLimitError).retryAfter! * 1e3;
       if (n >= cfg.retries || after > cfg.timeout || !(e instanceof RateLimitError || (method != 'POST' && e instanceof NetworkError))) throw e;
+      // (A signal aborted here would have ended the attempt with its reason, which is not retried.)
       await new Promise((ok, no) => {
-        setTimeout(ok, after || 250 << n);
+        setTimeout(ok, after || Math.min(250 << n, 8e3, cfg.timeout));
         signal?.addEventListener('abort', () => no(signal.reason));
       });
     }
