@@ -123,10 +123,10 @@ var listOf = (ok, what) => (v) => {
   const items = entries(v);
   return items.join().length > LIMITS.list ? `must be at most ${LIMITS.list} characters` : items.length && items.every((s) => s && ok(s)) ? "" : "must list only " + what;
 };
-var parseLink = (url, field, key) => {
+var parseLink = (url2, field, key) => {
   let u = 0;
   try {
-    u = new URL(url);
+    u = new URL(url2);
   } catch {
   }
   const id = u && u.pathname.split("/").filter(Boolean).pop();
@@ -426,9 +426,9 @@ var raw = async (k) => toBase64(new Uint8Array(await subtle().exportKey("raw", k
 var pair = () => subtle().generateKey(EC, true, ["deriveBits"]);
 var newRequestKeys = async () => {
   const { publicKey, privateKey } = await pair();
-  const { d, x, y } = await subtle().exportKey("jwk", privateKey);
-  return [await raw(publicKey), [d, x, y].join(".")];
+  return [await raw(publicKey), (await subtle().exportKey("jwk", privateKey)).d];
 };
+var url = (b) => toBase64(b).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
 var agree = async (priv, pub, token) => subtle().deriveKey(
   { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(), info: utf8("sharokey-request-v1:" + token) },
   await subtle().importKey("raw", await subtle().deriveBits({ name: "ECDH", public: pub }, priv, 256), "HKDF", false, ["deriveKey"]),
@@ -446,11 +446,11 @@ var sealTo = async (publicKey, token, text2) => {
   const data = await subtle().encrypt({ name: "AES-GCM", iv }, await agree(eph.privateKey, pub, token), utf8(text2));
   return [await raw(eph.publicKey), toBase64(iv), toBase64(new Uint8Array(data))].join(".");
 };
-var openSealed = async (privateKey, token, sealed) => {
+var openSealed = async (d, publicKey, token, sealed) => {
   try {
-    const [d, x, y] = privateKey.split(".");
     const [epk, iv, data] = sealed.split(".");
-    const priv = await subtle().importKey("jwk", { kty: "EC", crv: "P-256", d, x, y }, EC, false, ["deriveBits"]);
+    const p = fromBase64(publicKey);
+    const priv = await subtle().importKey("jwk", { kty: "EC", crv: "P-256", d, x: url(p.subarray(1, 33)), y: url(p.subarray(33)) }, EC, false, ["deriveBits"]);
     return new TextDecoder().decode(await subtle().decrypt({ name: "AES-GCM", iv: fromBase64(iv) }, await agree(priv, await point(epk), token), fromBase64(data)));
   } catch (cause) {
     throw new CryptoError("Could not open the answer: the inbox link is incomplete or the data was altered", { cause });
@@ -496,12 +496,12 @@ var respond = async (cfg, requestUrl, content, o = {}) => {
   return (await request(pub, `/public/requests/${token}/respond`, o, "POST", body)).data;
 };
 var openRequest = async (cfg, inboxUrl, o = {}) => {
-  const [token, privateKey] = parseLink(inboxUrl, "inboxUrl", /^[\w-]{43}(\.[\w-]{43}){2}$/);
+  const [token, privateKey] = parseLink(inboxUrl, "inboxUrl", /^[\w-]{43}(\.[\w-]{43}\.[\w-]{43})?$/);
   subtle();
   checkOptions(o, {});
   const r = (await request(cfg, "/requests/" + token, o)).data;
   if (!r.sealed_key || !r.secret_url) throw new NotFoundError("This request has not been answered yet", { code: "REQUEST_PENDING" });
-  return { ...await reveal(cfg, r.secret_url + "#" + await openSealed(privateKey, token, r.sealed_key), o), request: r };
+  return { ...await reveal(cfg, r.secret_url + "#" + await openSealed(privateKey.slice(0, 43), r.public_key, token, r.sealed_key), o), request: r };
 };
 
 // src/api/diagnostics.ts

@@ -32,7 +32,8 @@ test('createRequest() maps camelCase options to the wire fields, sends a public 
   const r = await create(sk, { message: 'VPN password please', description: 'vpn', emailTo: 'ops@example.com', emailReply: 'me@example.com', locale: 'fr', secretExpirationHours: 12, requestExpirationHours: 72, maximumViews: 2 });
   expect(r).toMatchObject({ status: 'active', message: 'VPN password please', email_to: 'ops@example.com', locale: 'fr', secret_expiration_hours: 12, request_expiration_hours: 72, maximum_views: 2 });
   expect(r.url).toMatch(new RegExp(`/r/${r.token}$`));
-  expect(r.inbox_url).toMatch(new RegExp(`/i/${r.token}#[\\w-]{43}\\.[\\w-]{43}\\.[\\w-]{43}$`));
+  // The fragment is the private scalar d alone: nothing public, nothing else.
+  expect(r.inbox_url).toMatch(new RegExp(`/i/${r.token}#[\\w-]{43}$`));
   const [post] = await mock.apiLog();
   const body = JSON.parse(post!.body);
   expect(body).toEqual({
@@ -41,7 +42,7 @@ test('createRequest() maps camelCase options to the wire fields, sends a public 
   });
   expect(Buffer.from(body.public_key, 'base64')).toHaveLength(65);
   // The private key (the fragment) never crossed the wire.
-  expect(JSON.stringify(await mock.log())).not.toContain(r.inbox_url.split('#')[1]!.split('.')[0]);
+  expect(JSON.stringify(await mock.log())).not.toContain(r.inbox_url.split('#')[1]!);
   // The e-mail the server would send to email_to.
   expect((await mock.outbox()).find((m) => m.type == 'request')).toMatchObject({ to: 'ops@example.com' });
 });
@@ -109,17 +110,42 @@ test('the zero-knowledge loop: requester and responder in two browsers; the serv
   expect(opened).toEqual({ content: SECRET, files: [FILE], status: 'completed' });
 
   const wire = JSON.stringify(await mock.log());
-  const [d, x] = req.inbox_url.split('#')[1]!.split('.');
+  const d = req.inbox_url.split('#')[1]!;
   const respondBody = JSON.parse((await mock.log()).find((l) => l.method == 'POST' && l.path.endsWith('/respond'))!.body);
   expect(respondBody.sealed_key.split('.')).toHaveLength(3);
   expect(respondBody.expiration_hours).toBe(2);
-  for (const leak of [SECRET, FILE, d!, Buffer.from(SECRET).toString('base64'), Buffer.from(FILE).toString('base64')]) expect(wire).not.toContain(leak);
+  for (const leak of [SECRET, FILE, d, Buffer.from(SECRET).toString('base64'), Buffer.from(FILE).toString('base64')]) expect(wire).not.toContain(leak);
   // keyB, unsealed here by an independent implementation (Node's crypto) from the private key and the logged sealed_key.
-  const keyB = unseal(d!, req.token, respondBody.sealed_key);
+  const keyB = unseal(d, req.token, respondBody.sealed_key);
   expect(keyB).toMatch(/^[A-Za-z0-9]{24}$/);
   expect(wire).not.toContain(keyB);
   expect(respondBody.key + keyB).toHaveLength(32);
-  expect(x).toBeTruthy();
+});
+
+test('an inbox link of the earlier form (#d.x.y) still opens: only d is read, x and y come from the request', async ({ sk, browser }) => {
+  const req = await create(sk, {});
+  const responder = await responderPage(browser);
+  await run(responder, (url) => window.Sharokey.respond(url, 'old link'), req.url);
+  await responder.context().close();
+  const legacy = req.inbox_url + '.' + 'x'.repeat(43) + '.' + 'y'.repeat(43);
+  expect(await run(sk, (u) => window.Sharokey.openRequest(u).then((r) => r.content), legacy)).toBe('old link');
+});
+
+test('a server that gives another public key for the request than the one d belongs to: a CryptoError', async ({ sk, browser }) => {
+  const req = await create(sk, {});
+  const responder = await responderPage(browser);
+  await run(responder, (url) => window.Sharokey.respond(url, 'not for a swapped key'), req.url);
+  await responder.context().close();
+  const other = await create(sk, {});
+  const otherKey = (await mock.api('GET', '/requests/' + other.token)).json.data.public_key;
+  await sk.route('**/api/v1/requests/' + req.token, async (route) => {
+    const res = await route.fetch();
+    const body = await res.json();
+    body.data.public_key = otherKey;
+    await route.fulfill({ response: res, json: body });
+  });
+  rejected(await run(sk, (u) => window.Sharokey.openRequest(u), req.inbox_url), 'CryptoError');
+  await sk.unrouteAll();
 });
 
 test('an inbox link with a wrong private key is a CryptoError', async ({ sk, browser }) => {
@@ -142,7 +168,7 @@ test('createRequest(): a server whose url is relative or missing still gives an 
       await route.fulfill({ response: res, json: body });
     });
     const r = await create(sk, { message: 'relative' });
-    expect(r.inbox_url).toMatch(new RegExp(`^${MOCK_URL.replace(/\/api\/v1$/, '')}/i/${r.token}#[\\w-]{43}\\.[\\w-]{43}\\.[\\w-]{43}$`));
+    expect(r.inbox_url).toMatch(new RegExp(`^${MOCK_URL.replace(/\/api\/v1$/, '')}/i/${r.token}#[\\w-]{43}$`));
     await sk.unrouteAll();
   }
 });

@@ -81,10 +81,11 @@ export const respond = async (cfg: Config, requestUrl: string, content: string, 
  * Rejects with NotFoundError (code REQUEST_PENDING) while it is unanswered.
  */
 export const openRequest = async (cfg: Config, inboxUrl: string, o: WithSignal = {}): Promise<OpenedRequest> => {
-  const [token, privateKey] = parseLink(inboxUrl, 'inboxUrl', /^[\w-]{43}(\.[\w-]{43}){2}$/);
+  // The fragment is the private scalar d; links of an earlier version add `.x.y`, read from the request now.
+  const [token, privateKey] = parseLink(inboxUrl, 'inboxUrl', /^[\w-]{43}(\.[\w-]{43}\.[\w-]{43})?$/);
   subtle(); // no WebCrypto: said as such, not as a broken link
   checkOptions(o, {});
   const r: SecretRequest = (await request(cfg, '/requests/' + token, o)).data;
   if (!r.sealed_key || !r.secret_url) throw new NotFoundError('This request has not been answered yet', { code: 'REQUEST_PENDING' });
-  return { ...(await reveal(cfg, r.secret_url + '#' + (await openSealed(privateKey, token, r.sealed_key)), o)), request: r };
+  return { ...(await reveal(cfg, r.secret_url + '#' + (await openSealed(privateKey.slice(0, 43), r.public_key!, token, r.sealed_key)), o)), request: r };
 };

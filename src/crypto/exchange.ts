@@ -10,14 +10,16 @@ const pair = () => subtle().generateKey(EC, true, ['deriveBits']) as Promise<Cry
 
 /**
  * A new P-256 key pair: the public key (base64 of its raw point) for the
- * server, and the private key as `d.x.y` (its JWK members, base64url) for the
- * inbox link's fragment.
+ * server, and the private scalar `d` (its JWK member, base64url, 43
+ * characters) for the inbox link's fragment: nothing public in it.
  */
 export const newRequestKeys = async (): Promise<[publicKey: string, privateKey: string]> => {
   const { publicKey, privateKey } = await pair();
-  const { d, x, y } = await subtle().exportKey('jwk', privateKey);
-  return [await raw(publicKey), [d, x, y].join('.')];
+  return [await raw(publicKey), (await subtle().exportKey('jwk', privateKey)).d!];
 };
+
+/** base64url without padding, as JWK spells its members. */
+const url = (b: Uint8Array) => toBase64(b).replace(/\+/g, '-').replace(/\//g, '_').replace(/=/g, '');
 
 /** The AES-256-GCM key of an ECDH agreement, through HKDF-SHA-256 bound to the request token. */
 const agree = async (priv: CryptoKey, pub: CryptoKey, token: string): Promise<CryptoKey> =>
@@ -41,12 +43,17 @@ export const sealTo = async (publicKey: string, token: string, text: string): Pr
   return [await raw(eph.publicKey), toBase64(iv), toBase64(new Uint8Array(data))].join('.');
 };
 
-/** Opens what sealTo made, with the private key `d.x.y`. Any failure is a CryptoError. */
-export const openSealed = async (privateKey: string, token: string, sealed: string): Promise<string> => {
+/**
+ * Opens what sealTo made, with the private scalar `d` and the request's public
+ * key (the raw point, whose x and y complete the JWK; it plays no part in the
+ * agreement, and Chromium's import refuses one that does not match `d`). Any
+ * failure is a CryptoError.
+ */
+export const openSealed = async (d: string, publicKey: string, token: string, sealed: string): Promise<string> => {
   try {
-    const [d, x, y] = privateKey.split('.');
     const [epk, iv, data] = sealed.split('.');
-    const priv = await subtle().importKey('jwk', { kty: 'EC', crv: 'P-256', d, x, y }, EC, false, ['deriveBits']);
+    const p = fromBase64(publicKey);
+    const priv = await subtle().importKey('jwk', { kty: 'EC', crv: 'P-256', d, x: url(p.subarray(1, 33)), y: url(p.subarray(33)) }, EC, false, ['deriveBits']);
     return new TextDecoder().decode(await subtle().decrypt({ name: 'AES-GCM', iv: fromBase64(iv!) as BufferSource }, await agree(priv, await point(epk!), token), fromBase64(data!) as BufferSource));
   } catch (cause) {
     throw new CryptoError('Could not open the answer: the inbox link is incomplete or the data was altered', { cause });
