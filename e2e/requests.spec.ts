@@ -28,6 +28,15 @@ const responderPage = async (browser: Browser) => {
   return page;
 };
 
+/** A request made by `sk`'s page and answered with `content` by a responder in another browser. */
+const answered = async (sk: Page, browser: Browser, content: string) => {
+  const req = await create(sk, {});
+  const responder = await responderPage(browser);
+  await run(responder, ({ url, content }) => window.Sharokey.respond(url, content), { url: req.url, content });
+  await responder.context().close();
+  return req;
+};
+
 test('createRequest() maps camelCase options to the wire fields, sends a public key, and returns url and inbox_url', async ({ sk }) => {
   const r = await create(sk, { message: 'VPN password please', description: 'vpn', emailTo: 'ops@example.com', emailReply: 'me@example.com', locale: 'fr', secretExpirationHours: 12, requestExpirationHours: 72, maximumViews: 2 });
   expect(r).toMatchObject({ status: 'active', message: 'VPN password please', email_to: 'ops@example.com', locale: 'fr', secret_expiration_hours: 12, request_expiration_hours: 72, maximum_views: 2 });
@@ -123,19 +132,13 @@ test('the zero-knowledge loop: requester and responder in two browsers; the serv
 });
 
 test('an inbox link of the earlier form (#d.x.y) still opens: only d is read, x and y come from the request', async ({ sk, browser }) => {
-  const req = await create(sk, {});
-  const responder = await responderPage(browser);
-  await run(responder, (url) => window.Sharokey.respond(url, 'old link'), req.url);
-  await responder.context().close();
+  const req = await answered(sk, browser, 'old link');
   const legacy = req.inbox_url + '.' + 'x'.repeat(43) + '.' + 'y'.repeat(43);
   expect(await run(sk, (u) => window.Sharokey.openRequest(u).then((r) => r.content), legacy)).toBe('old link');
 });
 
 test('a server that gives another public key for the request than the one d belongs to: a CryptoError', async ({ sk, browser }) => {
-  const req = await create(sk, {});
-  const responder = await responderPage(browser);
-  await run(responder, (url) => window.Sharokey.respond(url, 'not for a swapped key'), req.url);
-  await responder.context().close();
+  const req = await answered(sk, browser, 'not for a swapped key');
   const other = await create(sk, {});
   const otherKey = (await mock.api('GET', '/requests/' + other.token)).json.data.public_key;
   await sk.route('**/api/v1/requests/' + req.token, async (route) => {
@@ -149,10 +152,7 @@ test('a server that gives another public key for the request than the one d belo
 });
 
 test('an inbox link with a wrong private key is a CryptoError', async ({ sk, browser }) => {
-  const req = await create(sk, {});
-  const responder = await responderPage(browser);
-  await run(responder, (url) => window.Sharokey.respond(url, 'for the right key only'), req.url);
-  await responder.context().close();
+  const req = await answered(sk, browser, 'for the right key only');
   const other = await create(sk, {});
   const wrong = req.inbox_url.split('#')[0] + '#' + other.inbox_url.split('#')[1];
   rejected(await run(sk, (u) => window.Sharokey.openRequest(u), wrong), 'CryptoError');

@@ -8,7 +8,6 @@ export type Config = Options & { apiUrl: string; timeout: number; retries: numbe
 /** The configuration for a route that takes no token: none is asked for (getToken) or sent. */
 export const anonymous = (cfg: Config): Config => ({ ...cfg, anonymous: true });
 
-
 /** The success envelope. `data` is shaped by each API area (internal, never in the public types). */
 export interface Envelope {
   success: true;
