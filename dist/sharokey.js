@@ -124,10 +124,10 @@
     const items = entries(v);
     return items.join().length > LIMITS.list ? `must be at most ${LIMITS.list} characters` : items.length && items.every((s) => s && ok(s)) ? "" : "must list only " + what;
   };
-  var parseLink = (url2, field, key) => {
+  var parseLink = (url, field, key) => {
     let u = 0;
     try {
-      u = new URL(url2);
+      u = new URL(url);
     } catch {
     }
     const id = u && u.pathname.split("/").filter(Boolean).pop();
@@ -429,7 +429,6 @@
     const { publicKey, privateKey } = await pair();
     return [await raw(publicKey), (await subtle().exportKey("jwk", privateKey)).d];
   };
-  var url = (b) => toBase64(b).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
   var agree = async (priv, pub, token) => subtle().deriveKey(
     { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(), info: utf8("sharokey-request-v1:" + token) },
     await subtle().importKey("raw", await subtle().deriveBits({ name: "ECDH", public: pub }, priv, 256), "HKDF", false, ["deriveKey"]),
@@ -437,7 +436,7 @@
     false,
     ["encrypt", "decrypt"]
   );
-  var point = (b64) => subtle().importKey("raw", fromBase64(b64), EC, false, []);
+  var point = (b64) => subtle().importKey("raw", fromBase64(b64), EC, true, []);
   var sealTo = async (publicKey, token, text2) => {
     const eph = await pair();
     const iv = randomBytes(12);
@@ -450,8 +449,7 @@
   var openSealed = async (d, publicKey, token, sealed) => {
     try {
       const [epk, iv, data] = sealed.split(".");
-      const p = fromBase64(publicKey);
-      const priv = await subtle().importKey("jwk", { kty: "EC", crv: "P-256", d, x: url(p.subarray(1, 33)), y: url(p.subarray(33)) }, EC, false, ["deriveBits"]);
+      const priv = await subtle().importKey("jwk", { ...await subtle().exportKey("jwk", await point(publicKey)), d, key_ops: void 0 }, EC, false, ["deriveBits"]);
       return new TextDecoder().decode(await subtle().decrypt({ name: "AES-GCM", iv: fromBase64(iv) }, await agree(priv, await point(epk), token), fromBase64(data)));
     } catch (cause) {
       throw new CryptoError("Could not open the answer: the inbox link is incomplete or the data was altered", { cause });

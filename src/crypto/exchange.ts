@@ -18,9 +18,6 @@ export const newRequestKeys = async (): Promise<[publicKey: string, privateKey: 
   return [await raw(publicKey), (await subtle().exportKey('jwk', privateKey)).d!];
 };
 
-/** base64url without padding, as JWK spells its members. */
-const url = (b: Uint8Array) => toBase64(b).replace(/\+/g, '-').replace(/\//g, '_').replace(/=/g, '');
-
 /** The AES-256-GCM key of an ECDH agreement, through HKDF-SHA-256 bound to the request token. */
 const agree = async (priv: CryptoKey, pub: CryptoKey, token: string): Promise<CryptoKey> =>
   subtle().deriveKey(
@@ -30,7 +27,8 @@ const agree = async (priv: CryptoKey, pub: CryptoKey, token: string): Promise<Cr
     false,
     ['encrypt', 'decrypt'],
   );
-const point = (b64: string) => subtle().importKey('raw', fromBase64(b64) as BufferSource, EC, false, []);
+/** A raw public point (extractable: openSealed reads its JWK). */
+const point = (b64: string) => subtle().importKey('raw', fromBase64(b64) as BufferSource, EC, true, []);
 
 /** Seals `text` to `publicKey` with a fresh ephemeral key: "ephemeral public key.iv.ciphertext", base64 each. */
 export const sealTo = async (publicKey: string, token: string, text: string): Promise<string> => {
@@ -52,8 +50,8 @@ export const sealTo = async (publicKey: string, token: string, text: string): Pr
 export const openSealed = async (d: string, publicKey: string, token: string, sealed: string): Promise<string> => {
   try {
     const [epk, iv, data] = sealed.split('.');
-    const p = fromBase64(publicKey);
-    const priv = await subtle().importKey('jwk', { kty: 'EC', crv: 'P-256', d, x: url(p.subarray(1, 33)), y: url(p.subarray(33)) }, EC, false, ['deriveBits']);
+    // The public JWK (kty, crv, x, y) with d added; its key_ops ([]) would refuse deriveBits.
+    const priv = await subtle().importKey('jwk', { ...(await subtle().exportKey('jwk', await point(publicKey))), d, key_ops: undefined }, EC, false, ['deriveBits']);
     return new TextDecoder().decode(await subtle().decrypt({ name: 'AES-GCM', iv: fromBase64(iv!) as BufferSource }, await agree(priv, await point(epk!), token), fromBase64(data!) as BufferSource));
   } catch (cause) {
     throw new CryptoError('Could not open the answer: the inbox link is incomplete or the data was altered', { cause });
