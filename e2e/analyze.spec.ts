@@ -26,7 +26,10 @@ test('the thresholds, each on both sides', async ({ sk }) => {
   expect((await at({ secrets_created_today: 11 })).activityLevel).toBe('high');
   expect((await at({ secrets_created_today: 10 })).activityLevel).toBe('normal');
   expect((await at({ secrets_created_this_week: 51 })).activityLevel).toBe('high');
+  expect((await at({ secrets_created_this_week: 50 })).activityLevel).toBe('normal');
   expect((await at({ active_secrets: 21 })).retention).toBe('high');
+  expect((await at({ active_secrets: 20 })).retention).toBe('moderate');
+  expect((await at({ active_secrets: 5 })).retention).toBe('moderate');
   expect((await at({ active_secrets: 4 })).retention).toBe('low');
   expect((await at({ active_secrets: 20 })).retentionHealth).toBe('review');
   expect((await at({ active_secrets: 19 })).retentionHealth).toBe('good');

@@ -44,8 +44,9 @@ test('test() with a refused token says so; with no token it says how to set one'
 
 test('test() against an unreachable server: the network check says what to check, the rest are skipped', async ({ sk }) => {
   const r = await report(sk, { apiUrl: 'http://127.0.0.1:9/api/v1', token: 't', retries: 0 });
-  expect(r.passed).toBe(1);
+  expect(r).toMatchObject({ passed: 1, total: 6, success: false });
   expect(r.details[1]).toMatchObject({ name: 'network', success: false, message: expect.stringMatching(/could not be reached.*apiUrl.*CORS/) });
+  expect(r.details.slice(2).map((d) => [d.name, d.success, d.message])).toEqual(['authentication', 'read access', 'write access', 'statistics'].map((n) => [n, false, 'Skipped: fix the checks above first']));
 });
 
 test('testConnection() is a boolean and never rejects', async ({ sk }) => {

@@ -37,6 +37,13 @@ test('AttachmentError: the server\'s 413 PAYLOAD_TOO_LARGE', async ({ sk }) => {
   expect(e).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE', isValidation: true });
 });
 
+test('the class comes from error.code first, whatever the 4xx status: PASSWORD_REQUIRED on a 401, PAYLOAD_TOO_LARGE on a 400', async ({ sk }) => {
+  await mock.fault({ path: '/secrets', method: 'GET', status: 401, body: JSON.stringify({ success: false, error: { code: 'PASSWORD_REQUIRED', message: 'A password is required' } }) });
+  expect(rejected(await run(sk, () => window.Sharokey.list()), 'PermissionError')).toMatchObject({ status: 401, code: 'PASSWORD_REQUIRED' });
+  await mock.fault({ path: '/secrets', method: 'POST', status: 400, body: JSON.stringify({ success: false, error: { code: 'PAYLOAD_TOO_LARGE', message: 'Body too large' } }) });
+  expect(rejected(await run(sk, () => window.Sharokey.create('x', 1, 1)), 'AttachmentError')).toMatchObject({ status: 400, code: 'PAYLOAD_TOO_LARGE' });
+});
+
 test('NetworkError: an HTML 502 from a proxy, without the page in the message', async ({ sk }) => {
   await mock.fault({ path: '/secrets', status: 502, contentType: 'text/html', body: HTML_502 });
   const e = rejected(await run(sk, () => window.Sharokey.list()), 'NetworkError');
@@ -141,14 +148,24 @@ test('an answer no class names is still a subclass: another 4xx a ValidationErro
   }
 });
 
-test('a 408 is a TimeoutError with status 408 (Chromium may resend it once itself: the fault repeats)', async ({ sk }) => {
-  await mock.fault({ path: '/secrets', method: 'GET', status: 408, times: 5 });
+test('a 408 is a TimeoutError with status 408, and a GET is retried on it (Chromium may resend a 408 once itself: the fault repeats)', async ({ sk }) => {
+  await setRetries(sk, 2);
+  await mock.fault({ path: '/secrets', method: 'GET', status: 408, times: 6 });
   expect(rejected(await run(sk, () => window.Sharokey.list()), 'TimeoutError')).toMatchObject({ status: 408, isSharokeyError: true });
+  // retries: 2, so 3 attempts, each seen once or twice.
+  const gets = (await mock.apiLog()).filter((l) => l.method == 'GET').length;
+  expect(gets).toBeGreaterThanOrEqual(3);
+  expect(gets).toBeLessThanOrEqual(6);
 });
 
 test('RateLimitError carries retryAfter from Retry-After (retries: 0)', async ({ sk }) => {
   await mock.fault({ path: '/secrets', status: 429, headers: { 'Retry-After': '7' }, body: JSON.stringify({ success: false, error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests' } }) });
   expect(rejected(await run(sk, () => window.Sharokey.list()), 'RateLimitError')).toMatchObject({ retryAfter: 7, status: 429, code: 'RATE_LIMIT_EXCEEDED' });
+  // Retry-After may also be an HTTP date: the seconds until then.
+  await mock.fault({ path: '/secrets', status: 429, headers: { 'Retry-After': new Date(Date.now() + 90_000).toUTCString() }, body: JSON.stringify({ success: false, error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests' } }) });
+  const e = rejected(await run(sk, () => window.Sharokey.list()), 'RateLimitError');
+  expect(e.retryAfter).toBeGreaterThanOrEqual(87);
+  expect(e.retryAfter).toBeLessThanOrEqual(91);
 });
 
 test('retries: GET is retried on 503 and succeeds; retries: 0 makes one request', async ({ sk }) => {

@@ -151,6 +151,15 @@ test('a server that gives another public key for the request than the one d belo
   await sk.unrouteAll();
 });
 
+test('a request answered without a sealed key (not by respond()) has nothing to open: NotFoundError REQUEST_PENDING, and no view is spent', async ({ sk }) => {
+  const req = await create(sk, { message: 'answered elsewhere' });
+  const b64 = (n: number) => Buffer.alloc(n, 1).toString('base64');
+  expect((await mock.api('POST', `/public/requests/${req.token}/respond`, null, { content: b64(20), iv: b64(12), salt: b64(16), key: 'AAAAAAAA' })).status).toBe(201);
+  await mock.clearLog();
+  expect(rejected(await run(sk, (u) => window.Sharokey.openRequest(u), req.inbox_url), 'NotFoundError').code).toBe('REQUEST_PENDING');
+  expect((await mock.apiLog()).map((l) => l.method + ' ' + l.path)).toEqual(['GET /api/v1/requests/' + req.token]);
+});
+
 test('an inbox link with a wrong private key is a CryptoError', async ({ sk, browser }) => {
   const req = await answered(sk, browser, 'for the right key only');
   const other = await create(sk, {});

@@ -96,10 +96,12 @@ test('a body over the limit still counts against its token: rate limit headers a
   expect([after.total_requests - before.total_requests, after.error_requests - before.error_requests]).toEqual([2, 1]);
 });
 
-test('a body just under the limit is read (and then validated)', async () => {
-  const body = JSON.stringify({ ...secretBody(), padding: 'x'.repeat(15 * 1024 * 1024) });
-  const res = await api.post('/secrets', { token: T.admin, raw: body });
-  expect(res.status).toBe(201);
+test('a body of exactly 16 MiB is read (and then validated); one byte more is 413', async () => {
+  const base = JSON.stringify({ ...secretBody(), padding: '' });
+  const body = base.replace('"padding":""', `"padding":"${'x'.repeat(16 * 1024 * 1024 - base.length)}"`);
+  expect(body.length).toBe(16 * 1024 * 1024);
+  expect((await api.post('/secrets', { token: T.admin, raw: body })).status).toBe(201);
+  expect((await api.post('/secrets', { token: T.admin, raw: body + ' ' })).status).toBe(413);
 });
 
 test('HEAD is answered like GET, without a body', async () => {

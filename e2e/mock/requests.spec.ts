@@ -126,6 +126,12 @@ test('DELETE expires a request (idempotent); the public side then answers 404', 
   expect((await api.get(`/public/requests/${r.token}`)).status).toBe(404);
   expect((await api.post(`/public/requests/${r.token}/respond`, { body: respondBody() })).status).toBe(404);
   expect((await api.del('/requests/nosuchtoken', { token: T.admin })).status).toBe(404);
+  // An answered request too: deleting it expires it, whatever it was.
+  const done = await newRequest();
+  expect((await api.post(`/public/requests/${done.token}/respond`, { body: respondBody() })).status).toBe(201);
+  expect((await api.get(`/requests/${done.token}`, { token: T.admin })).body.data.status).toBe('completed');
+  await api.del(`/requests/${done.token}`, { token: T.admin });
+  expect((await api.get(`/requests/${done.token}`, { token: T.admin })).body.data.status).toBe('expired');
 });
 
 test('a request expires with the mock clock', async () => {

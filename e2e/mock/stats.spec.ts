@@ -62,6 +62,22 @@ test('a malformed date or from after to is VALIDATION_ERROR naming the parameter
   }
 });
 
+test('today, this week and this month are the last 24 hours, 7 days and 30 days, to the hour', async () => {
+  await createSecret(api, T.admin, { expiration_hours: 8760 });
+  const counts = async () => {
+    const d = (await api.get('/secrets-stats', { token: T.admin })).body.data;
+    return [d.secrets_created_today, d.secrets_created_this_week, d.secrets_created_this_month];
+  };
+  let at = 0;
+  const after = async (hours: number) => (await advance(hours - at), at = hours, counts());
+  expect(await after(23.5)).toEqual([1, 1, 1]);
+  expect(await after(24.5)).toEqual([0, 1, 1]);
+  expect(await after(24 * 7 - 0.5)).toEqual([0, 1, 1]);
+  expect(await after(24 * 7 + 0.5)).toEqual([0, 0, 1]);
+  expect(await after(24 * 30 - 0.5)).toEqual([0, 0, 1]);
+  expect(await after(24 * 30 + 0.5)).toEqual([0, 0, 0]);
+});
+
 test('GET /requests-stats counts requests by status and age', async () => {
   const mk = async () => (await api.post('/requests', { token: T.admin, body: { request_expiration_hours: 8760 } })).body.data.request.token;
   const a = await mk();
