@@ -197,3 +197,13 @@ test('respond() to a request whose public key is not a P-256 point is a CryptoEr
   await responder.context().close();
   expect((await mock.apiLog()).filter((l) => l.path.endsWith('/respond'))).toEqual([]);
 });
+
+test('createRequest(): requestExpirationHours takes the whole 1..8760 range', async ({ sk }) => {
+  expect(await create(sk, { requestExpirationHours: 8760 })).toMatchObject({ request_expiration_hours: 8760 });
+});
+
+test('createRequest(): inbox_url lives beside the request\'s url, also on another host than the API', async ({ sk }) => {
+  await mock.fault({ path: '/requests', method: 'POST', status: 201, contentType: 'application/json',
+    body: JSON.stringify({ success: true, data: { request: { token: 'tok123', url: 'https://share.example/r/tok123', status: 'active' } } }) });
+  expect((await create(sk, {})).inbox_url).toMatch(/^https:\/\/share\.example\/i\/tok123#[\w-]{43}$/);
+});

@@ -161,3 +161,10 @@ test('getTokenStats() gives counts and 4-character hints, never a token', async 
   expect(JSON.stringify(r)).not.toContain(TOKENS.admin);
   expect(JSON.stringify(r)).not.toContain(TOKENS.reader);
 });
+
+test('list() with filters and a signal: the signal never reaches the query, and a GET carries no Content-Type', async ({ sk }) => {
+  await run(sk, () => window.Sharokey.list({ status: 'active', signal: new AbortController().signal }));
+  const [get] = await mock.apiLog();
+  expect(get!.method + ' ' + get!.path).toBe('GET /api/v1/secrets?status=active');
+  expect(get!.headers['content-type']).toBeUndefined();
+});

@@ -1,6 +1,6 @@
 // Every validation rule: rejected with a typed error naming the field, before
 // any request reaches the server.
-import { test, expect, mock } from './helpers.ts';
+import { test, expect, run, rejected, mock } from './helpers.ts';
 
 // [call on S = window.Sharokey, error class, field named in details]
 const CASES: [string, string, string][] = [
@@ -120,4 +120,16 @@ test('a slug or token of any URL-unreserved characters is sent (PROTOCOL.md sets
   const r = await sk.evaluate((ids) => Promise.all(ids.map((id) => window.Sharokey.getRequest(id).catch((e) => e.name))), ids);
   expect(r).toEqual(ids.map(() => 'NotFoundError'));
   expect((await mock.apiLog()).map((l) => l.path).sort()).toEqual(ids.map((id) => '/api/v1/requests/' + id).sort());
+});
+
+test('a 0-byte file is refused wherever it stands in the list, before anything is sent', async ({ sk }) => {
+  const e = rejected(await run(sk, () => window.Sharokey.create('x', 1, 1, { attachments: [new File(['a'], 'a.txt'), new File([], 'empty.txt')] })), 'AttachmentError');
+  expect(e.status).toBe(0);
+  expect(await mock.apiLog()).toEqual([]);
+});
+
+test('list(): a status of requests ("completed") is refused here, not by the server', async ({ sk }) => {
+  const e = rejected(await run(sk, () => window.Sharokey.list({ status: 'completed' as never })), 'ValidationError');
+  expect(e.status).toBe(0);
+  expect(await mock.apiLog()).toEqual([]);
 });

@@ -2,7 +2,7 @@
 // realistic bug put into src/ or mock/; the tests most likely to see it run
 // (through the README's test command) and must fail. A mutant that every one
 // of its tests lets through is a test that cannot fail.
-//   node scripts/mutants.mjs           every mutant (about 6 minutes)
+//   node scripts/mutants.mjs           every mutant (about 5 minutes)
 //   node scripts/mutants.mjs M09 K20   only these
 // The files are put back after each mutant (also on Ctrl-C), and dist/ is
 // rebuilt from the restored source at the end. Not part of `npm test`: it runs
@@ -44,6 +44,12 @@ const MUTANTS = [
   ['M25', 'src/api/analyze.ts', 'retention: 5% active counted low', "active < 5 ? 'low'", "active <= 5 ? 'low'", ['e2e/analyze.spec.ts']],
   ['M26', 'src/api/diagnostics.ts', 'test() skips only after a failed configuration check', 'details.slice(0, 2).some', 'details.slice(0, 1).some', ['e2e/diagnostics.spec.ts']],
   ['M27', 'src/api/diagnostics.ts', 'test() counts only the checks that ran', 'total: 6,', "total: details.filter((d) => !/^Skipped/.test(d.message)).length,", ['e2e/diagnostics.spec.ts', '-g', 'unreachable']],
+  ['M28', 'src/api/secrets.ts', 'a 0-byte file after another accepted', 'f instanceof Blob && f.size && isText', 'f instanceof Blob && isText', ['e2e/validation.spec.ts', '-g', '0-byte file is refused wherever']],
+  ['M29', 'src/api/secrets.ts', 'list() takes a status of requests', "checkOptions(f, filters('active', 'expired'));", "checkOptions(f, filters('active', 'expired', 'completed'));", ['e2e/validation.spec.ts', '-g', 'status of requests']],
+  ['M30', 'src/api/secrets.ts', 'the signal put in the list query', "v != null && k != 'signal'", "v != null && k != 'signals'", ['e2e/secrets.spec.ts', '-g', 'never reaches the query']],
+  ['M31', 'src/api/requests.ts', 'requestExpirationHours bounded like views', 'requestExpirationHours: int(LIMITS.hours),', 'requestExpirationHours: int(LIMITS.views),', ['e2e/requests.spec.ts', '-g', 'whole 1..8760']],
+  ['M32', 'src/api/requests.ts', 'inbox_url built beside the API, not the request url', "new URL('/i/' + r.token, new URL(r.url ?? '', cfg.apiUrl))", "new URL('/i/' + r.token, cfg.apiUrl)", ['e2e/requests.spec.ts', '-g', 'beside the request']],
+  ['M33', 'src/transport/request.ts', 'Content-Type sent on every request', "  if (body) headers['Content-Type'] = 'application/json';", "  headers['Content-Type'] = 'application/json';", ['e2e/secrets.spec.ts', '-g', 'never reaches the query']],
   // The mock.
   ['K01', 'mock/http.ts', 'body limit 16 MB instead of 16 MiB', 'BODY_LIMIT = 16 * 1024 * 1024', 'BODY_LIMIT = 16 * 1000 * 1000', ['e2e/mock/envelope.spec.ts', '-g', 'exactly 16']],
   ['K02', 'mock/routes/stats.ts', '"this month" is 31 days', 'since(30)', 'since(31)', ['e2e/mock/stats.spec.ts', '-g', 'to the hour']],
@@ -54,6 +60,22 @@ const MUTANTS = [
   ['K07', 'mock/server.ts', 'no Retry-After on a 429', "      'Retry-After': String(verdict.retryAfter),\n", '', ['e2e/mock/ratelimit.spec.ts']],
   ['K08', 'mock/http.ts', 'CORS does not expose Retry-After', "'Retry-After, X-RateLimit-Remaining", "'X-RateLimit-Remaining", ['e2e/mock/envelope.spec.ts', 'e2e/mock/ratelimit.spec.ts']],
   ['K09', 'mock/log.ts', 'the token logged unmasked', "name.toLowerCase() === 'authorization' ? maskAuthorization(text) : text", 'text', ['e2e/mock/controls.spec.ts']],
+  ['K10', 'mock/validate.ts', 'a salt of 17 bytes accepted', "(n) => n === 16, '16 bytes'", "(n) => n >= 16, '16 bytes'", ['e2e/mock/rules.spec.ts', '-g', 'salt of 17']],
+  ['K11', 'mock/validate.ts', 'a keyA of 9 characters accepted', '/^[A-Za-z0-9]{8}$/.test(v)', '/^[A-Za-z0-9]{8,}$/.test(v)', ['e2e/mock/rules.spec.ts', '-g', '9 characters']],
+  ['K12', 'mock/validate.ts', 'otp_receiver without otp_type accepted', "    if (f.given('otp_receiver')) f.fail('otp_type', 'The otp_type field is required when otp_receiver is present.');\n", '', ['e2e/mock/rules.spec.ts', '-g', 'otp_receiver without']],
+  ['K13', 'mock/validate.ts', 'attachments_total_size under the sum accepted', 'out.length === list.length && declared !== total', 'out.length === list.length && declared > total', ['e2e/mock/rules.spec.ts', '-g', 'attachments_total_size below']],
+  ['K14', 'mock/listing.ts', 'the creator filter case-sensitive', "creator: query.get('creator')?.trim().toLowerCase() || null", "creator: query.get('creator')?.trim() || null", ['e2e/mock/rules.spec.ts', '-g', 'creator filter']],
+  ['K15', 'mock/server.ts', 'routes without a token limited per X-Forwarded-For', '`address:${socketIp}`', '`address:${clientIp}`', ['e2e/mock/ratelimit-address.spec.ts']],
+  ['K16', 'mock/routes/recipient.ts', 'a lower-case CF-IPCountry refused', "String(ctx.req.headers['cf-ipcountry'] ?? '').trim().toUpperCase()", "String(ctx.req.headers['cf-ipcountry'] ?? '').trim()", ['e2e/mock/rules.spec.ts', '-g', 'lower-case CF-IPCountry']],
+  ['K17', 'mock/router.ts', 'Allow header without OPTIONS', "[...new Set(allowed), 'OPTIONS']", '[...new Set(allowed)]', ['e2e/mock/rules.spec.ts', '-g', '405 names']],
+  ['K18', 'mock/routes/requests.ts', 'the request e-mail without a default reply_to', 'reply_to: r.emailReply ?? r.creator,', 'reply_to: r.emailReply,', ['e2e/mock/rules.spec.ts', '-g', 'request e-mail']],
+  ['K19', 'mock/routes/requests.ts', 'the request e-mail always in English', 'subject: SUBJECT[r.locale],', 'subject: SUBJECT.en,', ['e2e/mock/rules.spec.ts', '-g', 'request e-mail']],
+  ['K20', 'mock/pages.ts', 'the pages may be framed', "  \"frame-ancestors 'none'\",\n", '', ['e2e/mock/details.spec.ts', '-g', 'framing']],
+  ['K21', 'mock/log.ts', 'a 4-character token shown whole as its hint', 'token.length > 4 ? 4 : token.length >> 1', 'token.length >= 4 ? 4 : token.length >> 1', ['e2e/mock/details.spec.ts', '-g', '4-character token']],
+  ['K22', 'mock/store.ts', 'advancing the clock keeps expired ciphertext', '    this.offsetMs += hours * HOUR;\n    this.sweep();', '    this.offsetMs += hours * HOUR;', ['e2e/mock/details.spec.ts', '-g', 'clock drops']],
+  ['K23', 'mock/routes/stats.ts', 'expired tokens counted as revoked', 'revoked_tokens: entries.filter((t) => t.revoked).length', 'revoked_tokens: entries.filter((t) => t.revoked || expired(t)).length', ['e2e/mock/details.spec.ts', '-g', 'expired token counts']],
+  ['K24', 'mock/auth.ts', 'the "bearer" scheme in lower case refused', '/^Bearer\\s+(\\S+)\\s*$/i', '/^Bearer\\s+(\\S+)\\s*$/', ['e2e/mock/details.spec.ts', '-g', 'Bearer scheme']],
+  ['K25', 'mock/http.ts', 'X-RateLimit-Limit not exposed to CORS', "'Retry-After, X-RateLimit-Remaining, X-RateLimit-Limit'", "'Retry-After, X-RateLimit-Remaining'", ['e2e/mock/details.spec.ts', '-g', 'X-RateLimit-Limit']],
 ];
 
 const only = process.argv.slice(2);

@@ -9,6 +9,7 @@ const check = (env: Record<string, string> = {}) => {
 };
 
 test('size guard: the build passes under it and fails over it (guard lowered below it)', () => {
+  test.skip(!!process.env.SHAROKEY_MUTANT, 'scripts/mutants.mjs turns the guard off');
   const ok = check();
   expect(ok.out).toMatch(/dist\/sharokey\.min\.js: \d+ bytes, \d+ gzip -9 \(guard: \d+, target: 4096\)/);
   expect(ok.code).toBe(0);
