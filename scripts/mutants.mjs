@@ -1,8 +1,8 @@
 // Mutation check: proves the tests can fail. Each mutant is one small,
-// realistic bug put into src/ or mock/; the tests most likely to see it run
+// realistic bug put into src/, mock/ or demo/; the tests most likely to see it run
 // (through the README's test command) and must fail. A mutant that every one
 // of its tests lets through is a test that cannot fail.
-//   node scripts/mutants.mjs           every mutant (about 5 minutes)
+//   node scripts/mutants.mjs           every mutant (about 10 minutes)
 //   node scripts/mutants.mjs M09 K20   only these
 // The files are put back after each mutant (also on Ctrl-C), and dist/ is
 // rebuilt from the restored source at the end. Not part of `npm test`: it runs
@@ -76,6 +76,50 @@ const MUTANTS = [
   ['K23', 'mock/routes/stats.ts', 'expired tokens counted as revoked', 'revoked_tokens: entries.filter((t) => t.revoked).length', 'revoked_tokens: entries.filter((t) => t.revoked || expired(t)).length', ['e2e/mock/details.spec.ts', '-g', 'expired token counts']],
   ['K24', 'mock/auth.ts', 'the "bearer" scheme in lower case refused', '/^Bearer\\s+(\\S+)\\s*$/i', '/^Bearer\\s+(\\S+)\\s*$/', ['e2e/mock/details.spec.ts', '-g', 'Bearer scheme']],
   ['K25', 'mock/http.ts', 'X-RateLimit-Limit not exposed to CORS', "'Retry-After, X-RateLimit-Remaining, X-RateLimit-Limit'", "'Retry-After, X-RateLimit-Remaining'", ['e2e/mock/details.spec.ts', '-g', 'X-RateLimit-Limit']],
+  // Round 3: the mock's pagination, usage, statistics, shapes, fields, identifiers, CLI, controls and pages.
+  ['K26', 'mock/listing.ts', 'last_page 0 on an empty list', 'last_page: Math.max(1, Math.ceil(items.length / q.limit))', 'last_page: Math.ceil(items.length / q.limit)', ['e2e/mock/edges.spec.ts', '-g', 'an empty list is page 1']],
+  ['K27', 'mock/listing.ts', 'limit 2.5 or 1e2 accepted', '/^\\d+$/.test(text)', '/^\\d+/.test(text)', ['e2e/mock/edges.spec.ts', '-g', 'must be whole numbers']],
+  ['K28', 'mock/usage.ts', 'last use order frozen at first use', 'u.lastOrder = ++this.order;', 'u.lastOrder ||= ++this.order;', ['e2e/mock/edges.spec.ts', '-g', 'used again moves back']],
+  ['K29', 'mock/usage.ts', 'last_used_at only set once', 'u.lastUsedAt = at;', 'u.lastUsedAt ??= at;', ['e2e/mock/edges.spec.ts', '-g', 'used again moves back']],
+  ['K30', 'mock/routes/stats.ts', 'usage of a user token read for its first company', '.map((t) => ({ t, u: usage.get(t.token, companyId) }))', '.map((t) => ({ t, u: usage.get(t.token, t.companies[0]!) }))', ['e2e/mock/edges.spec.ts', '-g', 'multi-company user shows']],
+  ['K31', 'mock/faults.ts', 'a JSON array body typed as text', 'if (start === \'{\' || start === \'[\') return', 'if (start === \'{\') return', ['e2e/mock/edges.spec.ts', '-g', 'JSON array']],
+  ['K32', 'mock/state.ts', 'log keeps 5001', 'this.log.length - drop > LOG_LIMIT', 'this.log.length - drop > LOG_LIMIT + 1', ['e2e/mock/edges.spec.ts', '-g', 'latest 5000']],
+  ['K33', 'mock/shapes.ts', 'is_expired only from the expiration date', 'is_expired: status === \'expired\',', 'is_expired: s.expiration <= store.now(),', ['e2e/mock/edges.spec.ts', '-g', 'views are used up lists']],
+  ['K34', 'mock/shapes.ts', 'request object without completed_at', 'completed_at: r.completedAt === null ? null : iso(r.completedAt),', 'completed_at: null,', ['e2e/mock/edges.spec.ts', '-g', 'carries completed_at']],
+  ['K35', 'mock/fields.ts', 'e-mail without a dot in the domain accepted', 'const EMAIL = /^[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+$/;', 'const EMAIL = /^[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)*$/;', ['e2e/mock/edges.spec.ts', '-g', 'dot in its domain']],
+  ['K36', 'mock/fields.ts', '"" is a given value', 'return v !== undefined && v !== null && v !== \'\';', 'return v !== undefined && v !== null;', ['e2e/mock/edges.spec.ts', '-g', 'count as not given']],
+  ['K37', 'mock/ids.ts', 'slug characters biased (no rejection)', 'const CUTOFF = 256 - (256 % ALPHABET.length);', 'const CUTOFF = 256;', ['e2e/mock/edges.spec.ts', '-g', 'identifiers are uniform']],
+  ['K38', 'mock/ids.ts', 'one-time codes not padded to 6 digits', 'String(randomInt(0, 1_000_000)).padStart(6, \'0\')', 'String(randomInt(0, 1_000_000))', ['e2e/mock/edges.spec.ts', '-g', 'always six digits']],
+  ['K39', 'mock/cli.ts', 'default host all interfaces', 'host: \'127.0.0.1\',', 'host: \'0.0.0.0\',', ['e2e/mock/cli.spec.ts', '-g', 'on 127.0.0.1 only']],
+  ['K40', 'mock/cli.ts', 'port 65536 accepted', 'options.port > 65535', 'options.port > 65536', ['e2e/mock/cli.spec.ts', '-g', 'outside 0..65535']],
+  ['K41', 'mock/routes/stats.ts', 'requests-stats ignores the range', 'const requests = store.requestsOf(ctx.caller().companyId).filter((r) => r.createdAt >= range.start && r.createdAt < range.end);', 'const requests = store.requestsOf(ctx.caller().companyId);', ['e2e/mock/edges.spec.ts', '-g', 'requests-stats counts only']],
+  ['K42', 'mock/routes/stats.ts', 'secrets_with_password counts every protection', 'secrets.filter((s) => s.security === \'password\').length', 'secrets.filter((s) => s.security !== \'none\').length', ['e2e/mock/edges.spec.ts', '-g', 'secrets_with_password counts']],
+  ['K43', 'mock/routes/secrets.ts', 'DELETE twice moves updated_at', '      if (!secret.deleted) {\n        const now', '      {\n        const now', ['e2e/mock/edges.spec.ts', '-g', 'DELETE again changes nothing']],
+  ['K44', 'mock/routes/requests.ts', 'DELETE twice moves updated_at (requests)', '      if (!r.deleted) {\n', '      {\n', ['e2e/mock/edges.spec.ts', '-g', 'DELETE again changes nothing']],
+  ['K45', 'mock/routes/requests.ts', 'request_completed always to the creator', 'type: \'request_completed\', to: r.emailReply ?? r.creator', 'type: \'request_completed\', to: r.creator', ['e2e/mock/edges.spec.ts', '-g', 'e-mail goes to email_reply']],
+  ['K46', 'mock/routes/requests.ts', 'request search ignores email_to', 'matchesSearch(q.search, r.message, r.description, r.emailTo, r.token)', 'matchesSearch(q.search, r.message, r.description, r.token)', ['e2e/mock/edges.spec.ts', '-g', 'also looks in email_to']],
+  ['K47', 'mock/routes/controls.ts', 'DELETE outbox does not clear', '      ctx.state.store.outbox.length = 0;\n', '', ['e2e/mock/edges.spec.ts', '-g', 'empties the outbox']],
+  ['K48', 'mock/routes/recipient.ts', 'numeric otp not zero-padded', 'typeof otp === \'number\' ? String(otp).padStart(6, \'0\') : otp', 'typeof otp === \'number\' ? String(otp) : otp', ['e2e/mock/edges.spec.ts', '-g', 'keeps its leading zero']],
+  ['K49', 'mock/pages.ts', 'no form-action \'none\'', '  "form-action \'none\'",\n', '', ['e2e/mock/pages-more.spec.ts', '-g', 'whole CSP']],
+  ['K50', 'mock/pages.ts', 'no base-uri \'none\'', '  "base-uri \'none\'",\n', '', ['e2e/mock/pages-more.spec.ts', '-g', 'whole CSP']],
+  ['K51', 'mock/public/viewer.js', '"1 files"', '` and ${n} file${n === 1 ? \'\' : \'s\'}`', '` and ${n} files`', ['e2e/mock/pages-more.spec.ts', '-g', 'counts the files in words']],
+  ['K52', 'mock/public/responder.js', '"1 times"', 'request.maximum_views === 1 ? \'once\' :', 'false ? \'once\' :', ['e2e/mock/pages-more.spec.ts', '-g', 'says .once.']],
+  ['K53', 'mock/public/responder.js', 'form shown for a request without a public key', '    if (!request.public_key) return noKey();\n', '', ['e2e/mock/pages-more.spec.ts', '-g', 'without a public key says so']],
+  // Round 3: the script's date ranges, request statuses and configuration bounds.
+  ['M34', 'src/api/stats.ts', 'from alone refused', '(to && from > to ? \'must not be after to\' : \'\')', '(from > to ? \'must not be after to\' : \'\')', ['e2e/api-edges.spec.ts', '-g', 'take one bound alone']],
+  ['M35', 'src/api/requests.ts', 'listRequests refuses status completed', 'checkOptions(f, filters(\'active\', \'completed\', \'expired\'));', 'checkOptions(f, filters(\'active\', \'expired\'));', ['e2e/api-edges.spec.ts', '-g', 'lists the answered requests']],
+  ['M36', 'src/client.ts', 'apiUrl http:/// accepted', '/^https?:\\/\\/[^/]/.test(v)', '/^https?:\\/\\//.test(v)', ['e2e/api-edges.spec.ts', '-g', 'apiUrl without a host']],
+  ['M37', 'src/client.ts', 'timeout unbounded', 'timeout: int([1, 36e5]),', 'timeout: int([1, Infinity]),', ['e2e/api-edges.spec.ts', '-g', 'too long for a timer']],
+  // Round 3: the demo console.
+  ['D01', 'demo/lib/pager.js', 'next enabled on the last page', 'next.disabled = page >= last;', 'next.disabled = page > last;', ['e2e/demo/details.spec.ts', '-g', 'Next is off on the last page']],
+  ['D02', 'demo/lib/pager.js', 'pager hidden on a page past the end', 'prev.parentElement.hidden = last <= 1 && page <= 1;', 'prev.parentElement.hidden = last <= 1;', ['e2e/demo/details.spec.ts', '-g', 'Next is off on the last page']],
+  ['D03', 'demo/views/secrets.js', '(views used) never shown at the limit', 's.current_views >= s.maximum_views ?', 's.current_views > s.maximum_views ?', ['e2e/demo/details.spec.ts', '-g', 'Next is off on the last page']],
+  ['D04', 'demo/views/requests.js', 'request filters keep the page', '    event.preventDefault();\n    page = 1;\n    show();', '    event.preventDefault();\n    show();', ['e2e/demo/details.spec.ts', '-g', 'goes back to page 1']],
+  ['D05', 'demo/lib/errors.js', 'no token read as a refused token', '  if (error.name === \'AuthenticationError\' && !Sharokey.getConfig().hasToken) {\n    return [\'No token is set.\', \'Enter one in Settings, or use the demo token.\'];\n  }\n', '', ['e2e/demo/details.spec.ts', '-g', 'no token is set']],
+  ['D06', 'demo/lib/dom.js', '"0 secret"', '`${n} ${noun}${n === 1 ? \'\' : \'s\'}`', '`${n} ${noun}${n <= 1 ? \'\' : \'s\'}`', ['e2e/demo/details.spec.ts', '-g', 'goes back to page 1']],
+  ['D07', 'demo/lib/dom.js', 'the content trimmed', 'out[input.name] = input.name === \'content\' ? input.value : input.value.trim();', 'out[input.name] = input.value.trim();', ['e2e/demo/details.spec.ts', '-g', 'exactly as typed']],
+  ['D08', 'demo/views/create.js', 'files kept after a create', '    form.elements.password.value = \'\';\n    files = [];\n', '    form.elements.password.value = \'\';\n', ['e2e/demo/details.spec.ts', '-g', 'exactly as typed']],
+  ['D09', 'demo/lib/errors.js', 'a recipient PermissionError read as a scope problem', '  PermissionError: (e, recipient) => recipient\n', '  PermissionError: (e, recipient) => false\n', ['e2e/demo/details.spec.ts', '-g', 'limited to other countries']],
 ];
 
 const only = process.argv.slice(2);

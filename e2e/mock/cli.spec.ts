@@ -65,3 +65,27 @@ test('a bad option or fixture file exits non-zero with a message', async () => {
   const missing = run(['--port', '0', '--fixtures', 'no/such/file.json']);
   expect(await missing.exit).toBe(1);
 });
+
+test('by default it listens on 127.0.0.1 only, not on every interface', async () => {
+  const mock = run(['--port', '0']);
+  try {
+    const url = new URL(await mock.first);
+    expect(url.hostname).toBe('127.0.0.1');
+    expect((await call(url.href, 'GET', '/health')).status).toBe(200);
+    // Another loopback address reaches a server bound to all interfaces (0.0.0.0), not one bound to 127.0.0.1.
+    await expect(fetch(`http://127.0.0.2:${url.port}/health`)).rejects.toThrow();
+  } finally {
+    mock.child.kill('SIGTERM');
+  }
+  expect(await mock.exit).toBe(0);
+});
+
+test('a port outside 0..65535 is a bad option: exit 2, with the usage', async () => {
+  for (const port of ['65536', '-1', '80x']) {
+    const bad = run(['--port', port]);
+    let err = '';
+    bad.child.stderr!.on('data', (d) => (err += d));
+    expect(await bad.exit, port).toBe(2);
+    expect(err).toContain('Usage: npm run mock');
+  }
+});

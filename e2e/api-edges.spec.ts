@@ -1,0 +1,52 @@
+// Details of the script's API that no other test pinned down (each found by
+// the third round of scripts/mutants.mjs).
+import { test, expect, run, mock, MOCK_URL } from './helpers.ts';
+
+test('getStats() and requestStats() take one bound alone: from without to, to without from', async ({ sk }) => {
+  const today = new Date().toISOString().slice(0, 10);
+  const r = await run(sk, async (today) => {
+    const S = window.Sharokey;
+    await S.create('counted', 1, 1);
+    return [(await S.getStats({ from: today })).total_secrets, (await S.getStats({ to: today })).total_secrets,
+      (await S.requestStats({ from: today })).total_requests, (await S.requestStats({ to: '2000-01-01' })).total_requests];
+  }, today);
+  expect(r).toEqual([1, 1, 0, 0]);
+  const paths = (await mock.apiLog()).map((l) => l.path);
+  expect(paths).toEqual(expect.arrayContaining([`/api/v1/secrets-stats?from=${today}`, `/api/v1/secrets-stats?to=${today}`,
+    `/api/v1/requests-stats?from=${today}`, '/api/v1/requests-stats?to=2000-01-01']));
+});
+
+test('listRequests({ status: "completed" }) lists the answered requests', async ({ sk }) => {
+  const r = await run(sk, async () => {
+    const S = window.Sharokey;
+    await S.createRequest({ description: 'open one' });
+    return (await S.listRequests({ status: 'completed' })).items.length;
+  });
+  expect(r).toBe(0);
+  expect((await mock.apiLog()).map((l) => l.path)).toContain('/api/v1/requests?status=completed');
+});
+
+test('config() refuses an apiUrl without a host ("https://")', async ({ sk }) => {
+  const r = await run(sk, () => {
+    try {
+      window.Sharokey.createClient({ apiUrl: 'https://' });
+      return 'accepted';
+    } catch (e) {
+      return (e as Error).name;
+    }
+  });
+  expect(r).toBe('ValidationError');
+});
+
+test('a timeout too long for a timer (2^31 ms) is refused, never an instant TimeoutError', async ({ sk }) => {
+  const r = await run(sk, async (apiUrl) => {
+    let c;
+    try {
+      c = window.Sharokey.createClient({ apiUrl, timeout: 2 ** 31, retries: 0 });
+    } catch (e) {
+      return (e as Error).name;
+    }
+    return (await c.health()).status;
+  }, MOCK_URL);
+  expect(r).toBe('ValidationError');
+});

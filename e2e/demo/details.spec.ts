@@ -1,0 +1,112 @@
+// Details of the demo console's tables that no other test pinned down (each
+// found by the third round of scripts/mutants.mjs): the pager at the last
+// page and past it, "(views used)", the requests' filters going back to page 1,
+// "0 requests", "No token is set", the secret sent as typed, files not carried
+// over to the next secret, a recipient's PermissionError.
+import { test, expect, openDemo, showView, runId, createSecrets } from './helpers.ts';
+
+test.use({ viewport: { width: 1200, height: 900 } });
+
+test('secrets pager: Next is off on the last page, a page emptied by a delete still leads back, a used-up secret says so', async ({ page, env }) => {
+  const id = runId();
+  await openDemo(page, env);
+  const made = await createSecrets(page, Array.from({ length: 6 }, (_, i) => ({ content: `s ${i}`, description: `Pager ${id} #${i}` })));
+  await showView(page, 'Secrets');
+  const panel = page.getByRole('tabpanel', { name: 'Secrets' });
+  const rows = panel.locator('tbody tr');
+  const nav = panel.getByRole('navigation', { name: 'Pages of secrets' });
+  await panel.getByLabel('Search').fill(`Pager ${id}`);
+  await panel.getByLabel('Status').selectOption('active');
+  await panel.getByLabel('Per page').selectOption('5');
+  await panel.getByRole('button', { name: 'Show', exact: true }).click();
+  await expect(nav).toContainText('Page 1 of 2');
+  await expect(panel.getByRole('button', { name: 'Next page' })).toBeEnabled();
+  await panel.getByRole('button', { name: 'Next page' }).click();
+  await expect(nav).toContainText('Page 2 of 2');
+  await expect(panel.getByRole('button', { name: 'Next page' })).toBeDisabled();
+
+  // The only secret of page 2 is deleted: that page is now past the end, and Previous still leads back.
+  await panel.getByRole('button', { name: `Delete Pager ${id} #0` }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete the secret' }).click();
+  await expect(rows).toHaveText(['No secret matches these filters.']);
+  await expect(panel.getByRole('button', { name: 'Previous page' })).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Previous page' })).toBeEnabled();
+  await panel.getByRole('button', { name: 'Previous page' }).click();
+  await expect(rows).toHaveCount(5);
+  await expect(nav).toBeHidden(); // one page: no pager
+
+  // A secret whose only view was used: expired, "(views used)"; the deleted one is expired without it.
+  await page.evaluate((url) => window.Sharokey.reveal(url), made[1]!.share_url);
+  await panel.getByLabel('Status').selectOption('expired');
+  await panel.getByRole('button', { name: 'Show', exact: true }).click();
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: `Pager ${id} #1` })).toContainText('(views used)');
+  await expect(rows.filter({ hasText: `Pager ${id} #0` })).not.toContainText('(views used)');
+});
+
+test('requests: "Show" with new filters goes back to page 1', async ({ page, env }) => {
+  const id = runId();
+  await openDemo(page, env);
+  await page.evaluate(async (id) => {
+    for (let i = 0; i < 6; i++) await window.Sharokey.createRequest({ message: `Req ${id} #${i}` });
+  }, id);
+  await showView(page, 'Requests');
+  const panel = page.getByRole('tabpanel', { name: 'Requests' });
+  const nav = panel.getByRole('navigation', { name: 'Pages of requests' });
+  await panel.getByLabel('Search').fill(`Req ${id}`);
+  await panel.getByLabel('Per page').selectOption('5');
+  await panel.getByRole('button', { name: 'Show', exact: true }).click();
+  await expect(nav).toContainText('Page 1 of 2');
+  await panel.getByRole('button', { name: 'Next page' }).click();
+  await expect(nav).toContainText('Page 2 of 2');
+  await panel.getByLabel('Search').fill(`Req ${id} #3`);
+  await panel.getByRole('button', { name: 'Show', exact: true }).click();
+  await expect(page.locator('#r-summary')).toHaveText('1 request found.');
+  await expect(panel.locator('#r-table tbody tr')).toHaveCount(1);
+  await expect(panel.locator('#r-table tbody tr')).toContainText(`Req ${id} #3`);
+  await panel.getByLabel('Search').fill(`Req ${id} none`);
+  await panel.getByRole('button', { name: 'Show', exact: true }).click();
+  await expect(page.locator('#r-summary')).toHaveText('0 requests found.');
+});
+
+test('without a token, a view says that no token is set (not that a token was refused)', async ({ page, env }) => {
+  await page.goto(env.demo);
+  await expect(page.locator('#set-status')).toContainText('No token yet');
+  await showView(page, 'Secrets');
+  await expect(page.locator('#s-error')).toContainText('No token is set. Enter one in Settings, or use the demo token.');
+});
+
+test('create: the secret is sent exactly as typed (spaces and line breaks kept), and the next one does not take the last one\'s files', async ({ page, env }) => {
+  const id = runId();
+  await openDemo(page, env);
+  const create = page.getByRole('tabpanel', { name: 'Create' });
+  const typed = `  indented ${id}\n  second line  \n`;
+  await create.getByLabel('Secret', { exact: true }).fill(typed);
+  await create.getByLabel('Files', { exact: true }).setInputFiles({ name: 'first.txt', mimeType: 'text/plain', buffer: Buffer.from('first') });
+  await create.getByRole('button', { name: 'Encrypt and create' }).click();
+  await expect(page.locator('#c-link')).toHaveValue(/#/);
+  const first = await page.locator('#c-link').inputValue();
+  await expect(page.getByRole('list', { name: 'Chosen files' })).not.toContainText('first.txt');
+
+  await create.getByLabel('Secret', { exact: true }).fill(`no file ${id}`);
+  await create.getByRole('button', { name: 'Encrypt and create' }).click();
+  await expect(page.locator('#c-link')).not.toHaveValue(first);
+  const second = await page.locator('#c-link').inputValue();
+
+  const opened = await page.evaluate(async ([a, b]) => {
+    const x = await window.Sharokey.reveal(a!);
+    const y = await window.Sharokey.reveal(b!);
+    return [x.content, x.attachments.map((f) => f.name), y.content, y.attachments.length];
+  }, [first, second]);
+  expect(opened).toEqual([typed, ['first.txt'], `no file ${id}`, 0]);
+});
+
+test('open a link: a secret limited to other countries is explained as such, not as a token without permission', async ({ page, env }) => {
+  await openDemo(page, env);
+  const url = await page.evaluate(() => window.Sharokey.create('only in France', 1, 1, { geolocation: 'FR' }).then((s) => s.share_url));
+  await showView(page, 'Open a link');
+  const panel = page.getByRole('tabpanel', { name: 'Open a link' });
+  await panel.getByLabel('Share link').fill(url);
+  await panel.getByRole('button', { name: 'Reveal', exact: true }).click();
+  await expect(page.locator('#o-error')).toContainText('This secret cannot be opened from here.');
+});
