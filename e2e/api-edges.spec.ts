@@ -16,13 +16,15 @@ test('getStats() and requestStats() take one bound alone: from without to, to wi
     `/api/v1/requests-stats?from=${today}`, '/api/v1/requests-stats?to=2000-01-01']));
 });
 
-test('listRequests({ status: "completed" }) lists the answered requests', async ({ sk }) => {
+test('listRequests({ status: "completed" }) lists the answered requests only', async ({ sk }) => {
   const r = await run(sk, async () => {
     const S = window.Sharokey;
     await S.createRequest({ description: 'open one' });
-    return (await S.listRequests({ status: 'completed' })).items.length;
+    const answered = await S.createRequest({ description: 'answered one' });
+    await S.respond(answered.url, 'the answer');
+    return (await S.listRequests({ status: 'completed' })).items.map((i) => i.description);
   });
-  expect(r).toBe(0);
+  expect(r).toEqual(['answered one']);
   expect((await mock.apiLog()).map((l) => l.path)).toContain('/api/v1/requests?status=completed');
 });
 

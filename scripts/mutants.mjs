@@ -70,7 +70,7 @@ const MUTANTS = [
   ['K17', 'mock/router.ts', 'Allow header without OPTIONS', "[...new Set(allowed), 'OPTIONS']", '[...new Set(allowed)]', ['e2e/mock/rules.spec.ts', '-g', '405 names']],
   ['K18', 'mock/routes/requests.ts', 'the request e-mail without a default reply_to', 'reply_to: r.emailReply ?? r.creator,', 'reply_to: r.emailReply,', ['e2e/mock/rules.spec.ts', '-g', 'request e-mail']],
   ['K19', 'mock/routes/requests.ts', 'the request e-mail always in English', 'subject: SUBJECT[r.locale],', 'subject: SUBJECT.en,', ['e2e/mock/rules.spec.ts', '-g', 'request e-mail']],
-  ['K20', 'mock/pages.ts', 'the pages may be framed', "  \"frame-ancestors 'none'\",\n", '', ['e2e/mock/details.spec.ts', '-g', 'framing']],
+  ['K20', 'mock/pages.ts', 'the pages may be framed', "  \"frame-ancestors 'none'\",\n", '', ['e2e/mock/pages-more.spec.ts', '-g', 'whole CSP']],
   ['K21', 'mock/log.ts', 'a 4-character token shown whole as its hint', 'token.length > 4 ? 4 : token.length >> 1', 'token.length >= 4 ? 4 : token.length >> 1', ['e2e/mock/details.spec.ts', '-g', '4-character token']],
   ['K22', 'mock/store.ts', 'advancing the clock keeps expired ciphertext', '    this.offsetMs += hours * HOUR;\n    this.sweep();', '    this.offsetMs += hours * HOUR;', ['e2e/mock/details.spec.ts', '-g', 'clock drops']],
   ['K23', 'mock/routes/stats.ts', 'expired tokens counted as revoked', 'revoked_tokens: entries.filter((t) => t.revoked).length', 'revoked_tokens: entries.filter((t) => t.revoked || expired(t)).length', ['e2e/mock/details.spec.ts', '-g', 'expired token counts']],

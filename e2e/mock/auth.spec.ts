@@ -37,7 +37,7 @@ test('a missing, unknown, malformed or revoked token is 401 AUTHENTICATION_ERROR
 
 test('a token past its expires_at is 401 (on the mock clock)', async () => {
   expect((await api.get('/secrets', { token: 'acme-expiring-token' })).status).toBe(200);
-  await api.post('/_mock/clock', { body: { advance_hours: 2 } });
+  await api.advance(2);
   expect((await api.get('/secrets', { token: 'acme-expiring-token' })).status).toBe(401);
 });
 

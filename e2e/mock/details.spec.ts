@@ -1,22 +1,17 @@
 // Mock details that no other test pinned down (each found by scripts/mutants.mjs):
-// page framing, short-token hints, the clock's sweep, expired tokens, the
+// short-token hints, the clock's sweep, expired tokens, the
 // Bearer scheme's case, the exposed rate-limit headers.
 import { test, expect } from '@playwright/test';
 import { tokenHint } from '../../mock/log.ts';
 import { Store, type SecretRecord } from '../../mock/store.ts';
-import { call, useMock } from './helpers.ts';
+import { useMock } from './helpers.ts';
 
-const { mock, api } = useMock({
+const { api } = useMock({
   companies: [{ id: 'c', name: 'C', tokens: [
     { token: 'c-admin-token', user: 'a@c.test', scopes: ['read', 'write', 'stats'] },
     { token: 'c-old-token', user: 'b@c.test', scopes: ['read'], expires_at: '2000-01-01T00:00:00Z' },
     { token: 'c-gone-token', user: 'd@c.test', scopes: ['read'], revoked: true },
   ] }],
-});
-
-test('the pages forbid framing (frame-ancestors: none)', async () => {
-  const res = await call(mock.origin, 'GET', '/s/abcdEFGH');
-  expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
 });
 
 test('a 4-character token is hinted by half of it, a longer one by its last 4', () => {

@@ -5,11 +5,9 @@
 // uniform identifiers, six-digit codes, the log's bound, fault content types.
 import { test, expect } from '@playwright/test';
 import { startMock } from '../../mock/server.ts';
-import { call, client, createSecret, secretBody, T, useMock } from './helpers.ts';
+import { call, client, createSecret, day, respondBody, secretBody, T, useMock } from './helpers.ts';
 
 const { api } = useMock();
-const advance = (hours: number) => api.post('/_mock/clock', { body: { advance_hours: hours } });
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 test('an empty list is page 1 of 1, and a page past the end keeps the pagination of the whole list', async () => {
   for (const path of ['/secrets', '/requests']) {
@@ -34,9 +32,9 @@ test('limit and page must be whole numbers: 2.5, 1e2 and 1.5 are 422', async () 
 
 test('tokens-stats: a token used again moves back to the top, and its last_used_at moves with it', async () => {
   await api.get('/secrets', { token: T.reader });
-  await advance(1);
+  await api.advance(1);
   await api.post('/secrets', { token: T.writer, body: secretBody() });
-  await advance(1);
+  await api.advance(1);
   await api.get('/secrets', { token: T.reader });
   const rows = (await api.get('/tokens-stats', { token: T.admin })).body.data.tokens;
   expect(rows.slice(0, 2).map((t: any) => t.user)).toEqual(['bob@acme.test', 'frank@acme.test']);
@@ -55,7 +53,7 @@ test('tokens-stats: a multi-company user shows, in each company, only what it di
 test('GET /requests-stats counts only the requests created between from and to', async () => {
   const start = Date.now();
   await api.post('/requests', { token: T.admin, body: { request_expiration_hours: 8760 } });
-  await advance(48);
+  await api.advance(48);
   await api.post('/requests', { token: T.admin, body: { request_expiration_hours: 8760 } });
   const stats = async (query: string) => (await api.get(`/requests-stats${query}`, { token: T.admin })).body;
   const first = await stats(`?from=${day(start)}&to=${day(start)}`);
@@ -77,9 +75,8 @@ test('a secret whose views are used up lists as expired: is_expired agrees with 
 test('an answered request carries completed_at (the time of the answer)', async () => {
   const r = (await api.post('/requests', { token: T.admin, body: {} })).body.data.request;
   expect(r.completed_at).toBeNull();
-  await advance(2);
-  const { expiration_hours: _h, maximum_views: _v, ...body } = secretBody();
-  expect((await api.post(`/public/requests/${r.token}/respond`, { body })).status).toBe(201);
+  await api.advance(2);
+  expect((await api.post(`/public/requests/${r.token}/respond`, { body: respondBody() })).status).toBe(201);
   const done = (await api.get(`/requests/${r.token}`, { token: T.admin })).body.data;
   expect(done.status).toBe('completed');
   const after = Date.parse(done.completed_at) - Date.parse(done.created_at);
@@ -162,7 +159,7 @@ test('DELETE again changes nothing: the secret and the request keep the time of 
   for (const path of [`/secrets/${slug}`, `/requests/${token}`]) {
     expect((await api.del(path, { token: T.admin })).status).toBe(200);
     const first = (await api.get(path, { token: T.admin })).body.data;
-    await advance(3);
+    await api.advance(3);
     const again = await api.del(path, { token: T.admin });
     expect(again.status).toBe(200);
     expect(again.body.data).toBeNull();
@@ -173,8 +170,7 @@ test('DELETE again changes nothing: the secret and the request keep the time of 
 
 test('the "answered" e-mail goes to email_reply when the request has one', async () => {
   const r = (await api.post('/requests', { token: T.admin, body: { email_reply: 'boss@acme.test' } })).body.data.request;
-  const { expiration_hours: _h, maximum_views: _v, ...body } = secretBody();
-  expect((await api.post(`/public/requests/${r.token}/respond`, { body })).status).toBe(201);
+  expect((await api.post(`/public/requests/${r.token}/respond`, { body: respondBody() })).status).toBe(201);
   const mails = (await api.get('/_mock/outbox')).body.data;
   expect(mails).toEqual([expect.objectContaining({ type: 'request_completed', to: 'boss@acme.test', request_token: r.token })]);
 });

@@ -61,6 +61,8 @@ export function client(base: string | (() => string)) {
     post: (path: string, o?: CallOptions) => call(url(), 'POST', path, o),
     del: (path: string, o?: CallOptions) => call(url(), 'DELETE', path, o),
     reset: () => call(url(), 'POST', '/_mock/reset'),
+    /** Moves the mock's clock forward. */
+    advance: (hours: number) => call(url(), 'POST', '/_mock/clock', { body: { advance_hours: hours } }),
   };
 }
 export type Client = ReturnType<typeof client>;
@@ -105,6 +107,15 @@ export function secretBody(extra: Record<string, unknown> = {}): Record<string, 
     ...extra,
   };
 }
+
+/** A body POST /public/requests/{token}/respond accepts: a secret body whose lifetime comes from the request. */
+export const respondBody = (extra: Record<string, unknown> = {}): Record<string, unknown> => {
+  const { expiration_hours: _h, maximum_views: _v, ...rest } = secretBody();
+  return { ...rest, ...extra };
+};
+
+/** The UTC day (YYYY-MM-DD) of a time in ms. */
+export const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 /** An attachment object of `size` plaintext bytes. */
 export const attachment = (name: string, size: number, withIv = true): Record<string, unknown> => ({

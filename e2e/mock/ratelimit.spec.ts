@@ -30,7 +30,7 @@ test('under the limit answers carry X-RateLimit-Remaining; over it, 429 with Ret
 
 test('each token has its own window, and advancing the mock clock does not refill it', async () => {
   for (let i = 0; i < 3; i++) await api.get('/secrets', { token: 'c-one-token' });
-  await api.post('/_mock/clock', { body: { advance_hours: 1 } });
+  await api.advance(1);
   expect((await api.get('/secrets', { token: 'c-one-token' })).status).toBe(429);
   expect((await api.get('/secrets', { token: 'c-two-token' })).status).toBe(200);
 });

@@ -82,7 +82,7 @@ test('a phone OTP is masked and sent on the phone channel; codes expire after 10
   const sent = await api.post(`/public/secrets/${slug}/otp`);
   expect(sent.body.data).toEqual({ sent: true, channel: 'phone', to: '+33*******74' });
   const code = (await api.get('/_mock/outbox')).body.data[0].code;
-  await api.post('/_mock/clock', { body: { advance_hours: 0.2 } });
+  await api.advance(0.2);
   expect((await open(slug, { otp: code })).body.error.code).toBe('INVALID_OTP');
   // A secret without OTP has no code to send.
   const plain = await createSecret(api);

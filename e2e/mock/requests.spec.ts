@@ -1,6 +1,6 @@
 // Secret requests: create, e-mail, public view, respond (once), list, delete, expiry.
 import { test, expect } from '@playwright/test';
-import { b64, createSecret, secretBody, T, useMock } from './helpers.ts';
+import { b64, createSecret, respondBody, T, useMock } from './helpers.ts';
 
 const { mock, api } = useMock();
 
@@ -9,10 +9,6 @@ async function newRequest(extra: Record<string, unknown> = {}, token: string = T
   if (res.status !== 201) throw new Error(`${res.status} ${res.text}`);
   return res.body.data.request;
 }
-const respondBody = (extra: Record<string, unknown> = {}) => {
-  const { expiration_hours: _h, maximum_views: _v, ...rest } = secretBody();
-  return { ...rest, ...extra };
-};
 
 test('POST /requests answers 201 with data.request: token, url, status, dates and the fields sent', async () => {
   const res = await api.post('/requests', { token: T.admin, body: {
@@ -136,7 +132,7 @@ test('DELETE expires a request (idempotent); the public side then answers 404', 
 
 test('a request expires with the mock clock', async () => {
   const r = await newRequest({ request_expiration_hours: 1 });
-  await api.post('/_mock/clock', { body: { advance_hours: 1 } });
+  await api.advance(1);
   expect((await api.get(`/requests/${r.token}`, { token: T.admin })).body.data.status).toBe('expired');
   expect((await api.post(`/public/requests/${r.token}/respond`, { body: respondBody() })).status).toBe(404);
 });

@@ -229,10 +229,10 @@ test('a company at its quota of active secrets gets 403 QUOTA_EXCEEDED; freeing 
 
 test('secrets expire when the mock clock passes their expiration', async () => {
   const slug = await createSecret(api, T.admin, { expiration_hours: 2 });
-  await api.post('/_mock/clock', { body: { advance_hours: 1.5 } });
+  await api.advance(1.5);
   expect((await api.get(`/secrets/${slug}`, { token: T.admin })).body.data.status).toBe('active');
   expect((await api.get(`/public/secrets/${slug}`)).status).toBe(200);
-  await api.post('/_mock/clock', { body: { advance_hours: 0.5 } });
+  await api.advance(0.5);
   expect((await api.get(`/secrets/${slug}`, { token: T.admin })).body.data).toMatchObject({ status: 'expired', is_expired: true });
   expect((await api.get(`/public/secrets/${slug}`)).status).toBe(404);
   expect((await api.post(`/public/secrets/${slug}/open`)).status).toBe(404);

@@ -1,18 +1,16 @@
 // Statistics: secrets, requests, date ranges, token usage.
 import { test, expect } from '@playwright/test';
 import { startMock } from '../../mock/server.ts';
-import { client, createSecret, secretBody, T, useMock } from './helpers.ts';
+import { client, createSecret, day, respondBody, T, useMock } from './helpers.ts';
 
 const { mock, api } = useMock();
 
-const advance = (hours: number) => api.post('/_mock/clock', { body: { advance_hours: hours } });
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 test('GET /secrets-stats counts the company secrets by status, views, password and age', async () => {
   const old = await createSecret(api, T.admin, { expiration_hours: 8760, maximum_views: 5, password: 'secret1' });
-  await advance(24 * 10); // 10 days later
+  await api.advance(24 * 10); // 10 days later
   const week = await createSecret(api, T.admin, { expiration_hours: 8760, maximum_views: 2 });
-  await advance(24 * 3);
+  await api.advance(24 * 3);
   const today = await createSecret(api, T.admin, { maximum_views: 1 });
   await createSecret(api, T.admin);
   await api.post(`/public/secrets/${old}/open`, { body: { password: 'secret1' } });
@@ -36,9 +34,9 @@ test('GET /secrets-stats counts the company secrets by status, views, password a
 test('from/to bound the counts to whole UTC days, echoed in meta.range', async () => {
   const start = Date.now();
   await createSecret(api, T.admin, { expiration_hours: 8760 });
-  await advance(48);
+  await api.advance(48);
   await createSecret(api, T.admin, { expiration_hours: 8760 });
-  await advance(48);
+  await api.advance(48);
   await createSecret(api, T.admin, { expiration_hours: 8760 });
 
   const stats = async (query: string) => (await api.get(`/secrets-stats${query}`, { token: T.admin })).body;
@@ -69,7 +67,7 @@ test('today, this week and this month are the last 24 hours, 7 days and 30 days,
     return [d.secrets_created_today, d.secrets_created_this_week, d.secrets_created_this_month];
   };
   let at = 0;
-  const after = async (hours: number) => (await advance(hours - at), at = hours, counts());
+  const after = async (hours: number) => (await api.advance(hours - at), at = hours, counts());
   expect(await after(23.5)).toEqual([1, 1, 1]);
   expect(await after(24.5)).toEqual([0, 1, 1]);
   expect(await after(24 * 7 - 0.5)).toEqual([0, 1, 1]);
@@ -81,11 +79,10 @@ test('today, this week and this month are the last 24 hours, 7 days and 30 days,
 test('GET /requests-stats counts requests by status and age', async () => {
   const mk = async () => (await api.post('/requests', { token: T.admin, body: { request_expiration_hours: 8760 } })).body.data.request.token;
   const a = await mk();
-  await advance(24 * 8);
+  await api.advance(24 * 8);
   const b = await mk();
   await mk();
-  const { expiration_hours: _h, maximum_views: _v, ...body } = secretBody();
-  await api.post(`/public/requests/${a}/respond`, { body });
+  await api.post(`/public/requests/${a}/respond`, { body: respondBody() });
   await api.del(`/requests/${b}`, { token: T.admin });
   const res = await api.get('/requests-stats', { token: T.admin });
   expect(res.body.data).toEqual({
