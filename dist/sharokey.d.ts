@@ -44,8 +44,13 @@ export declare class ValidationError extends SharokeyError {
 /** Too many files, too large in all, or a file that cannot be read. */
 export declare class AttachmentError extends ValidationError {
 }
-/** No answer, an answer that is not JSON, a 5xx, or a failed answer whose status no class names. */
+/**
+ * No answer, an answer that is not JSON, a 5xx, or a failed answer whose
+ * status no class names; `retryAfter` is in seconds when the server said
+ * (a 503 with Retry-After).
+ */
 export declare class NetworkError extends SharokeyError {
+    retryAfter?: number;
 }
 /** The request took longer than `timeout` (or the server answered 408). */
 export declare class TimeoutError extends NetworkError {

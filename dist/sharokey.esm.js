@@ -253,8 +253,8 @@ var attempt = async (cfg, path, method, user, token, body) => {
     status,
     ...e.code && { code: e.code },
     ...e.details && { details: e.details },
-    // delta-seconds or an HTTP date
-    ...status == 429 && after && { retryAfter: Math.max(0, Math.ceil(+after >= 0 ? +after : (Date.parse(after) - Date.now()) / 1e3)) || 0 }
+    // delta-seconds or an HTTP date, on a 429 and on any other answer that says when to come back (503, RFC 9110)
+    ...after && { retryAfter: Math.max(0, Math.ceil(+after >= 0 ? +after : (Date.parse(after) - Date.now()) / 1e3)) || 0 }
   });
 };
 var request = async (cfg, path, o, method, data) => {

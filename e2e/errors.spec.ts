@@ -221,6 +221,24 @@ test('a Retry-After longer than the timeout is handed back at once as RateLimitE
   expect((await mock.apiLog())).toHaveLength(1);
 });
 
+test('a 503 with Retry-After is waited out like a 429 (GET), and one longer than the timeout comes back at once with retryAfter', async ({ sk }) => {
+  await setRetries(sk, 2);
+  const BUSY = JSON.stringify({ success: false, error: { code: 'SERVICE_UNAVAILABLE', message: 'maintenance' } });
+  await mock.fault({ path: '/secrets', status: 503, headers: { 'Retry-After': '1' }, body: BUSY });
+  const r = await run(sk, async () => {
+    const t = performance.now();
+    await window.Sharokey.list();
+    return performance.now() - t;
+  });
+  expect(r as number).toBeGreaterThanOrEqual(950);
+  expect((await mock.apiLog()).filter((l) => l.method == 'GET')).toHaveLength(2);
+  await mock.clearLog();
+  await setRetries(sk, 2, 2000);
+  await mock.fault({ path: '/secrets', status: 503, headers: { 'Retry-After': '60' }, body: BUSY });
+  expect(rejected(await run(sk, () => window.Sharokey.list()), 'NetworkError')).toMatchObject({ retryAfter: 60, status: 503, code: 'SERVICE_UNAVAILABLE' });
+  expect(await mock.apiLog()).toHaveLength(1);
+});
+
 test('isSharokeyError works across frames, where instanceof does not', async ({ sk }) => {
   const r = await run(sk, async (api) => {
     const f = document.createElement('iframe');

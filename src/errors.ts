@@ -46,8 +46,14 @@ export class RateLimitError extends SharokeyError {
 export class ValidationError extends SharokeyError {}
 /** Too many files, too large in all, or a file that cannot be read. */
 export class AttachmentError extends ValidationError {}
-/** No answer, an answer that is not JSON, a 5xx, or a failed answer whose status no class names. */
-export class NetworkError extends SharokeyError {}
+/**
+ * No answer, an answer that is not JSON, a 5xx, or a failed answer whose
+ * status no class names; `retryAfter` is in seconds when the server said
+ * (a 503 with Retry-After).
+ */
+export class NetworkError extends SharokeyError {
+  declare retryAfter?: number;
+}
 /** The request took longer than `timeout` (or the server answered 408). */
 export class TimeoutError extends NetworkError {}
 /** Decryption failed: wrong key, or the data was tampered with. */

@@ -91,8 +91,8 @@ const attempt = async (cfg: Config, path: string, method?: string, user?: AbortS
     status,
     ...(e.code && { code: e.code }),
     ...(e.details && { details: e.details }),
-    // delta-seconds or an HTTP date
-    ...(status == 429 && after && { retryAfter: Math.max(0, Math.ceil(+after >= 0 ? +after : (Date.parse(after) - Date.now()) / 1e3)) || 0 }),
+    // delta-seconds or an HTTP date, on a 429 and on any other answer that says when to come back (503, RFC 9110)
+    ...(after && { retryAfter: Math.max(0, Math.ceil(+after >= 0 ? +after : (Date.parse(after) - Date.now()) / 1e3)) || 0 }),
   });
 };
 
@@ -105,8 +105,9 @@ const attempt = async (cfg: Config, path: string, method?: string, user?: AbortS
  * `timeout` bounds each attempt; a GET or DELETE that ran out of it is tried
  * again (API.md: "no answer"). The backoff is 250 ms, doubled each time, at
  * most 8 s and at most `timeout` (so a short `timeout` still gets all its
- * `retries`); a server's Retry-After is honoured instead, but one longer than
- * `timeout` is handed back at once as RateLimitError. `o` is the caller's (checked) options, of
+ * `retries`); a server's Retry-After (on a 429, a 503 or any retried answer)
+ * is honoured instead, but one longer than `timeout` is handed back at once
+ * (as the RateLimitError or NetworkError it came with, `retryAfter` set). `o` is the caller's (checked) options, of
  * which only `signal` is read (the client's when none); `method` is GET when
  * absent; `data` is the JSON body. A token is needed unless `cfg` is
  * `anonymous(cfg)`.
