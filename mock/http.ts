@@ -93,36 +93,38 @@ export function send(res: ServerResponse, reply: Reply): void {
 }
 
 /**
- * Reads the whole body as UTF-8 text, or resolves `null` as soon as it is
- * over `limit` bytes. An oversized body keeps being drained (and dropped) so
- * the client can read the 413 on a healthy connection; past DRAIN_LIMIT the
- * socket is cut.
+ * Reads the whole body, or resolves `null` when it is over `limit` bytes. An
+ * oversized body is drained (and dropped) before the 413 goes out, so that a
+ * client that asked for `Connection: close` still reads it (answering early
+ * and closing with its bytes unread would reset the connection under the
+ * answer). A body declared over limit + DRAIN_LIMIT is answered at once, and
+ * past DRAIN_LIMIT the socket is cut.
  */
-export function readBody(req: IncomingMessage, limit = BODY_LIMIT): Promise<string | null> {
+export function readBody(req: IncomingMessage, limit = BODY_LIMIT): Promise<Buffer | null> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let over = false;
-    const overflow = (): void => {
-      over = true;
-      chunks.length = 0;
-      resolve(null);
-    };
-    if (Number(req.headers['content-length']) > limit) overflow();
+    if (Number(req.headers['content-length']) > limit + DRAIN_LIMIT) resolve(null);
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (over) {
-        if (size > limit + DRAIN_LIMIT) req.socket.destroy();
-        return;
-      }
-      if (size > limit) overflow();
+      if (size > limit + DRAIN_LIMIT) req.socket.destroy();
+      else if (size > limit) chunks.length = 0;
       else chunks.push(chunk);
     });
-    req.on('end', () => {
-      if (!over) resolve(Buffer.concat(chunks).toString('utf8'));
-    });
+    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks)));
     req.on('error', () => resolve(null));
   });
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A body's text, or `null` when its bytes are not UTF-8 (PROTOCOL.md: JSON in, UTF-8). */
+export function utf8(bytes: Buffer): string | null {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return null;
+  }
 }
 
 /** Parses a JSON body that must be an object: 400 if not JSON, 422 if not an object. Empty is `{}`. */

@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { authenticate, bearerToken, companyFor, requireScope } from './auth.ts';
 import { matches, playFault, type Fault } from './faults.ts';
 import { loadFixtures, type Fixtures } from './fixtures.ts';
-import { ApiError, BODY_LIMIT, errorReply, PREFLIGHT_HEADERS, readBody, send, type Reply } from './http.ts';
+import { ApiError, BODY_LIMIT, errorReply, PREFLIGHT_HEADERS, readBody, send, utf8, type Reply } from './http.ts';
 import { logEntry } from './log.ts';
 import { pageReply } from './pages.ts';
 import { makeCtx, Router, type Route } from './router.ts';
@@ -66,9 +66,12 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
     const code = status === 408 ? 'REQUEST_TIMEOUT' : 'VALIDATION_ERROR';
     const message = status === 431 ? 'The request headers are too large' : status === 408 ? 'The request took too long to arrive' : 'The request is not valid HTTP';
-    const body = JSON.stringify({ success: false, error: { code, message } });
-    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n`
-      + `Access-Control-Allow-Origin: *\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`);
+    rawError(socket, status, code, message);
+  });
+  // CONNECT (a proxy's tunnel) bypasses the request handler: refuse it as any other method.
+  server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => {});
+    rawError(socket, 405, 'METHOD_NOT_ALLOWED', 'CONNECT is not supported');
   });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -92,6 +95,13 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   };
 }
 
+/** A JSON error written straight to a socket that has no ServerResponse, then closed. */
+function rawError(socket: Duplex, status: number, code: string, message: string): void {
+  const body = JSON.stringify({ success: false, error: { code, message } });
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n`
+    + `Access-Control-Allow-Origin: *\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`);
+}
+
 /** How a listening host is written in a URL (a wildcard is reached on loopback). */
 function urlHost(host: string): string {
   if (host === '0.0.0.0' || host === '') return '127.0.0.1';
@@ -109,10 +119,14 @@ async function handle(state: MockState, router: Router, req: IncomingMessage, re
   const apiPath = url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`) ? url.pathname.slice(API_PREFIX.length) || '/' : url.pathname;
   const isControl = /^\/_mock(\/|$)/.test(apiPath);
 
-  const body = await readBody(req);
-  if (!isControl) state.record(logEntry(method, target, req.headers, body ?? '', iso(state.store.now())));
-  const tooLarge = body === null ? new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is over the ${BODY_LIMIT / 1024 / 1024} MiB limit`) : undefined;
-  if (tooLarge && (isControl || apiPath === url.pathname)) return send(res, errorReply(tooLarge));
+  const bytes = await readBody(req);
+  const text = bytes && utf8(bytes);
+  const body = text ?? bytes?.toString('utf8') ?? '';
+  if (!isControl) state.record(logEntry(method, target, req.headers, body, iso(state.store.now())));
+  // Refused before any route runs (though still counted against the token): too large, or not UTF-8.
+  const refused = !bytes ? new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is over the ${BODY_LIMIT / 1024 / 1024} MiB limit`)
+    : text === null ? new ApiError(400, 'VALIDATION_ERROR', 'The request body is not valid UTF-8') : undefined;
+  if (refused && (isControl || apiPath === url.pathname)) return send(res, errorReply(refused));
   // A fault first: one that names OPTIONS hits preflights (faults.ts: no other does).
   const fault = isControl ? undefined : takeFault(state, method, target);
   if (fault) return playFault(fault, res, track);
@@ -126,8 +140,8 @@ async function handle(state: MockState, router: Router, req: IncomingMessage, re
     } else {
       const match = router.match(method, apiPath);
       if ('error' in match) throw match.error;
-      // Too large for a known route: still rate-limited and counted against its token, like any answer.
-      reply = runRoute(state, match.route, req, match.params, url.searchParams, body ?? '', tooLarge);
+      // Too large or not UTF-8 for a known route: still rate-limited and counted against its token, like any answer.
+      reply = runRoute(state, match.route, req, match.params, url.searchParams, body, refused);
     }
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
@@ -152,7 +166,7 @@ function runRoute(state: MockState, route: Route, req: IncomingMessage, params: 
   const origin = originOf(req);
   const clientIp = forwarded || socketIp;
   const access = route.access;
-  // Free routes are the controls, whose 413 handle() answers before routing.
+  // Free routes are the controls, whose 413 or 400 handle() answers before routing.
   if (access.kind === 'free') return guarded(() => route.handler(makeCtx(state, req, params, query, body, null, origin, clientIp)));
 
   const token = access.kind === 'token' ? bearerToken(req.headers.authorization) : null;

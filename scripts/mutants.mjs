@@ -105,11 +105,15 @@ const MUTANTS = [
   ['K51', 'mock/public/viewer.js', '"1 files"', '` and ${n} file${n === 1 ? \'\' : \'s\'}`', '` and ${n} files`', ['e2e/mock/pages-more.spec.ts', '-g', 'counts the files in words']],
   ['K52', 'mock/public/responder.js', '"1 times"', 'request.maximum_views === 1 ? \'once\' :', 'false ? \'once\' :', ['e2e/mock/pages-more.spec.ts', '-g', 'says .once.']],
   ['K53', 'mock/public/responder.js', 'form shown for a request without a public key', '    if (!request.public_key) return noKey();\n', '', ['e2e/mock/pages-more.spec.ts', '-g', 'without a public key says so']],
+  ['K54', 'mock/http.ts', 'the 413 sent before the body is drained (lost under a reset when the client asked to close)', "['content-length']) > limit + DRAIN_LIMIT)", "['content-length']) > limit)", ['e2e/mock/envelope.spec.ts', '-g', 'Connection: close']],
+  ['K55', 'mock/http.ts', 'bytes that are not UTF-8 read with replacement characters', "new TextDecoder('utf-8', { fatal: true })", "new TextDecoder('utf-8')", ['e2e/mock/envelope.spec.ts', '-g', 'not UTF-8']],
+  ['K56', 'mock/server.ts', 'CONNECT left to Node (the socket closed, no answer)', "  server.on('connect',", "  server.on('connect-no',", ['e2e/mock/envelope.spec.ts', '-g', 'CONNECT']],
   // Round 3: the script's date ranges, request statuses and configuration bounds.
   ['M34', 'src/api/stats.ts', 'from alone refused', '(to && from > to ? \'must not be after to\' : \'\')', '(from > to ? \'must not be after to\' : \'\')', ['e2e/api-edges.spec.ts', '-g', 'take one bound alone']],
   ['M35', 'src/api/requests.ts', 'listRequests refuses status completed', 'checkOptions(f, filters(\'active\', \'completed\', \'expired\'));', 'checkOptions(f, filters(\'active\', \'expired\'));', ['e2e/api-edges.spec.ts', '-g', 'lists the answered requests']],
   ['M36', 'src/client.ts', 'apiUrl http:/// accepted', '/^https?:\\/\\/[^/]/.test(v)', '/^https?:\\/\\//.test(v)', ['e2e/api-edges.spec.ts', '-g', 'apiUrl without a host']],
   ['M37', 'src/client.ts', 'timeout unbounded', 'timeout: int([1, 36e5]),', 'timeout: int([1, Infinity]),', ['e2e/api-edges.spec.ts', '-g', 'too long for a timer']],
+  ['M38', 'src/transport/request.ts', 'Retry-After read on a 429 only (a 503 asking for time is retried at once)', '    ...(after && { retryAfter:', '    ...(status == 429 && after && { retryAfter:', ['e2e/errors.spec.ts', '-g', 'a 503 with Retry-After']],
   // Round 3: the demo console.
   ['D01', 'demo/lib/pager.js', 'next enabled on the last page', 'next.disabled = page >= last;', 'next.disabled = page > last;', ['e2e/demo/details.spec.ts', '-g', 'Next is off on the last page']],
   ['D02', 'demo/lib/pager.js', 'pager hidden on a page past the end', 'prev.parentElement.hidden = last <= 1 && page <= 1;', 'prev.parentElement.hidden = last <= 1;', ['e2e/demo/details.spec.ts', '-g', 'Next is off on the last page']],

@@ -1,7 +1,6 @@
 // The test controls (/_mock/...): reset, clock, log, outbox, faults.
 import { test, expect } from '@playwright/test';
-import { connect } from 'node:net';
-import { call, createSecret, secretBody, T, useMock } from './helpers.ts';
+import { call, createSecret, rawHttp, secretBody, T, useMock } from './helpers.ts';
 
 const { mock, api } = useMock();
 
@@ -175,12 +174,7 @@ test('the log is bounded by its bodies too: the oldest go first, the newest stay
 });
 
 test('a request that is not valid HTTP gets a JSON error envelope, and the server keeps serving', async () => {
-  const { port } = new URL(mock.origin);
-  const raw = (text: string) => new Promise<string>((done) => {
-    const socket = connect(+port, '127.0.0.1', () => socket.end(text));
-    let answer = '';
-    socket.on('data', (d) => (answer += d)).on('close', () => done(answer)).on('error', () => done(answer));
-  });
+  const raw = (text: string) => rawHttp(mock.origin, [text]);
   const bad = await raw('GARBAGE\r\n\r\n');
   expect(bad).toMatch(/^HTTP\/1\.1 400 /);
   expect(JSON.parse(bad.split('\r\n\r\n')[1]!)).toEqual({ success: false, error: { code: 'VALIDATION_ERROR', message: expect.any(String) } });

@@ -4,6 +4,7 @@
  */
 import { test } from '@playwright/test';
 import { createCipheriv, pbkdf2Sync, randomBytes, randomInt } from 'node:crypto';
+import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { startMock, type MockOptions, type RunningMock } from '../../mock/server.ts';
 
@@ -92,6 +93,21 @@ export function useMock(fixtures: MockOptions['fixtures'] = FIXTURES): { mock: R
   test.beforeEach(() => api.reset());
   return { mock, api };
 }
+
+/**
+ * Sends `parts` as they are over a new socket to the mock's `origin` and
+ * resolves to everything it answered (until it closes). With `end: false` the
+ * socket is not half-closed after the last part, as a client that still waits
+ * for its answer does.
+ */
+export const rawHttp = (origin: string, parts: Array<string | Buffer>, { end = true } = {}): Promise<string> => new Promise((done) => {
+  const socket = connect(+new URL(origin).port, '127.0.0.1', () => {
+    for (const p of parts) socket.write(p);
+    if (end) socket.end();
+  });
+  let answer = '';
+  socket.on('data', (d) => (answer += d)).on('close', () => done(answer)).on('error', () => done(answer));
+});
 
 export const b64 = (bytes: number): string => randomBytes(bytes).toString('base64');
 
