@@ -93,27 +93,53 @@ export function send(res: ServerResponse, reply: Reply): void {
 }
 
 /**
- * Reads the whole body, or resolves `null` when it is over `limit` bytes. An
- * oversized body is drained (and dropped) before the 413 goes out, so that a
- * client that asked for `Connection: close` still reads it (answering early
- * and closing with its bytes unread would reset the connection under the
- * answer). A body declared over limit + DRAIN_LIMIT is answered at once, and
- * past DRAIN_LIMIT the socket is cut.
+ * Reads the whole body, or resolves `null` as soon as it is over `limit`
+ * bytes (at once from `Content-Length`), so the 413 goes out early. The rest
+ * of an oversized body keeps being drained and dropped (see `linger`); past
+ * DRAIN_LIMIT the socket is cut.
  */
 export function readBody(req: IncomingMessage, limit = BODY_LIMIT): Promise<Buffer | null> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    if (Number(req.headers['content-length']) > limit + DRAIN_LIMIT) resolve(null);
+    const over = (): boolean => size > limit || Number(req.headers['content-length']) > limit;
+    if (over()) resolve(null);
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit + DRAIN_LIMIT) req.socket.destroy();
-      else if (size > limit) chunks.length = 0;
-      else chunks.push(chunk);
+      else if (over()) {
+        chunks.length = 0;
+        resolve(null);
+      } else chunks.push(chunk);
     });
-    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks)));
+    req.on('end', () => resolve(over() ? null : Buffer.concat(chunks)));
     req.on('error', () => resolve(null));
   });
+}
+
+/** How long a closing connection keeps draining a client's unread bytes at most. */
+const LINGER_MS = 30_000;
+
+/**
+ * Before answering a request whose body is still arriving (a 413): close the
+ * connection in stages once the answer is written (RFC 9112, 9.6), where Node
+ * would destroy it with the client's bytes unread; that resets the
+ * connection, and the reset can destroy the answer before the client reads
+ * it. Here the answer says `Connection: close` and is followed by a FIN; the
+ * rest of the body is read and dropped (readBody) until the client closes
+ * its side, for LINGER_MS at most.
+ */
+export function linger(req: IncomingMessage, res: ServerResponse): void {
+  if (req.complete) return;
+  const socket = req.socket;
+  res.shouldKeepAlive = false;
+  // What Node calls once the last answer on the connection is written.
+  socket.destroySoon = () => {
+    const done = (): void => void socket.destroy();
+    socket.end();
+    socket.once('end', done);
+    setTimeout(done, LINGER_MS).unref();
+  };
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });

@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { authenticate, bearerToken, companyFor, requireScope } from './auth.ts';
 import { matches, playFault, type Fault } from './faults.ts';
 import { loadFixtures, type Fixtures } from './fixtures.ts';
-import { ApiError, BODY_LIMIT, errorReply, PREFLIGHT_HEADERS, readBody, send, utf8, type Reply } from './http.ts';
+import { ApiError, BODY_LIMIT, errorReply, linger, PREFLIGHT_HEADERS, readBody, send, utf8, type Reply } from './http.ts';
 import { logEntry } from './log.ts';
 import { pageReply } from './pages.ts';
 import { makeCtx, Router, type Route } from './router.ts';
@@ -126,6 +126,7 @@ async function handle(state: MockState, router: Router, req: IncomingMessage, re
   // Refused before any route runs (though still counted against the token): too large, or not UTF-8.
   const refused = !bytes ? new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is over the ${BODY_LIMIT / 1024 / 1024} MiB limit`)
     : text === null ? new ApiError(400, 'VALIDATION_ERROR', 'The request body is not valid UTF-8') : undefined;
+  if (!bytes) linger(req, res);
   if (refused && (isControl || apiPath === url.pathname)) return send(res, errorReply(refused));
   // A fault first: one that names OPTIONS hits preflights (faults.ts: no other does).
   const fault = isControl ? undefined : takeFault(state, method, target);

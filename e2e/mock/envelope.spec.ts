@@ -97,7 +97,7 @@ test('a body over the limit still counts against its token: rate limit headers a
   expect([after.total_requests - before.total_requests, after.error_requests - before.error_requests]).toEqual([2, 1]);
 });
 
-test('the 413 reaches a client that sent Connection: close and its whole body (it is drained before the answer)', async () => {
+test('the 413 reaches a client that sent Connection: close and its whole body (the connection closes in stages), and one that waits for it', async () => {
   // The client runs in its own process, as a real one does: in this one, the
   // server could not answer while the body is being written, and the race
   // (an answer sent early, then a reset under it) would never show.
@@ -110,7 +110,11 @@ test('the 413 reaches a client that sent Connection: close and its whole body (i
     const answer = await new Promise<string>((done) => execFile(process.execPath, ['-e', client], (_, out) => done(out)));
     expect(answer, `try ${i + 1}`).toMatch(/^HTTP\/1\.1 413 /);
     expect(answer).toContain('PAYLOAD_TOO_LARGE');
+    expect(answer).toMatch(/\r\nConnection: close\r\n/i);
   }
+  // And at once, from Content-Length, to a client that waits for it before sending its body.
+  const early = await rawHttp(mock.origin, [`POST /api/v1/secrets HTTP/1.1\r\nHost: x\r\nContent-Length: ${16 * 1024 * 1024 + 1}\r\n\r\n`], { end: false });
+  expect(early).toMatch(/^HTTP\/1\.1 413 /);
   expect((await api.get('/health')).status).toBe(200);
 });
 
