@@ -137,6 +137,7 @@ export function linger(req: IncomingMessage, res: ServerResponse): void {
   socket.destroySoon = () => {
     const done = (): void => void socket.destroy();
     socket.end();
+    if (socket.readableEnded) return done();
     socket.once('end', done);
     setTimeout(done, LINGER_MS).unref();
   };
