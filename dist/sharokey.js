@@ -63,9 +63,10 @@
 
   // src/validate.ts
   var isText = (v) => typeof v == "string";
+  var keys = Object.keys;
   var validate = (values, schema) => {
     const details = {};
-    for (const k in schema) {
+    for (const k of keys(schema)) {
       const v = values[k];
       const m = v == null && !schema[k].required ? "" : schema[k](v);
       if (m) details[k] = [m];
@@ -159,6 +160,7 @@
     return crypto.subtle;
   };
   var utf8 = (s) => new TextEncoder().encode(s);
+  var fromUtf8 = (b) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(b);
   var randomBytes = (n) => crypto.getRandomValues(new Uint8Array(n));
   var randomKey = (length = 32) => {
     let key = "";
@@ -391,7 +393,7 @@
     const s = (await request(pub, at2 + "/open", o, "POST", { password, otp, captcha_token: captchaToken })).data || {};
     const key = await deriveKey(s.key + keyB, fromBase64(s.salt));
     return {
-      content: new TextDecoder().decode(await open(key, s.iv, s.content)),
+      content: fromUtf8(await open(key, s.iv, s.content)),
       message: s.message ?? info.message ?? null,
       // A secret made by the official script has no attachment iv: it used the content iv.
       attachments: await Promise.all((s.attachments ?? []).map(async (a) => new File([await open(key, a.iv ?? s.iv, a.data)], a.name)))
@@ -450,7 +452,7 @@
     try {
       const [epk, iv, data] = sealed.split(".");
       const priv = await subtle().importKey("jwk", { ...await subtle().exportKey("jwk", await point(publicKey)), d, key_ops: void 0 }, EC, false, ["deriveBits"]);
-      return new TextDecoder().decode(await subtle().decrypt({ name: "AES-GCM", iv: fromBase64(iv) }, await agree(priv, await point(epk), token), fromBase64(data)));
+      return fromUtf8(await subtle().decrypt({ name: "AES-GCM", iv: fromBase64(iv) }, await agree(priv, await point(epk), token), fromBase64(data)));
     } catch (cause) {
       throw new CryptoError("Could not open the answer: the inbox link is incomplete or the data was altered", { cause });
     }
@@ -471,7 +473,7 @@
     checkOptions(o, REQUEST);
     const [publicKey, privateKey] = await newRequestKeys();
     const body = { public_key: publicKey };
-    for (const k in REQUEST) body[snake(k)] = o?.[k];
+    for (const k of keys(REQUEST)) body[snake(k)] = o?.[k];
     const { data } = await request(cfg, "/requests", o, "POST", body);
     const r = data.request ?? data;
     return { ...r, inbox_url: new URL("/i/" + r.token, new URL(r.url ?? "", cfg.apiUrl)) + "#" + privateKey };
@@ -579,7 +581,7 @@
         ...today > 50 ? ["Over 50 secrets today: watch the rate limits, queue requests on the client, use bulk operations"] : []
       ]
     };
-    for (const k in r) r[snake(k)] = r[k];
+    for (const k of keys(r)) r[snake(k)] = r[k];
     return r;
   };
 
@@ -633,7 +635,7 @@
       },
       getConfig: () => ({ apiUrl: cfg.apiUrl, timeout: cfg.timeout, retries: cfg.retries, hasToken: !!(cfg.token || cfg.getToken), ...cfg.company && { company: cfg.company } })
     };
-    for (const [name, fn] of Object.entries(METHODS)) client[name] = (...a) => fn(cfg, ...a);
+    for (const [name, fn] of Object.entries(METHODS)) client[name] = (...a) => fn({ ...cfg }, ...a);
     return client.config(options);
   };
 

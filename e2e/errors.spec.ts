@@ -239,6 +239,20 @@ test('a 503 with Retry-After is waited out like a 429 (GET), and one longer than
   expect(await mock.apiLog()).toHaveLength(1);
 });
 
+test('config() changed while a GET waits for its retry: the retry keeps the settings the call began with (no token sent to another apiUrl)', async ({ sk }) => {
+  await setRetries(sk, 2);
+  await mock.fault({ path: '/secrets', status: 503, delay_ms: 400 });
+  const r = await run(sk, async () => {
+    const p = window.Sharokey.list();
+    await new Promise((ok) => setTimeout(ok, 100));
+    window.Sharokey.config({ apiUrl: 'http://127.0.0.1:9/api/v1', token: 'other-account' });
+    return (await p).items.length;
+  });
+  expect(r).toBe(0);
+  const gets = (await mock.apiLog()).filter((l) => l.method == 'GET');
+  expect(gets).toHaveLength(2);
+});
+
 test('isSharokeyError works across frames, where instanceof does not', async ({ sk }) => {
   const r = await run(sk, async (api) => {
     const f = document.createElement('iframe');

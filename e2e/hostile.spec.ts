@@ -125,3 +125,30 @@ test('a page that is not a secure context (plain http on a real host name) has n
     await browser.close();
   }
 });
+
+test('a page that added enumerable properties to Object.prototype (before and after loading): it loads, works, and nothing inherited reaches the wire or the results', async ({ page }) => {
+  await mock.reset();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  // One string and one function: a schema entry that is not a check, and one that is.
+  await page.addInitScript(() => Object.assign(Object.prototype, { polluted: 'p0llut3d', pollutedFn: () => 'p0llut3d' }));
+  await page.goto(PAGE_ORIGIN + '/e2e/pages/blank.html');
+  const r = await page.evaluate(async ({ api, token }) => {
+    const loaded = typeof window.Sharokey;
+    const S = window.Sharokey.config({ apiUrl: api, token });
+    (Object.prototype as Record<string, unknown>).later = 'p0llut3d';
+    const s = await S.create('on a polluted page', 1, 1, { description: 'd' });
+    const other = S.createClient({ apiUrl: api, token });
+    const req = await other.createRequest({ message: 'm' });
+    const stats = S.analyzeStats(await S.getStats());
+    return {
+      loaded, content: (await S.reveal(s.share_url)).content, request: typeof req.inbox_url,
+      own: Object.keys(stats).filter((k) => /polluted|later/.test(k)), config: Object.keys(S.getConfig()),
+    };
+  }, { api: MOCK_URL, token: TOKENS.admin });
+  expect(r).toEqual({ loaded: 'object', content: 'on a polluted page', request: 'string', own: [], config: ['apiUrl', 'timeout', 'retries', 'hasToken'] });
+  expect(errors).toEqual([]);
+  const wire = (await mock.apiLog()).map((l) => l.path + ' ' + l.body).join('\n');
+  expect(wire).toContain('/requests');
+  expect(wire).not.toContain('p0llut3d');
+});

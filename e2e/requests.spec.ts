@@ -137,6 +137,11 @@ test('an inbox link of the earlier form (#d.x.y) still opens: only d is read, x 
   expect(await run(sk, (u) => window.Sharokey.openRequest(u).then((r) => r.content), legacy)).toBe('old link');
 });
 
+test('an answer that starts with U+FEFF (a byte-order mark) opens exactly', async ({ sk, browser }) => {
+  const req = await answered(sk, browser, '\uFEFFfrom a Windows file');
+  expect(await run(sk, (u) => window.Sharokey.openRequest(u).then((r) => r.content), req.inbox_url)).toBe('\uFEFFfrom a Windows file');
+});
+
 test('a server that gives another public key for the request than the one d belongs to: a CryptoError', async ({ sk, browser }) => {
   const req = await answered(sk, browser, 'not for a swapped key');
   const other = await create(sk, {});

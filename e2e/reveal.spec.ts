@@ -185,3 +185,13 @@ test('an /open answer with data: null is a CryptoError, never a raw TypeError', 
   await sk.route('**/open', (route) => route.fulfill({ status: 200, contentType: 'application/json', headers: { 'Access-Control-Allow-Origin': '*' }, body: '{"success":true,"data":null}' }));
   expect(rejected(await reveal(sk, s.share_url), 'CryptoError').isSharokeyError).toBe(true);
 });
+
+test('content round-trips exactly, a leading U+FEFF (byte-order mark) included', async ({ sk }) => {
+  const texts = ['\uFEFF', '\uFEFFstarts with a BOM', 'ends with one\uFEFF', '\uFEFF\uFEFFtwo'];
+  const r = await run(sk, async (list) => {
+    const out = [];
+    for (const t of list) out.push((await window.Sharokey.reveal((await window.Sharokey.create(t, 1, 1)).share_url)).content);
+    return out;
+  }, texts);
+  expect(r).toEqual(texts);
+});

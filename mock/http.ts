@@ -143,7 +143,8 @@ export function linger(req: IncomingMessage, res: ServerResponse): void {
   };
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a leading U+FEFF, so a body that starts with one is not JSON (400), as before.
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** A body's text, or `null` when its bytes are not UTF-8 (PROTOCOL.md: JSON in, UTF-8). */
 export function utf8(bytes: Buffer): string | null {

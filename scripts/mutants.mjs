@@ -2,7 +2,7 @@
 // realistic bug put into src/, mock/ or demo/; the tests most likely to see it run
 // (through the README's test command) and must fail. A mutant that every one
 // of its tests lets through is a test that cannot fail.
-//   node scripts/mutants.mjs           every mutant (about 10 minutes)
+//   node scripts/mutants.mjs           every mutant (about 12 minutes)
 //   node scripts/mutants.mjs M09 K20   only these
 // The files are put back after each mutant (also on Ctrl-C), and dist/ is
 // rebuilt from the restored source at the end. Not part of `npm test`: it runs
@@ -115,6 +115,11 @@ const MUTANTS = [
   ['M36', 'src/client.ts', 'apiUrl http:/// accepted', '/^https?:\\/\\/[^/]/.test(v)', '/^https?:\\/\\//.test(v)', ['e2e/api-edges.spec.ts', '-g', 'apiUrl without a host']],
   ['M37', 'src/client.ts', 'timeout unbounded', 'timeout: int([1, 36e5]),', 'timeout: int([1, Infinity]),', ['e2e/api-edges.spec.ts', '-g', 'too long for a timer']],
   ['M38', 'src/transport/request.ts', 'Retry-After read on a 429 only (a 503 asking for time is retried at once)', '    ...(after && { retryAfter:', '    ...(status == 429 && after && { retryAfter:', ['e2e/errors.spec.ts', '-g', 'a 503 with Retry-After']],
+  ['M39', 'src/validate.ts', 'schema read with for...in (a page\'s Object.prototype additions break loading)', '  for (const k of keys(schema)) {', '  for (const k in schema) {', ['e2e/hostile.spec.ts', '-g', 'Object.prototype']],
+  ['M40', 'src/crypto/keys.ts', 'a leading U+FEFF dropped when the content is decoded', "new TextDecoder('utf-8', { ignoreBOM: true })", 'new TextDecoder()', ['e2e/reveal.spec.ts', '-g', 'U\\+FEFF']],
+  ['M41', 'src/client.ts', 'a call reads the live settings (a retry after config() goes to the new apiUrl with the old token)', '({ ...cfg }, ...a)', '(cfg, ...a)', ['e2e/errors.spec.ts', '-g', 'keeps the settings']],
+  ['M42', 'src/api/requests.ts', 'request fields read with for...in (inherited ones sent)', '  for (const k of keys(REQUEST)) body[snake(k)] = o?.[k];', '  for (const k in REQUEST) void keys, body[snake(k)] = o?.[k as keyof RequestOptions];', ['e2e/hostile.spec.ts', '-g', 'Object.prototype']],
+  ['M43', 'src/api/analyze.ts', 'analyzeStats copies inherited keys into its result', '  for (const k of keys(r)) r[snake(k)]', '  for (const k in r) void keys, r[snake(k)]', ['e2e/hostile.spec.ts', '-g', 'Object.prototype']],
   // Round 3: the demo console.
   ['D01', 'demo/lib/pager.js', 'next enabled on the last page', 'next.disabled = page >= last;', 'next.disabled = page > last;', ['e2e/demo/details.spec.ts', '-g', 'Next is off on the last page']],
   ['D02', 'demo/lib/pager.js', 'pager hidden on a page past the end', 'prev.parentElement.hidden = last <= 1 && page <= 1;', 'prev.parentElement.hidden = last <= 1;', ['e2e/demo/details.spec.ts', '-g', 'Next is off on the last page']],

@@ -172,6 +172,8 @@ export const createClient = (options: Options = {}): Client => {
     },
     getConfig: (): ConfigView => ({ apiUrl: cfg.apiUrl, timeout: cfg.timeout, retries: cfg.retries, hasToken: !!(cfg.token || cfg.getToken), ...(cfg.company && { company: cfg.company }) }),
   } as unknown as Client;
-  for (const [name, fn] of Object.entries(METHODS)) (client as unknown as Record<string, unknown>)[name] = (...a: unknown[]) => (fn as (...x: unknown[]) => unknown)(cfg, ...a);
+  // Each call takes the settings as they are when it is made: config() changed while it runs (or
+  // between its retries) never sends one account's token to another apiUrl.
+  for (const [name, fn] of Object.entries(METHODS)) (client as unknown as Record<string, unknown>)[name] = (...a: unknown[]) => (fn as (...x: unknown[]) => unknown)({ ...cfg }, ...a);
   return client.config(options);
 };

@@ -2,19 +2,20 @@
 // field names; options are camelCase.
 
 /** Options of `config()` and `createClient()`. */
+/** The settings of config() and createClient(); a key given as undefined or null goes back to its default. */
 export interface Options {
   /** Bearer token. Prefer `getToken` on public pages. */
-  token?: string;
+  token?: string | null | undefined;
   /** Returns a token when one is needed, e.g. a short-lived one from your backend. */
-  getToken?: () => string | Promise<string>;
+  getToken?: (() => string | Promise<string>) | null | undefined;
   /** Base URL of the API. Default `https://api.sharokey.com/api/v1`. */
-  apiUrl?: string;
+  apiUrl?: string | null | undefined;
   /** Milliseconds per attempt before a TimeoutError. Default 30000. */
-  timeout?: number;
+  timeout?: number | null | undefined;
   /** Extra attempts of a GET or DELETE (and of any 429). Default 2; 0 allowed. */
-  retries?: number;
+  retries?: number | null | undefined;
   /** The company a multi-company user token acts for. */
-  company?: string;
+  company?: string | null | undefined;
 }
 
 /** What `getConfig()` tells: never the token. */

@@ -8,6 +8,8 @@ export type Check = ((v: any) => string) & { required?: 1 }; // eslint-disable-l
 export type Schema = Record<string, Check>;
 
 export const isText = (v: unknown): v is string => typeof v == 'string';
+/** An object's own keys: never what a page added to Object.prototype (for...in would list it). */
+export const keys = Object.keys as <T extends object>(o: T) => Array<keyof T & string>;
 
 /**
  * Checks `values` against `schema` and throws one ValidationError naming
@@ -16,7 +18,8 @@ export const isText = (v: unknown): v is string => typeof v == 'string';
  */
 export const validate = (values: Record<string, unknown>, schema: Schema): void => {
   const details: ErrorDetails = {};
-  for (const k in schema) {
+  // Own keys only: a page may have added enumerable properties to Object.prototype.
+  for (const k of keys(schema)) {
     const v = values[k];
     const m = v == null && !schema[k]!.required ? '' : schema[k]!(v);
     if (m) details[k] = [m];

@@ -8,6 +8,8 @@ import type { CreatedSecret, Revealed, StatsAnalysis } from 'sharokey-dropin';
 export async function everyMethod(signal: AbortSignal, file: File): Promise<void> {
   config({ token: 'token', apiUrl: 'https://api.sharokey.com/api/v1', timeout: 30000, retries: 2, company: 'acme' });
   Sharokey.config({ getToken: async () => 'token' });
+  // A key given as undefined or null goes back to its default (README), also under exactOptionalPropertyTypes.
+  Sharokey.config({ token: undefined, getToken: null, company: null, timeout: undefined });
   const hasToken: boolean = Sharokey.getConfig().hasToken;
   const s: CreatedSecret = await create('x', 24, 1, {
     description: 'd', message: 'm', password: 'pppp', captcha: true, otpEmail: 'a@example.com', otpPhone: '+33674747474',

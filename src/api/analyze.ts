@@ -1,4 +1,4 @@
-import { isText, object, validate } from '../validate.ts';
+import { isText, keys, object, validate } from '../validate.ts';
 import { snake } from './secrets.ts';
 import type { SecretStats, StatsAnalysis, StatsInput } from '../types.ts';
 
@@ -41,6 +41,6 @@ export const analyzeStats = (stats: StatsInput): StatsAnalysis => {
       ...(today > 50 ? ['Over 50 secrets today: watch the rate limits, queue requests on the client, use bulk operations'] : []),
     ],
   };
-  for (const k in r) r[snake(k)] = r[k];
+  for (const k of keys(r)) r[snake(k)] = r[k];
   return r as unknown as StatsAnalysis;
 };

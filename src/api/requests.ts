@@ -4,7 +4,7 @@ import { subtle } from '../crypto/keys.ts';
 import { LIMITS } from '../limits.ts';
 import { anonymous, request, type Config } from '../transport/request.ts';
 import type { CreatedRequest, OpenedRequest, Page, Range, RequestFilters, RequestOptions, RequestStats, Responded, RespondOptions, SecretRequest, WithSignal } from '../types.ts';
-import { checkOptions, email, int, oneOf, parseLink, text } from '../validate.ts';
+import { checkOptions, email, int, keys, oneOf, parseLink, text } from '../validate.ts';
 import { at, checkCreate, encryptSecret, filters, page, query, snake } from './secrets.ts';
 import { range } from './stats.ts';
 import { reveal } from './reveal.ts';
@@ -31,7 +31,7 @@ export const createRequest = async (cfg: Config, o: RequestOptions = {}): Promis
   const [publicKey, privateKey] = await newRequestKeys();
   const body: Record<string, unknown> = { public_key: publicKey };
   // The wire fields are the snake_case of the options.
-  for (const k in REQUEST) body[snake(k)] = o?.[k as keyof RequestOptions];
+  for (const k of keys(REQUEST)) body[snake(k)] = o?.[k];
   const { data } = await request(cfg, '/requests', o, 'POST', body);
   const r: SecretRequest = data.request ?? data;
   // The inbox page lives beside the responder's (a relative or missing url: beside the API).

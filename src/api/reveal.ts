@@ -1,6 +1,6 @@
 import { deriveKey, open } from '../crypto/seal.ts';
 import { fromBase64 } from '../crypto/base64.ts';
-import { subtle } from '../crypto/keys.ts';
+import { fromUtf8, subtle } from '../crypto/keys.ts';
 import { anonymous, request, type Config } from '../transport/request.ts';
 import type { OtpSent, Revealed, RevealOptions, WithSignal } from '../types.ts';
 import { checkOptions, parseLink, text } from '../validate.ts';
@@ -30,7 +30,7 @@ export const reveal = async (cfg: Config, shareUrl: string, o: RevealOptions = {
   const s = (await request(pub, at + '/open', o, 'POST', { password, otp, captcha_token: captchaToken })).data || {};
   const key = await deriveKey(s.key + keyB, fromBase64(s.salt));
   return {
-    content: new TextDecoder().decode(await open(key, s.iv, s.content)),
+    content: fromUtf8(await open(key, s.iv, s.content)),
     message: s.message ?? info.message ?? null,
     // A secret made by the official script has no attachment iv: it used the content iv.
     attachments: await Promise.all((s.attachments ?? []).map(async (a: { name: string; data: string; iv?: string }) => new File([await open(key, a.iv ?? s.iv, a.data)], a.name))),

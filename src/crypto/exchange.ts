@@ -3,7 +3,7 @@
 // ever holding keyB. Design and wire format: docs/requests.md.
 import { CryptoError } from '../errors.ts';
 import { fromBase64, toBase64 } from './base64.ts';
-import { randomBytes, subtle, utf8 } from './keys.ts';
+import { fromUtf8, randomBytes, subtle, utf8 } from './keys.ts';
 const EC = { name: 'ECDH', namedCurve: 'P-256' };
 const raw = async (k: CryptoKey) => toBase64(new Uint8Array(await subtle().exportKey('raw', k)));
 const pair = () => subtle().generateKey(EC, true, ['deriveBits']) as Promise<CryptoKeyPair>;
@@ -52,7 +52,7 @@ export const openSealed = async (d: string, publicKey: string, token: string, se
     const [epk, iv, data] = sealed.split('.');
     // The public JWK (kty, crv, x, y) with d added; its key_ops ([]) would refuse deriveBits.
     const priv = await subtle().importKey('jwk', { ...(await subtle().exportKey('jwk', await point(publicKey))), d, key_ops: undefined }, EC, false, ['deriveBits']);
-    return new TextDecoder().decode(await subtle().decrypt({ name: 'AES-GCM', iv: fromBase64(iv!) as BufferSource }, await agree(priv, await point(epk!), token), fromBase64(data!) as BufferSource));
+    return fromUtf8(await subtle().decrypt({ name: 'AES-GCM', iv: fromBase64(iv!) as BufferSource }, await agree(priv, await point(epk!), token), fromBase64(data!) as BufferSource));
   } catch (cause) {
     throw new CryptoError('Could not open the answer: the inbox link is incomplete or the data was altered', { cause });
   }

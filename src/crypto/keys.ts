@@ -15,6 +15,9 @@ export const subtle = (): SubtleCrypto => {
 /** UTF-8 bytes of `s`. */
 export const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
+/** The text of UTF-8 bytes, exactly: a leading U+FEFF is kept (the default decoder drops it). */
+export const fromUtf8 = (b: BufferSource): string => new TextDecoder('utf-8', { ignoreBOM: true }).decode(b);
+
 /** `n` random bytes from the platform CSPRNG. */
 export const randomBytes = (n: number): Uint8Array => crypto.getRandomValues(new Uint8Array(n));
 
