@@ -21,7 +21,7 @@ const BY_NAME = {
   AuthenticationError: () => ['The token was refused.', 'Check it in Settings: it may be mistyped, revoked or expired.'],
   PermissionError: (e, recipient) => recipient
     ? ['This secret cannot be opened from here.', 'Its sender limited it to some networks or countries.']
-    : ['This token is not allowed to do that.', 'Use a token with the needed permission (read, write or stats) in Settings.'],
+    : ['This token is not allowed to do that.', 'Use a token with the needed permission (read, write or stats) in Settings; a token of several companies: check the company there.'],
   NotFoundError: (e, recipient) => recipient
     ? ['This secret or answer is no longer available.', 'It expired, was deleted, or was already viewed as many times as allowed.']
     : ['It does not exist or is no longer available.', 'It may have expired or been deleted. Refresh the list.'],

@@ -33,7 +33,8 @@ async function check() {
   }
   status.textContent = `Connecting to ${apiUrl}…`;
   if (await Sharokey.testConnection()) {
-    status.textContent = `Connected to ${apiUrl}. The token works.`;
+    // testConnection() is true once the token is accepted, even when it may not read: say no more than that.
+    status.textContent = `Connected to ${apiUrl}. The token is accepted; Diagnostics shows what it may do.`;
     return;
   }
   try {

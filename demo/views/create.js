@@ -15,6 +15,8 @@ const result = byId('c-result');
 
 const SECURITY = {
   none: 'None: anyone with the link can open it',
+  // The same, when an address or country limit applies (those are outside the ladder).
+  limited: 'No password, code or captcha',
   captcha: 'Captcha',
   password: 'Password',
   otp_email: 'One-time code by e-mail',
@@ -30,6 +32,8 @@ function showFiles() {
     `${file.name} (${bytes(file.size)}) `,
     el('button', { type: 'button', class: 'link', 'aria-label': `Remove ${file.name}`, onclick: () => { files.splice(i, 1); showFiles(); } }, 'Remove'))));
   if (files.length) list.append(el('li', { class: 'muted' }, `${count(files.length, 'file')}, ${bytes(total)} in all`));
+  // Said now, not only when the form is sent: the limits of the library's table (at most 10 files, 10 MB in all).
+  if (files.length > 10 || total > 10 * 1024 * 1024) list.append(el('li', { class: 'over-limit' }, 'Over the limit of 10 files and 10 MB in all: remove some before creating.'));
 }
 
 function addFiles(chosen) {
@@ -48,12 +52,16 @@ function onProgress({ phase, loaded, total }) {
   }
 }
 
-function showResult(secret) {
+/** `limits`: the address and country limits sent (the server's answer does not repeat them). */
+function showResult(secret, { ipWhitelist, geolocation }) {
   byId('c-link').value = secret.share_url;
   byId('c-open').href = secret.share_url;
   byId('c-copied').textContent = '';
+  const limited = secret.security === 'none' && (ipWhitelist || geolocation);
   facts(byId('c-facts'), [
-    ['Protection applied', SECURITY[secret.security] ?? secret.security],
+    ['Protection applied', limited ? SECURITY.limited : SECURITY[secret.security] ?? secret.security],
+    ['Only from addresses', ipWhitelist || null],
+    ['Only from countries', geolocation ? geolocation.toUpperCase() : null],
     ['Slug', secret.slug],
     ['Expires', when(secret.expiration)],
     ['Views allowed', String(secret.maximum_views)],
@@ -74,9 +82,11 @@ async function submit(event) {
   progressLabel.textContent = 'Encrypting…';
   try {
     const secret = await busy(byId('c-submit'), () => Sharokey.create(content, hours, views, { ...options, onProgress }));
-    showResult(secret);
-    form.elements.content.value = '';
-    form.elements.password.value = '';
+    showResult(secret, options);
+    // Ready for the next secret: its content, files and every protection are cleared
+    // (keeping some of them would make the next one protected by less than it seems).
+    for (const name of ['content', 'password', 'otpEmail', 'otpPhone', 'ipWhitelist', 'geolocation']) form.elements[name].value = '';
+    form.elements.captcha.checked = false;
     files = [];
     showFiles();
     updateCount();
@@ -87,7 +97,9 @@ async function submit(event) {
 }
 
 const updateCount = () => {
-  byId('c-count').textContent = `${characters(form.elements.content.value)} / 255 characters`;
+  const n = characters(form.elements.content.value);
+  byId('c-count').textContent = `${n} / 255 characters`;
+  byId('c-count').classList.toggle('over-limit', n > 255);
 };
 
 export function init() {

@@ -33,10 +33,13 @@ async function runChecks(button) {
   checks.replaceChildren();
   status.textContent = 'Running the checks…';
   const report = await busy(button, () => Sharokey.test()); // never rejects
-  checks.replaceChildren(...report.details.map((d) => el('li', { class: d.success ? 'pass' : 'fail' },
-    el('span', { class: 'mark', 'aria-hidden': 'true' }, d.success ? '✓' : '✗'),
-    el('strong', {}, d.name), ` — ${d.success ? 'passed' : 'failed'}: `, d.message)));
-  status.textContent = `${report.passed} of ${report.total} checks passed.${report.success ? ' Everything works.' : ' See what failed below.'}`;
+  // A check that did not run (an earlier one failed) is shown as skipped, not as failed.
+  const state = (d) => (d.success ? 'passed' : /^Skipped/.test(d.message) ? 'skipped' : 'failed');
+  checks.replaceChildren(...report.details.map((d) => el('li', { class: { passed: 'pass', failed: 'fail', skipped: 'skipped' }[state(d)] },
+    el('span', { class: 'mark', 'aria-hidden': 'true' }, { passed: '✓', failed: '✗', skipped: '–' }[state(d)]),
+    el('strong', {}, d.name), ` — ${state(d)}: `, d.message.replace(/^Skipped: /, ''))));
+  const skipped = report.details.filter((d) => state(d) === 'skipped').length;
+  status.textContent = `${report.passed} of ${report.total} checks passed${skipped ? `, ${skipped} skipped` : ''}.${report.success ? ' Everything works.' : ' See what failed below.'}`;
 }
 
 async function connection(button) {

@@ -1,6 +1,6 @@
 // Open a link: reveal() a share URL as its recipient would, with an optional
 // password, one-time code or captcha; shows the content and the files.
-import { busy, byId, values } from '../lib/dom.js';
+import { busy, byId, el, values } from '../lib/dom.js';
 import { clearError, showError } from '../lib/errors.js';
 import { showRevealed } from '../lib/revealed.js';
 
@@ -31,7 +31,10 @@ async function sendCode(event) {
   sent.textContent = '';
   try {
     const answer = await busy(event.currentTarget, () => Sharokey.sendOtp(values(form).shareUrl ?? ''));
-    sent.textContent = answer?.to ? `Code sent to ${answer.to}.` : 'Code sent.';
+    sent.textContent = answer?.to ? `Code sent to ${answer.to}. ` : 'Code sent. ';
+    // The mock mails nothing: it keeps the code in its outbox, beside its API.
+    const outbox = new URL('/_mock/outbox', Sharokey.getConfig().apiUrl).href;
+    sent.append('With the mock server no mail goes out: the code is in ', el('a', { href: outbox, target: '_blank', rel: 'noopener' }, 'its outbox'), '.');
   } catch (error) {
     showError(errorBox, error, { form, recipient: true });
   }

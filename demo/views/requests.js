@@ -159,6 +159,7 @@ async function remove(r, button) {
     details.hidden = true;
     await Promise.all([loadList(), loadStats()]);
     byId('r-summary').textContent = `Request deleted. ${byId('r-summary').textContent}`;
+    byId('r-summary').focus();
   } catch (error) {
     showError(listError, error);
   }

@@ -85,6 +85,8 @@ async function remove(s, button) {
     details.hidden = true;
     await load();
     byId('s-summary').textContent = `Secret ${s.slug} deleted. ${byId('s-summary').textContent}`;
+    // Its row (and button) is gone: the keyboard goes on from what was done, not from the page's top.
+    byId('s-summary').focus();
   } catch (error) {
     showError(errorBox, error);
   }

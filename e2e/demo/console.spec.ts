@@ -30,7 +30,7 @@ test('settings: the API URL comes from ?api=, the token lives in this tab only, 
 
   await page.getByLabel('API token', { exact: true }).fill(TOKENS.admin);
   await page.getByRole('button', { name: 'Save and connect' }).click();
-  await expect(page.locator('#set-status')).toHaveText(`Connected to ${env.mockUrl}. The token works.`);
+  await expect(page.locator('#set-status')).toHaveText(`Connected to ${env.mockUrl}. The token is accepted; Diagnostics shows what it may do.`);
   await page.screenshot({ path: testInfo.outputPath('demo-settings.png') });
 
   const storage = await page.evaluate(() => ({ session: { ...sessionStorage }, local: localStorage.length, cookies: document.cookie }));
@@ -41,7 +41,7 @@ test('settings: the API URL comes from ?api=, the token lives in this tab only, 
   // A reload in the same tab keeps it; another browser (context) does not have it.
   await page.reload();
   await expect(page.getByLabel('API token', { exact: true })).toHaveValue(TOKENS.admin);
-  await expect(page.locator('#set-status')).toContainText('The token works');
+  await expect(page.locator('#set-status')).toContainText('The token is accepted');
   const other = await browser.newContext();
   const otherPage = await other.newPage();
   await otherPage.goto(`${env.pageOrigin}/demo/`);

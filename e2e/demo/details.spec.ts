@@ -110,3 +110,32 @@ test('open a link: a secret limited to other countries is explained as such, not
   await panel.getByRole('button', { name: 'Reveal', exact: true }).click();
   await expect(page.locator('#o-error')).toContainText('This secret cannot be opened from here.');
 });
+
+test('a secret limited to countries, with no password, code or captcha, is not reported as open to anyone', async ({ page, env }) => {
+  await openDemo(page, env);
+  const create = page.getByRole('tabpanel', { name: 'Create' });
+  await create.getByLabel('Secret', { exact: true }).fill('country only');
+  await create.getByLabel('Allowed countries').fill('fr');
+  await create.getByRole('button', { name: 'Encrypt and create' }).click();
+  const result = page.getByRole('region', { name: 'Your share link' });
+  await expect(result.locator('dd').first()).toHaveText('No password, code or captcha');
+  await expect(result).toContainText('Only from countriesFR');
+  await expect(result).not.toContainText('anyone');
+});
+
+test('limits are shown as they are passed, before sending: the character counter, and too many files', async ({ page, env }) => {
+  await openDemo(page, env);
+  const create = page.getByRole('tabpanel', { name: 'Create' });
+  await create.getByLabel('Secret', { exact: true }).fill('x'.repeat(255));
+  await expect(page.locator('#c-count')).toHaveText('255 / 255 characters');
+  await expect(page.locator('#c-count')).not.toHaveClass(/over-limit/);
+  await create.getByLabel('Secret', { exact: true }).fill('x'.repeat(256));
+  await expect(page.locator('#c-count')).toHaveClass(/over-limit/);
+  const chosen = page.getByRole('list', { name: 'Chosen files' });
+  const file = (i: number) => ({ name: `f${i}.txt`, mimeType: 'text/plain', buffer: Buffer.from(`file ${i}`) });
+  await create.getByLabel('Files', { exact: true }).setInputFiles(Array.from({ length: 10 }, (_, i) => file(i)));
+  await expect(chosen).toContainText('10 files');
+  await expect(chosen).not.toContainText('Over the limit');
+  await create.getByLabel('Files', { exact: true }).setInputFiles([file(10)]);
+  await expect(chosen).toContainText('Over the limit of 10 files and 10 MB in all');
+});

@@ -84,7 +84,7 @@ export async function openDemo(page: Page, env: Env, token: string = TOKENS.admi
   await expect(page.getByLabel('API URL')).toHaveValue(env.mockUrl);
   await page.getByLabel('API token', { exact: true }).fill(token);
   await page.getByRole('button', { name: 'Save and connect' }).click();
-  await expect(page.locator('#set-status')).toContainText(token === TOKENS.admin ? 'The token works' : /token/);
+  await expect(page.locator('#set-status')).toContainText(token === TOKENS.admin ? 'The token is accepted' : /token/);
 }
 
 /** Clicks a tab and waits for its panel. */

@@ -31,6 +31,7 @@ test('open a link: a secret behind a one-time code asks for it, "Send me a code"
   expect(((await control(env, 'GET', '/_mock/outbox')) as { slug: string }[]).filter((m) => m.slug == s.slug)).toEqual([]);
   await panel.getByRole('button', { name: 'Send me a code' }).click();
   await expect(panel.locator('#o-code-sent')).toContainText('Code sent to r');
+  await expect(panel.locator('#o-code-sent a')).toHaveAttribute('href', env.mockOrigin + '/_mock/outbox');
   const sent = ((await control(env, 'GET', '/_mock/outbox')) as { slug: string; code: string }[]).filter((m) => m.slug == s.slug);
   expect(sent).toHaveLength(1);
   await panel.getByLabel(/One-time code/).fill(sent[0]!.code);
@@ -113,10 +114,23 @@ test('diagnostics: health, the six checks with their messages, and the connectio
   // A read-only token: the checks say which ones fail and why.
   await page.getByLabel('API token', { exact: true }).fill(TOKENS.reader);
   await page.getByRole('button', { name: 'Save and connect' }).click();
-  await expect(page.locator('#set-status')).toContainText('The token works');
+  await expect(page.locator('#set-status')).toContainText('The token is accepted');
   await panel.getByRole('button', { name: 'Run the six checks' }).click();
   await expect(page.locator('#d-status')).toHaveText('4 of 6 checks passed. See what failed below.');
   await expect(checks.filter({ hasText: 'write access' })).toContainText('failed');
   await expect(checks.filter({ hasText: 'statistics' })).toContainText('failed');
   await expect(checks.filter({ hasText: 'read access' })).toContainText('passed');
+
+  // No server there: the network check fails, and the four after it did not run: skipped, not failed.
+  await page.getByLabel('API URL').fill('http://127.0.0.1:9/api/v1');
+  await page.getByRole('button', { name: 'Save and connect' }).click();
+  await expect(page.locator('#set-status')).toContainText('cannot be reached');
+  await panel.getByRole('button', { name: 'Run the six checks' }).click();
+  await expect(page.locator('#d-status')).toHaveText('1 of 6 checks passed, 4 skipped. See what failed below.');
+  await expect(checks.filter({ hasText: 'network' })).toContainText('network — failed: ');
+  for (const name of ['authentication', 'read access', 'write access', 'statistics']) {
+    await expect(checks.filter({ hasText: name })).toContainText(`${name} — skipped: fix the checks above first`);
+  }
+  // Shown in the list like the others (not moved off-screen by a class of the same name elsewhere).
+  expect(await checks.evaluateAll((items) => items.map((li) => li.getBoundingClientRect().left >= 0))).toEqual(Array(6).fill(true));
 });

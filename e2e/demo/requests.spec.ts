@@ -83,6 +83,7 @@ test('a request made in the console is answered on the responder page and opened
   await row.getByRole('button', { name: /^Delete/ }).click();
   await page.getByRole('dialog', { name: 'Close this request?' }).getByRole('button', { name: 'Close the request' }).click();
   await expect(panel.locator('#r-summary')).toContainText('Request deleted.');
+  await expect(panel.locator('#r-summary')).toBeFocused();
   await expect(row).toContainText('expired');
   expect(await page.evaluate((t) => window.Sharokey.getRequest(t).then((r) => r.status), token)).toBe('expired');
 

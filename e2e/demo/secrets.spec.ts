@@ -50,8 +50,12 @@ test('create a secret with a password and files, then open it in a second browse
   await result.getByRole('button', { name: 'Copy' }).click();
   await expect(page.locator('#c-copied')).toHaveText('Copied to the clipboard.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
-  await expect(create.getByLabel('Secret', { exact: true })).toHaveValue(''); // ready for the next one
+  await expect(result).toContainText('Only from countriesFR, DE');
+  // Ready for the next one: content and every protection cleared (none silently kept, none silently dropped).
+  await expect(create.getByLabel('Secret', { exact: true })).toHaveValue('');
   await expect(create.getByLabel('Password')).toHaveValue('');
+  await expect(create.getByLabel('Allowed countries')).toHaveValue('');
+  await expect(create.getByLabel('Ask for a captcha')).not.toBeChecked();
 
   const shot = testInfo.outputPath('demo-create.png');
   await page.screenshot({ path: shot, fullPage: true });
@@ -134,6 +138,7 @@ test('secrets table: search, status filter, pages, details, and delete after a c
   await panel.getByRole('button', { name: `Delete ${target}` }).click();
   await dialog.getByRole('button', { name: 'Delete the secret' }).click();
   await expect(page.locator('#s-summary')).toContainText(`Secret ${made[5]!.slug} deleted.`);
+  await expect(page.locator('#s-summary')).toBeFocused(); // not lost to the page's top with the row
   await expect(rows).toHaveCount(5); // the active list no longer has it
   await panel.getByLabel('Status').selectOption('expired');
   await panel.getByRole('button', { name: 'Show' }).click();
@@ -153,4 +158,10 @@ test('at a phone\'s width (390 px) the tables scroll inside their box: the page 
     await expect(page.getByRole('tabpanel', { name: view }).locator('tbody tr').first()).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth), view).toBeLessThanOrEqual(390);
   }
+  // The row's buttons stay in sight at the table's right edge, without scrolling it.
+  await showView(page, 'Secrets');
+  const actions = page.getByRole('tabpanel', { name: 'Secrets' }).locator('tbody tr').first().locator('td.row-actions');
+  const box = await actions.evaluate((td) => td.getBoundingClientRect().toJSON() as DOMRect);
+  expect(box.left).toBeGreaterThanOrEqual(0);
+  expect(box.right).toBeLessThanOrEqual(390);
 });

@@ -96,6 +96,8 @@ test.describe('in a browser', () => {
     expect((await api.get('/_mock/outbox')).body.data).toEqual([]);
     await page.click('#send-code');
     await expect(page.locator('#otp-sent')).toContainText('b***@example.com');
+    // Where a person finds the code, since the mock mails nothing.
+    await expect(page.locator('#otp-sent a')).toHaveAttribute('href', '/_mock/outbox');
     const code = (await api.get('/_mock/outbox')).body.data[0].code;
     await page.fill('#otp', code);
     await page.click('#reveal');
@@ -132,6 +134,7 @@ test.describe('in a browser', () => {
     const { slug, url } = await share('only in France', { geolocation: 'FR', message: 'French office' });
     await page.goto(url);
     await expect(page.locator('#status')).toContainText('cannot be opened from your network or country');
+    await expect(page.locator('#status')).toContainText('CF-IPCountry');
     await expect(page.locator('#gate')).toBeHidden();
     await expect(page.locator('#message')).toBeHidden();
     expect(await views(slug)).toBe(0);
