@@ -7,6 +7,9 @@
   const slug = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() || '');
   let info = null;
 
+  // This page is the mock's: it can say how the mock decides, which a person on this machine needs.
+  const outside = () => say('This secret cannot be opened from your network or country. (This mock server takes the address from X-Forwarded-For and the country from CF-IPCountry, the header a CDN sets; a browser on this machine sends no country, so a secret limited to countries does not open here.)', 'error');
+
   const gone = () => {
     $('gate').hidden = true;
     say('This secret does not exist or is no longer available: it expired, was deleted, or has been viewed as many times as allowed.', 'error');
@@ -25,7 +28,7 @@
       $('gate').hidden = true;
       return say('The key in this link is wrong or damaged, so the secret cannot be decrypted. Ask the sender for the full link.', 'error');
     }
-    if (code === 'PERMISSION_DENIED') return say('This secret cannot be opened from your network or country.', 'error');
+    if (code === 'PERMISSION_DENIED') return outside();
     if (name === 'RateLimitError') return say(`Too many attempts. Wait ${error.retryAfter || 60} seconds and try again.`, 'error');
     return say(`The secret could not be opened: ${(error && error.message) || error}`, 'error');
   }
@@ -58,7 +61,11 @@
     $('send-code').disabled = true;
     try {
       const sent = await Sharokey.sendOtp(location.href);
-      $('otp-sent').textContent = `Code sent to ${sent.to}.`;
+      const outbox = document.createElement('a');
+      outbox.href = '/_mock/outbox';
+      outbox.textContent = 'its outbox';
+      // The mock mails nothing.
+      $('otp-sent').replaceChildren(`Code sent to ${sent.to}. This mock server sends no mail: the code is in `, outbox, '.');
     } catch (error) {
       if (error.name === 'NotFoundError') return gone();
       say(`The code could not be sent: ${error.message}`, 'error');
@@ -81,7 +88,7 @@
     }
     if (answer.status === 404) return gone();
     const body = await answer.json().catch(() => null);
-    if (body && body.error && body.error.code === 'PERMISSION_DENIED') return say('This secret cannot be opened from your network or country.', 'error');
+    if (body && body.error && body.error.code === 'PERMISSION_DENIED') return outside();
     if (!body || !body.success) return say(`The server answered with an error (HTTP ${answer.status}). Try again later.`, 'error');
     info = body.data;
     if (info.message) {
