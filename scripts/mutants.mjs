@@ -128,8 +128,10 @@ const MUTANTS = [
   ['D05', 'demo/lib/errors.js', 'no token read as a refused token', '  if (error.name === \'AuthenticationError\' && !Sharokey.getConfig().hasToken) {\n    return [\'No token is set.\', \'Enter one in Settings, or use the demo token.\'];\n  }\n', '', ['e2e/demo/details.spec.ts', '-g', 'no token is set']],
   ['D06', 'demo/lib/dom.js', '"0 secret"', '`${n} ${noun}${n === 1 ? \'\' : \'s\'}`', '`${n} ${noun}${n <= 1 ? \'\' : \'s\'}`', ['e2e/demo/details.spec.ts', '-g', 'goes back to page 1']],
   ['D07', 'demo/lib/dom.js', 'the content trimmed', 'out[input.name] = input.name === \'content\' ? input.value : input.value.trim();', 'out[input.name] = input.value.trim();', ['e2e/demo/details.spec.ts', '-g', 'exactly as typed']],
-  ['D08', 'demo/views/create.js', 'files kept after a create', '    form.elements.password.value = \'\';\n    files = [];\n', '    form.elements.password.value = \'\';\n', ['e2e/demo/details.spec.ts', '-g', 'exactly as typed']],
+  ['D08', 'demo/views/create.js', 'files kept after a create', '    form.elements.captcha.checked = false;\n    files = [];\n', '    form.elements.captcha.checked = false;\n', ['e2e/demo/details.spec.ts', '-g', 'exactly as typed']],
   ['D09', 'demo/lib/errors.js', 'a recipient PermissionError read as a scope problem', '  PermissionError: (e, recipient) => recipient\n', '  PermissionError: (e, recipient) => false\n', ['e2e/demo/details.spec.ts', '-g', 'limited to other countries']],
+  ['D10', 'demo/views/create.js', 'the next secret silently keeps the last one\'s country limit', "['content', 'password', 'otpEmail', 'otpPhone', 'ipWhitelist', 'geolocation']", "['content', 'password', 'otpEmail', 'otpPhone', 'ipWhitelist']", ['e2e/demo/secrets.spec.ts', '-g', 'create']],
+  ['D11', 'demo/views/create.js', 'a country-limited secret reported as open to anyone', "limited ? SECURITY.limited : SECURITY[secret.security]", "SECURITY[secret.security]", ['e2e/demo/details.spec.ts', '-g', 'limited to countries, with no password']],
 ];
 
 const only = process.argv.slice(2);
