@@ -264,7 +264,10 @@ export interface SecretRequest {
     /** Set once answered. */
     secret_slug?: string | null;
     secret_url?: string | null;
-    /** This library's addition: the requester's public key (base64, P-256). */
+    /**
+     * This library's addition: the requester's public key (base64 of the raw P-256 point). In
+     * createRequest()'s result it is the key made in this browser, not the server's echo of it.
+     */
     public_key?: string | null;
     /** keyB sealed to public_key (opaque to the server). */
     sealed_key?: string | null;
@@ -294,7 +297,14 @@ export interface RequestStats {
     requests_created_this_month: number;
 }
 /** Options of `respond()`: the content's options of `create()`, bar the protections. */
-export type RespondOptions = Pick<CreateOptions, 'attachments' | 'onProgress' | 'signal'>;
+export type RespondOptions = Pick<CreateOptions, 'attachments' | 'onProgress' | 'signal'> & {
+    /**
+     * The requester's public key as they gave it to you over a channel the server does not
+     * control (their createRequest() result's `public_key`): the answer is sealed and sent only
+     * when the request carries this key, else a CryptoError (code KEY_MISMATCH) and nothing is sent.
+     */
+    publicKey?: string;
+};
 /** What `respond()` resolves to. */
 export interface Responded {
     request_token: string;

@@ -301,6 +301,8 @@ var CREATE = {
   ipWhitelist: listOf(isPublicIp, "public IPv4/IPv6 addresses or ranges"),
   geolocation: listOf((c) => isCountry(c.toUpperCase()), "ISO 3166-1 alpha-2 country codes"),
   onProgress: is("function"),
+  // respond()'s: the requester's public key, given out of band (create() has no use for it).
+  publicKey: note,
   attachments: (v) => {
     let total = 0;
     return !Array.isArray(v) ? "must be an array of files" : v.length > LIMITS.files ? `must be at most ${LIMITS.files} files` : !v.every((f) => f instanceof Blob && f.size && isText(f.name) && f.name && (total += f.size)) ? "must be non-empty Files (or Blobs with a name)" : total > LIMITS.bytes ? `must be at most ${LIMITS.bytes >> 20} MB in all` : "";
@@ -475,7 +477,7 @@ var createRequest = async (cfg, o = {}) => {
   for (const k of keys(REQUEST)) body[snake(k)] = o?.[k];
   const { data } = await request(cfg, "/requests", o, "POST", body);
   const r = data.request ?? data;
-  return { ...r, inbox_url: new URL("/i/" + r.token, new URL(r.url ?? "", cfg.apiUrl)) + "#" + privateKey };
+  return { ...r, public_key: publicKey, inbox_url: new URL("/i/" + r.token, new URL(r.url ?? "", cfg.apiUrl)) + "#" + privateKey };
 };
 var listRequests = async (cfg, f = {}) => {
   checkOptions(f, filters("active", "completed", "expired"));
@@ -490,9 +492,11 @@ var respond = async (cfg, requestUrl, content, o = {}) => {
   checkCreate(content, 1, 1, o);
   const pub = anonymous(cfg);
   const { data: r } = await request(pub, `/public/requests/${token}`, o);
-  if (!r.public_key) throw new NotFoundError("This request has no public key: it cannot be answered with zero knowledge", { code: "NO_PUBLIC_KEY" });
+  const key = r.public_key;
+  if (!key) throw new NotFoundError("This request has no public key: it cannot be answered with zero knowledge", { code: "NO_PUBLIC_KEY" });
+  if (o?.publicKey && o.publicKey != key) throw new CryptoError("Wrong public key: nothing was sent", { code: "KEY_MISMATCH" });
   const { body, k } = await encryptSecret(content, r.secret_expiration_hours ?? 24, r.maximum_views ?? 1, o);
-  body.sealed_key = await sealTo(r.public_key, token, k.slice(8));
+  body.sealed_key = await sealTo(key, token, k.slice(8));
   return (await request(pub, `/public/requests/${token}/respond`, o, "POST", body)).data;
 };
 var openRequest = async (cfg, inboxUrl, o = {}) => {

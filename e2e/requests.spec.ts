@@ -212,3 +212,29 @@ test('createRequest(): inbox_url lives beside the request\'s url, also on anothe
     body: JSON.stringify({ success: true, data: { request: { token: 'tok123', url: 'https://share.example/r/tok123', status: 'active' } } }) });
   expect((await create(sk, {})).inbox_url).toMatch(/^https:\/\/share\.example\/i\/tok123#[\w-]{43}$/);
 });
+
+test('createRequest() returns the public key made in this browser, not the server\'s echo of it', async ({ sk }) => {
+  await mock.fault({ path: '/requests', method: 'POST', status: 201, body: JSON.stringify({ success: true, data: { request: { token: 'tok', url: 'http://x.test/r/tok', status: 'active', public_key: 'a-key-of-the-server' } } }) });
+  const r = (await create(sk, {})) as Req & { public_key: string };
+  const sent = JSON.parse((await mock.apiLog()).find((l) => l.method == 'POST')!.body).public_key;
+  expect(sent).toMatch(/^[A-Za-z0-9+/]{87}=$/); // the raw P-256 point, 65 bytes
+  expect(r.public_key).toBe(sent);
+});
+
+test('respond({ publicKey }): the answer is sealed and sent only when the request carries the key the requester gave out of band', async ({ sk, browser }) => {
+  const req = (await create(sk, {})) as Req & { public_key: string };
+  const responder = await responderPage(browser);
+  // Another key (a server that put its own in the request would give this): nothing is sent.
+  const other = (await create(sk, {})) as Req & { public_key: string };
+  await mock.clearLog();
+  const wrong = rejected(await run(responder, ({ url, publicKey }) => window.Sharokey.respond(url, 'for the requester only', { publicKey }), { url: req.url, publicKey: other.public_key }), 'CryptoError');
+  expect(wrong.code).toBe('KEY_MISMATCH');
+  expect((await mock.apiLog()).filter((l) => l.method == 'POST')).toEqual([]);
+  // Not text: refused before anything is sent.
+  rejected(await run(responder, (url) => window.Sharokey.respond(url, 'x', { publicKey: 5 as unknown as string }), req.url), 'ValidationError');
+  expect(await mock.apiLog()).toHaveLength(1);
+  // The right key: answered, and it opens.
+  await run(responder, ({ url, publicKey }) => window.Sharokey.respond(url, 'for the requester only', { publicKey }), { url: req.url, publicKey: req.public_key });
+  await responder.context().close();
+  expect(await run(sk, (u) => window.Sharokey.openRequest(u).then((r) => r.content), req.inbox_url)).toBe('for the requester only');
+});

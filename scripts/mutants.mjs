@@ -120,6 +120,8 @@ const MUTANTS = [
   ['M41', 'src/client.ts', 'a call reads the live settings (a retry after config() goes to the new apiUrl with the old token)', '({ ...cfg }, ...a)', '(cfg, ...a)', ['e2e/errors.spec.ts', '-g', 'keeps the settings']],
   ['M42', 'src/api/requests.ts', 'request fields read with for...in (inherited ones sent)', '  for (const k of keys(REQUEST)) body[snake(k)] = o?.[k];', '  for (const k in REQUEST) void keys, body[snake(k)] = o?.[k as keyof RequestOptions];', ['e2e/hostile.spec.ts', '-g', 'Object.prototype']],
   ['M43', 'src/api/analyze.ts', 'analyzeStats copies inherited keys into its result', '  for (const k of keys(r)) r[snake(k)]', '  for (const k in r) void keys, r[snake(k)]', ['e2e/hostile.spec.ts', '-g', 'Object.prototype']],
+  ['M44', 'src/api/requests.ts', 'createRequest() returns the server\'s echo of the public key', '{ ...r, public_key: publicKey, inbox_url:', '{ ...r, inbox_url:', ['e2e/requests.spec.ts', '-g', 'echo']],
+  ['M45', 'src/api/requests.ts', 'respond() seals to whatever key the request carries, publicKey or not', 'o.publicKey != key) throw', "o.publicKey == 'never') throw", ['e2e/requests.spec.ts', '-g', 'out of band']],
   // Round 3: the demo console.
   ['D01', 'demo/lib/pager.js', 'next enabled on the last page', 'next.disabled = page >= last;', 'next.disabled = page > last;', ['e2e/demo/details.spec.ts', '-g', 'Next is off on the last page']],
   ['D02', 'demo/lib/pager.js', 'pager hidden on a page past the end', 'prev.parentElement.hidden = last <= 1 && page <= 1;', 'prev.parentElement.hidden = last <= 1;', ['e2e/demo/details.spec.ts', '-g', 'Next is off on the last page']],

@@ -1,4 +1,4 @@
-import { NotFoundError } from '../errors.ts';
+import { CryptoError, NotFoundError } from '../errors.ts';
 import { newRequestKeys, openSealed, sealTo } from '../crypto/exchange.ts';
 import { subtle } from '../crypto/keys.ts';
 import { LIMITS } from '../limits.ts';
@@ -35,7 +35,8 @@ export const createRequest = async (cfg: Config, o: RequestOptions = {}): Promis
   const { data } = await request(cfg, '/requests', o, 'POST', body);
   const r: SecretRequest = data.request ?? data;
   // The inbox page lives beside the responder's (a relative or missing url: beside the API).
-  return { ...r, inbox_url: new URL('/i/' + r.token, new URL(r.url ?? '', cfg.apiUrl)) + '#' + privateKey };
+  // public_key: the key made here, not the server's echo, so that it can be compared out of band.
+  return { ...r, public_key: publicKey, inbox_url: new URL('/i/' + r.token, new URL(r.url ?? '', cfg.apiUrl)) + '#' + privateKey };
 };
 
 /** The company's secret requests, newest first. */
@@ -69,9 +70,12 @@ export const respond = async (cfg: Config, requestUrl: string, content: string, 
   checkCreate(content, 1, 1, o);
   const pub = anonymous(cfg);
   const { data: r } = await request(pub, `/public/requests/${token}`, o);
-  if (!r.public_key) throw new NotFoundError('This request has no public key: it cannot be answered with zero knowledge', { code: 'NO_PUBLIC_KEY' });
+  const key = r.public_key;
+  if (!key) throw new NotFoundError('This request has no public key: it cannot be answered with zero knowledge', { code: 'NO_PUBLIC_KEY' });
+  // A server that put its own key in the request could read keyB: checked against the one the requester gave.
+  if (o?.publicKey && o.publicKey != key) throw new CryptoError('Wrong public key: nothing was sent', { code: 'KEY_MISMATCH' });
   const { body, k } = await encryptSecret(content, r.secret_expiration_hours ?? 24, r.maximum_views ?? 1, o);
-  body.sealed_key = await sealTo(r.public_key, token, k.slice(8));
+  body.sealed_key = await sealTo(key, token, k.slice(8));
   return (await request(pub, `/public/requests/${token}/respond`, o, 'POST', body)).data;
 };
 

@@ -23,6 +23,8 @@ const CREATE: Schema = {
   ipWhitelist: listOf(isPublicIp, 'public IPv4/IPv6 addresses or ranges'),
   geolocation: listOf((c) => isCountry(c.toUpperCase()), 'ISO 3166-1 alpha-2 country codes'),
   onProgress: is('function'),
+  // respond()'s: the requester's public key, given out of band (create() has no use for it).
+  publicKey: note,
   attachments: (v) => {
     let total = 0;
     return !Array.isArray(v) ? 'must be an array of files'
