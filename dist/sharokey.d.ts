@@ -65,7 +65,6 @@ export declare class CryptoError extends SharokeyError {
  */
 export declare const isSharokeyError: (e: unknown) => e is SharokeyError;
 
-/** Options of `config()` and `createClient()`. */
 /** The settings of config() and createClient(); a key given as undefined or null goes back to its default. */
 export interface Options {
     /** Bearer token. Prefer `getToken` on public pages. */

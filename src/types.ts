@@ -1,7 +1,6 @@
 // The public shapes of the library. Wire objects keep the server's snake_case
 // field names; options are camelCase.
 
-/** Options of `config()` and `createClient()`. */
 /** The settings of config() and createClient(); a key given as undefined or null goes back to its default. */
 export interface Options {
   /** Bearer token. Prefer `getToken` on public pages. */

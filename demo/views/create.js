@@ -52,7 +52,7 @@ function onProgress({ phase, loaded, total }) {
   }
 }
 
-/** `limits`: the address and country limits sent (the server's answer does not repeat them). */
+/** The second argument is the options sent: their address and country limits (the server's answer does not repeat them). */
 function showResult(secret, { ipWhitelist, geolocation }) {
   byId('c-link').value = secret.share_url;
   byId('c-open').href = secret.share_url;

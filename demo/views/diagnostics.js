@@ -28,17 +28,20 @@ async function health(button) {
   }
 }
 
+/** How each state of a check looks. */
+const LOOK = { passed: { class: 'pass', mark: '✓' }, failed: { class: 'fail', mark: '✗' }, skipped: { class: 'skipped', mark: '–' } };
+
 async function runChecks(button) {
   clearError(errorBox);
   checks.replaceChildren();
   status.textContent = 'Running the checks…';
   const report = await busy(button, () => Sharokey.test()); // never rejects
   // A check that did not run (an earlier one failed) is shown as skipped, not as failed.
-  const state = (d) => (d.success ? 'passed' : /^Skipped/.test(d.message) ? 'skipped' : 'failed');
-  checks.replaceChildren(...report.details.map((d) => el('li', { class: { passed: 'pass', failed: 'fail', skipped: 'skipped' }[state(d)] },
-    el('span', { class: 'mark', 'aria-hidden': 'true' }, { passed: '✓', failed: '✗', skipped: '–' }[state(d)]),
-    el('strong', {}, d.name), ` — ${state(d)}: `, d.message.replace(/^Skipped: /, ''))));
-  const skipped = report.details.filter((d) => state(d) === 'skipped').length;
+  const rows = report.details.map((d) => ({ ...d, state: d.success ? 'passed' : /^Skipped/.test(d.message) ? 'skipped' : 'failed' }));
+  checks.replaceChildren(...rows.map((d) => el('li', { class: LOOK[d.state].class },
+    el('span', { class: 'mark', 'aria-hidden': 'true' }, LOOK[d.state].mark),
+    el('strong', {}, d.name), ` — ${d.state}: `, d.message.replace(/^Skipped: /, ''))));
+  const skipped = rows.filter((d) => d.state === 'skipped').length;
   status.textContent = `${report.passed} of ${report.total} checks passed${skipped ? `, ${skipped} skipped` : ''}.${report.success ? ' Everything works.' : ' See what failed below.'}`;
 }
 
