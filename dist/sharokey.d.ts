@@ -113,10 +113,10 @@ export interface CreateOptions extends WithSignal {
     ipWhitelist?: string | string[];
     /** ISO 3166-1 alpha-2 country codes, comma-separated or as an array. */
     geolocation?: string | string[];
-    /** Files, or Blobs with a `name`. At most 10 and 10 MB in all. */
+    /** Files, or Blobs with a `name` (an array, or an input's or a drop's FileList). At most 10 and 10 MB in all. */
     attachments?: (File | (Blob & {
         name: string;
-    }))[];
+    }))[] | FileList;
     onProgress?: (progress: Progress) => void;
 }
 /** A secret as `list()` returns it. */
@@ -163,7 +163,8 @@ export interface Pagination {
 }
 export interface Page<T> {
     items: T[];
-    pagination?: Pagination;
+    /** As the server sends it (PROTOCOL.md: every list has one). */
+    pagination: Pagination;
 }
 export interface ListFilters extends WithSignal {
     status?: 'active' | 'expired';

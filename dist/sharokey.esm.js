@@ -75,7 +75,13 @@ var validate = (values, schema) => {
     throw new (fields + "" == "attachments" ? AttachmentError : ValidationError)("Invalid " + fields.map((f) => f + ": " + details[f]).join("; "), { details });
   }
 };
-var checkOptions = (o, schema, args) => validate({ ...o, ...args, options: o }, { options: is("object"), signal, ...schema });
+var checkOptions = (o, schema, args) => validate({ ...o, ...args, options: o }, strict({ options: is("object"), signal, ...schema }));
+var snake = (k) => k.replace(/[A-Z]/g, (c) => "_" + c.toLowerCase());
+var strict = (schema) => {
+  const all = { ...schema };
+  for (const s of keys(schema)) if (snake(s) != s) all[snake(s)] = () => "is not an option: write " + s;
+  return all;
+};
 var required = (c) => Object.assign((v) => c(v), { required: 1 });
 var text = (min, max) => (v) => {
   let n = -1;
@@ -305,15 +311,16 @@ var CREATE = {
   publicKey: note,
   attachments: (v) => {
     let total = 0;
-    return !Array.isArray(v) ? "must be an array of files" : v.length > LIMITS.files ? `must be at most ${LIMITS.files} files` : !v.every((f) => f instanceof Blob && f.size && isText(f.name) && f.name && (total += f.size)) ? "must be non-empty Files (or Blobs with a name)" : total > LIMITS.bytes ? `must be at most ${LIMITS.bytes >> 20} MB in all` : "";
+    return !(Array.isArray(v) || {}.toString.call(v) == "[object FileList]") ? "must be an array of files" : (v = [...v]).length > LIMITS.files ? `must be at most ${LIMITS.files} files` : !v.every((f) => f instanceof Blob && f.size && isText(f.name) && f.name && (total += f.size)) ? "must be non-empty Files (or Blobs with a name)" : total > LIMITS.bytes ? `must be at most ${LIMITS.bytes >> 20} MB in all` : "";
   }
 };
 var checkCreate = (content, hours, views, o) => checkOptions(o, CREATE, { content, hours, views });
 var encryptSecret = async (content, hours, views, o = {}) => {
   checkCreate(content, hours, views, o);
   o ??= {};
-  const { attachments = [], onProgress: progress, otpPhone, otpEmail, password, ipWhitelist: ips, geolocation: geo } = o;
+  const { onProgress: progress, otpPhone, otpEmail, password, ipWhitelist: ips, geolocation: geo } = o;
   const [security, gate] = otpPhone ? ["otp_phone", { otp_type: "phone", otp_receiver: toPhone(otpPhone) }] : otpEmail ? ["otp_email", { otp_type: "email", otp_receiver: otpEmail }] : password ? ["password", { password }] : o.captcha ? ["captcha", { captcha: true }] : ["none", {}];
+  const attachments = [...o.attachments ?? []];
   const total = attachments.reduce((n, f) => n + f.size, 0);
   const k = randomKey();
   const salt = randomBytes(16);
@@ -364,7 +371,6 @@ var filters = (...statuses) => ({
   creator: email,
   search: note
 });
-var snake = (k) => k.replace(/[A-Z]/g, (c) => "_" + c.toLowerCase());
 var query = (q) => {
   const s = new URLSearchParams(Object.entries(q).filter(([k, v]) => v != null && k != "signal")) + "";
   return s && "?" + s;
@@ -382,7 +388,7 @@ var getDetails = async (cfg, id, o = {}) => (await request(cfg, at("/secrets/", 
 var deleteSecret = async (cfg, id, o = {}) => !!await request(cfg, at("/secrets/", "slug", id, o), o, "DELETE");
 
 // src/api/reveal.ts
-var secret = text(1, 4096);
+var secret = text(0, 4096);
 var reveal = async (cfg, shareUrl, o = {}) => {
   const [slug2, keyB] = parseLink(shareUrl, "shareUrl", /^[A-Za-z0-9]{24}$/);
   subtle();
@@ -391,7 +397,7 @@ var reveal = async (cfg, shareUrl, o = {}) => {
   const at2 = "/public/secrets/" + slug2;
   const pub = anonymous(cfg);
   const info = (await request(pub, at2, o)).data || {};
-  const s = (await request(pub, at2 + "/open", o, "POST", { password, otp, captcha_token: captchaToken })).data || {};
+  const s = (await request(pub, at2 + "/open", o, "POST", { password: password || void 0, otp: otp || void 0, captcha_token: captchaToken || void 0 })).data || {};
   const key = await deriveKey(s.key + keyB, fromBase64(s.salt));
   return {
     content: fromUtf8(await open(key, s.iv, s.content)),
@@ -461,8 +467,8 @@ var openSealed = async (d, publicKey, token, sealed) => {
 
 // src/api/requests.ts
 var REQUEST = {
-  message: text(0, LIMITS.text),
-  description: text(0, LIMITS.text),
+  message: note,
+  description: note,
   emailTo: email,
   emailReply: email,
   locale: oneOf("en", "fr"),
@@ -631,7 +637,7 @@ var createClient = (options = {}) => {
     analyzeStats,
     createClient,
     config(o = {}) {
-      validate({ ...o, options: o }, { options: object, ...CONFIG });
+      validate({ ...o, options: o }, strict({ options: object, ...CONFIG }));
       for (const k in CONFIG) if (k in o) Object.assign(cfg, { [k]: o[k] ?? DEFAULTS[k] });
       cfg.apiUrl = cfg.apiUrl.replace(/\/+$/, "");
       return client;

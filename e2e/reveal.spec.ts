@@ -41,6 +41,15 @@ test('a wrong or missing password is PermissionError with its code, and consumes
   expect((await reveal(sk, s.share_url, { password: 'right-one' }) as Revealed).content).toBe('gated');
 });
 
+test("a form's empty fields ('') count as not given: the server asks for what it needs, and no empty field is sent", async ({ sk }) => {
+  const s = (await run(sk, () => window.Sharokey.create('gated', 1, 1, { password: 'right-one' }))) as { share_url: string };
+  await mock.clearLog();
+  const empty = { password: '', otp: '', captchaToken: '' };
+  expect(rejected(await reveal(sk, s.share_url, empty), 'PermissionError').code).toBe('PASSWORD_REQUIRED');
+  expect((await mock.apiLog()).find((r) => r.path.endsWith('/open'))!.body).toBe('{}');
+  expect((await reveal(sk, s.share_url, { ...empty, password: 'right-one' }) as Revealed).content).toBe('gated');
+});
+
 test('OTP by e-mail: OTP_REQUIRED, sendOtp() has the code sent (no view, no key), INVALID_OTP, then the code opens it', async ({ sk }) => {
   const s = (await run(sk, () => window.Sharokey.create('otp secret', 1, 1, { otpEmail: 'rcpt@example.com' }))) as { share_url: string; slug: string };
   await mock.clearLog();

@@ -75,6 +75,21 @@ test('attachments: each has its own fresh iv, sizes add up, onProgress reports e
   expect(new Set(ivs).size).toBe(4);
 });
 
+test("attachments: an <input type=file>'s FileList is taken as it is (and refused past the limits as an array is)", async ({ sk }) => {
+  const r = await run(sk, async () => {
+    const list = (files: File[]) => {
+      const t = new DataTransfer();
+      for (const f of files) t.items.add(f);
+      return t.files;
+    };
+    const s = await window.Sharokey.create('from an input', 1, 1, { attachments: list([new File(['one'], 'a.txt'), new File(['two!'], 'b.txt')]) });
+    const back = await window.Sharokey.reveal(s.share_url);
+    const tooMany = await window.Sharokey.create('x', 1, 1, { attachments: list(Array.from({ length: 11 }, (_, i) => new File(['x'], i + '.txt'))) }).catch((e) => e.name);
+    return [s.attachments_count, await Promise.all(back.attachments.map(async (f) => f.name + ':' + (await f.text()))), tooMany];
+  });
+  expect(r).toEqual([2, ['a.txt:one', 'b.txt:two!'], 'AttachmentError']);
+});
+
 test('list() passes its filters and resolves to { items, pagination }', async ({ sk }) => {
   const r = await run(sk, async () => {
     for (let i = 0; i < 3; i++) await window.Sharokey.create('s' + i, 1, 1, { description: 'batch ' + i });

@@ -122,6 +122,9 @@ const MUTANTS = [
   ['M43', 'src/api/analyze.ts', 'analyzeStats copies inherited keys into its result', '  for (const k of keys(r)) r[snake(k)]', '  for (const k in r) void keys, r[snake(k)]', ['e2e/hostile.spec.ts', '-g', 'Object.prototype']],
   ['M44', 'src/api/requests.ts', 'createRequest() returns the server\'s echo of the public key', '{ ...r, public_key: publicKey, inbox_url:', '{ ...r, inbox_url:', ['e2e/requests.spec.ts', '-g', 'echo']],
   ['M45', 'src/api/requests.ts', 'respond() seals to whatever key the request carries, publicKey or not', 'o.publicKey != key) throw', "o.publicKey == 'never') throw", ['e2e/requests.spec.ts', '-g', 'out of band']],
+  ['M46', 'src/validate.ts', 'a snake_case option (otp_email) dropped silently: the secret made without it', "all[snake(s)] = () =>", "all[snake(s) + '!'] = () =>", ['e2e/validation.spec.ts']],
+  ['M47', 'src/api/reveal.ts', "reveal() sends a form's empty password ('' is refused, or sent)", "password: password || undefined,", "password,", ['e2e/reveal.spec.ts', '-g', 'empty fields']],
+  ['M48', 'src/api/secrets.ts', "an input's FileList refused", " || {}.toString.call(v) == '[object FileList]'", '', ['e2e/secrets.spec.ts', '-g', 'FileList']],
   // Round 3: the demo console.
   ['D01', 'demo/lib/pager.js', 'next enabled on the last page', 'next.disabled = page >= last;', 'next.disabled = page > last;', ['e2e/demo/details.spec.ts', '-g', 'Next is off on the last page']],
   ['D02', 'demo/lib/pager.js', 'pager hidden on a page past the end', 'prev.parentElement.hidden = last <= 1 && page <= 1;', 'prev.parentElement.hidden = last <= 1;', ['e2e/demo/details.spec.ts', '-g', 'Next is off on the last page']],

@@ -36,7 +36,22 @@ export const validate = (values: Record<string, unknown>, schema: Schema): void 
  * arguments, checked by the same schema.
  */
 export const checkOptions = (o: unknown, schema: Schema, args?: object): void =>
-  validate({ ...(o as object), ...args, options: o }, { options: is('object'), signal, ...schema });
+  validate({ ...(o as object), ...args, options: o }, strict({ options: is('object'), signal, ...schema }));
+
+/** The snake_case of a camelCase name: `emailTo` -> `email_to`. */
+export const snake = (k: string): string => k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
+
+/**
+ * `schema`, plus a refusal of each option spelled in snake_case (`otp_email`
+ * for `otpEmail`, as the seeds spell them): it would be dropped silently and
+ * leave a secret less protected than asked. Other unknown keys are ignored
+ * (`config(getConfig())` works).
+ */
+export const strict = (schema: Schema): Schema => {
+  const all = { ...schema };
+  for (const s of keys(schema)) if (snake(s) != s) all[snake(s)] = () => 'is not an option: write ' + s;
+  return all;
+};
 
 /** The same check, but an absent value is an error too. */
 export const required = (c: Check): Check => Object.assign((v: unknown) => c(v), { required: 1 as const });

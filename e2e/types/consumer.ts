@@ -18,7 +18,10 @@ export async function everyMethod(signal: AbortSignal, file: File): Promise<void
   const security: 'none' | 'captcha' | 'password' | 'otp_email' | 'otp_phone' = s.security;
   const shareUrl: string = s.share_url;
   const { items, pagination } = await Sharokey.list({ status: 'active', limit: 10, page: 1, creator: 'a@example.com', search: 'x', signal });
-  void [items[0]?.slug, pagination, hasToken, security];
+  const total: number = pagination.total; // PROTOCOL.md: every list has its pagination
+  void [items[0]?.slug, total, hasToken, security];
+  // An input's FileList is taken as it is.
+  await create('x', 1, 1, { attachments: (document.querySelector('input[type=file]') as HTMLInputElement).files! });
   void (await Sharokey.getDetails(s.slug, { signal })).access_url;
   void (await Sharokey.get(s.slug));
   const deleted: true = await Sharokey.delete(s.slug);

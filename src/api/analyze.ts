@@ -1,5 +1,4 @@
-import { isText, keys, object, validate } from '../validate.ts';
-import { snake } from './secrets.ts';
+import { isText, keys, object, snake, validate } from '../validate.ts';
 import type { SecretStats, StatsAnalysis, StatsInput } from '../types.ts';
 
 // A count: a number of 0 or more, or its decimal text (some servers send counts as strings).

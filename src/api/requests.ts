@@ -4,14 +4,14 @@ import { subtle } from '../crypto/keys.ts';
 import { LIMITS } from '../limits.ts';
 import { anonymous, request, type Config } from '../transport/request.ts';
 import type { CreatedRequest, OpenedRequest, Page, Range, RequestFilters, RequestOptions, RequestStats, Responded, RespondOptions, SecretRequest, WithSignal } from '../types.ts';
-import { checkOptions, email, int, keys, oneOf, parseLink, text } from '../validate.ts';
-import { at, checkCreate, encryptSecret, filters, page, query, snake } from './secrets.ts';
+import { checkOptions, email, int, keys, oneOf, parseLink, snake } from '../validate.ts';
+import { at, checkCreate, encryptSecret, filters, note, page, query } from './secrets.ts';
 import { range } from './stats.ts';
 import { reveal } from './reveal.ts';
 
 const REQUEST = {
-  message: text(0, LIMITS.text),
-  description: text(0, LIMITS.text),
+  message: note,
+  description: note,
   emailTo: email,
   emailReply: email,
   locale: oneOf('en', 'fr'),

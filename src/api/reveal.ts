@@ -5,7 +5,8 @@ import { anonymous, request, type Config } from '../transport/request.ts';
 import type { OtpSent, Revealed, RevealOptions, WithSignal } from '../types.ts';
 import { checkOptions, parseLink, text } from '../validate.ts';
 
-const secret = text(1, 4096);
+// '' is "not given", as a form's empty field is: the server then says what it needs.
+const secret = text(0, 4096);
 
 /**
  * Opens a secret as its recipient and consumes one view: fetches the
@@ -27,7 +28,7 @@ export const reveal = async (cfg: Config, shareUrl: string, o: RevealOptions = {
   // The message comes with what the secret requires (PROTOCOL.md), read before the view is used.
   const info = (await request(pub, at, o)).data || {};
   // A server that answers data: null sent nothing to decrypt: a CryptoError below, not a TypeError.
-  const s = (await request(pub, at + '/open', o, 'POST', { password, otp, captcha_token: captchaToken })).data || {};
+  const s = (await request(pub, at + '/open', o, 'POST', { password: password || undefined, otp: otp || undefined, captcha_token: captchaToken || undefined })).data || {};
   const key = await deriveKey(s.key + keyB, fromBase64(s.salt));
   return {
     content: fromUtf8(await open(key, s.iv, s.content)),

@@ -7,7 +7,8 @@ import { request, type Config, type Envelope } from '../transport/request.ts';
 import type { CreatedSecret, CreateOptions, ListFilters, Page, SecretDetails, SecretItem, Security, WithSignal } from '../types.ts';
 import { checkOptions, email, entries, int, is, isCountry, isText, isPublicIp, listOf, oneOf, phone, required, slug, text, toPhone, type Schema } from '../validate.ts';
 
-const note = text(0, LIMITS.text);
+/** description, message, search: at most LIMITS.text characters. */
+export const note = text(0, LIMITS.text);
 
 /** The checks of create(): its arguments and every option. */
 const CREATE: Schema = {
@@ -27,10 +28,11 @@ const CREATE: Schema = {
   publicKey: note,
   attachments: (v) => {
     let total = 0;
-    return !Array.isArray(v) ? 'must be an array of files'
-      : v.length > LIMITS.files ? `must be at most ${LIMITS.files} files`
+    // An array, or the FileList of an <input type=file> or a drop.
+    return !(Array.isArray(v) || {}.toString.call(v) == '[object FileList]') ? 'must be an array of files'
+      : (v = [...v]).length > LIMITS.files ? `must be at most ${LIMITS.files} files`
       // Each a non-empty Blob with a name (a File, or a Blob given one); sizes add up as they are checked.
-      : !v.every((f) => f instanceof Blob && f.size && isText((f as File).name) && (f as File).name && (total += f.size)) ? 'must be non-empty Files (or Blobs with a name)'
+      : !v.every((f: File) => f instanceof Blob && f.size && isText(f.name) && f.name && (total += f.size)) ? 'must be non-empty Files (or Blobs with a name)'
       : total > LIMITS.bytes ? `must be at most ${LIMITS.bytes >> 20} MB in all`
       : '';
   },
@@ -57,13 +59,14 @@ export interface Encrypted {
 export const encryptSecret = async (content: string, hours: number, views: number, o: CreateOptions = {}): Promise<Encrypted> => {
   checkCreate(content, hours, views, o);
   o ??= {};
-  const { attachments = [], onProgress: progress, otpPhone, otpEmail, password, ipWhitelist: ips, geolocation: geo } = o;
+  const { onProgress: progress, otpPhone, otpEmail, password, ipWhitelist: ips, geolocation: geo } = o;
   // Only the highest protection asked for is sent: captcha < password < otp_email < otp_phone.
   const [security, gate]: [Security, object] = otpPhone ? ['otp_phone', { otp_type: 'phone', otp_receiver: toPhone(otpPhone) }]
     : otpEmail ? ['otp_email', { otp_type: 'email', otp_receiver: otpEmail }]
     : password ? ['password', { password }]
     : o.captcha ? ['captcha', { captcha: true }]
     : ['none', {}];
+  const attachments = [...(o.attachments ?? [])];
   const total = attachments.reduce((n, f) => n + f.size, 0);
   const k = randomKey();
   const salt = randomBytes(16);
@@ -117,9 +120,6 @@ export const filters = (...statuses: string[]): Schema => ({
   creator: email,
   search: note,
 });
-
-/** The snake_case of a camelCase name: `emailTo` -> `email_to`. */
-export const snake = (k: string): string => k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
 
 /** `?a=1&b=2` of the present values, '' when none. */
 export const query = (q: Record<string, unknown>): string => {
