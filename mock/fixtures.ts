@@ -88,6 +88,8 @@ function normalise(raw: unknown, source: string): LoadedFixtures {
 
   const addToken = (t: unknown, kind: TokenEntry['kind'], ids: string[], where: string): void => {
     if (!isObject(t) || typeof t['token'] !== 'string' || t['token'] === '') return fail(`${where}: "token" must be a non-empty string`);
+    // A space, a control character or a line break could never be sent back in a Bearer header.
+    if (/[\s\x00-\x1f\x7f]/.test(t['token'])) return fail(`${where}: "token" must have no spaces or control characters (it is sent as "Bearer TOKEN")`);
     const { token, user, scopes, revoked = false } = t;
     // PROTOCOL.md names no field for a token's end: expires_at, or its camelCase.
     const expires = t['expires_at'] ?? t['expiresAt'];
@@ -95,8 +97,11 @@ function normalise(raw: unknown, source: string): LoadedFixtures {
     if (!Array.isArray(scopes) || scopes.some((s) => !SCOPES.includes(s as Scope))) return fail(`${where}: "scopes" must list read, write or stats`);
     if (tokens.has(token as string)) return fail(`${where}: duplicate token`);
     if (typeof revoked !== 'boolean') return fail(`${where}: "revoked" must be true or false`);
-    const expiresAt = expires == null ? null : Date.parse(String(expires));
-    if (Number.isNaN(expiresAt)) return fail(`${where}: "expires_at" must be an ISO 8601 date`);
+    // ISO 8601 text: a date is UTC midnight, and a time without a zone is UTC too (never the
+    // mock process's own zone); a number or an array is no date here.
+    const expiresAt = expires == null ? null : typeof expires === 'string' && /^\d{4}-\d\d-\d\d/.test(expires)
+      ? Date.parse(/[T ]\d\d:\d\d(:\d\d(\.\d+)?)?$/i.test(expires) ? expires.replace(' ', 'T') + 'Z' : expires) : NaN;
+    if (Number.isNaN(expiresAt)) return fail(`${where}: "expires_at" must be an ISO 8601 date ("2030-01-01") or date and time ("2030-01-01T00:00:00Z")`);
     tokens.set(token as string, { token: token as string, user, scopes: new Set(scopes as Scope[]), kind, companies: ids, revoked, expiresAt });
   };
 
@@ -107,7 +112,8 @@ function normalise(raw: unknown, source: string): LoadedFixtures {
     if (companies.has(id)) return fail(`${where}: duplicate id "${id}"`);
     const quota = c['quota'] ?? DEFAULT_QUOTA;
     if (!Number.isInteger(quota) || (quota as number) < 0) return fail(`${where}: "quota" must be a whole number >= 0`);
-    companies.set(id, { id, name: typeof c['name'] === 'string' ? c['name'] : id, quota: quota as number });
+    if (c['name'] != null && typeof c['name'] !== 'string') return fail(`${where}: "name" must be a string`);
+    companies.set(id, { id, name: (c['name'] as string | undefined) ?? id, quota: quota as number });
     const list = c['tokens'] ?? [];
     if (!Array.isArray(list)) return fail(`${where}: "tokens" must be an array`);
     list.forEach((t, j) => addToken(t, 'company', [id], `${where}.tokens[${j}]`));
@@ -121,7 +127,8 @@ function normalise(raw: unknown, source: string): LoadedFixtures {
     addToken(u, 'user', [...(ids as string[])], `users[${i}]`);
   });
 
-  const rate = isObject(raw['rateLimit']) ? raw['rateLimit'] : {};
+  if (raw['rateLimit'] != null && !isObject(raw['rateLimit'])) return fail('"rateLimit" must be an object: { "perMinute": N }');
+  const rate = (raw['rateLimit'] ?? {}) as Raw;
   const perMinute = rate['perMinute'] ?? DEFAULT_PER_MINUTE;
   if (!Number.isInteger(perMinute) || (perMinute as number) < 1) return fail('"rateLimit.perMinute" must be a whole number >= 1');
   return { source, companies, tokens, perMinute: perMinute as number };

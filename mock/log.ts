@@ -1,8 +1,7 @@
 /**
- * The request log behind GET /_mock/log: what crossed the wire, with the
- * credential of the Authorization header masked down to its last 4 characters.
+ * The request log behind GET /_mock/log: what crossed the wire, with every
+ * credential masked down to its last 4 characters.
  */
-import type { IncomingHttpHeaders } from 'node:http';
 
 export interface LogEntry {
   method: string;
@@ -23,26 +22,40 @@ export interface LogEntry {
 export const tokenHint = (token: string): string => token.slice(token.length - (token.length > 4 ? 4 : token.length >> 1));
 
 /**
- * The Authorization header with its credential masked to its hint, the scheme
- * kept as sent ("Bearer ****abcd", "Basic ****cHc="), so the log still shows a
- * client that sent the wrong scheme, or none.
+ * An Authorization (or Proxy-Authorization) value with its credential masked
+ * to its hint, the scheme kept as sent ("Bearer ****abcd", "Basic ****cHc="),
+ * so the log still shows a client that sent the wrong scheme, or none. The
+ * credential is all that follows the scheme (extra words included), so the
+ * hint is of what was sent.
  */
 export function maskAuthorization(value: string): string {
-  const [, scheme, credential = ''] = /^\s*(?:(\S+)\s+)?(\S*)/.exec(value)!;
+  const v = value.trim();
+  const [, first = '', rest = ''] = /^(\S*)\s*([\s\S]*)$/.exec(v)!;
   // A first word that is not a known scheme may be the token itself: all of it is masked then.
-  if (scheme && !SCHEMES.test(scheme)) return '****' + tokenHint(value.trim());
-  return (scheme ? scheme + ' ' : '') + '****' + tokenHint(credential);
+  if (!SCHEMES.test(first)) return v && '****' + tokenHint(v);
+  return rest ? first + ' ****' + tokenHint(rest) : first;
 }
 
 /** The HTTP authentication schemes (IANA registry) and the common `Token`, shown as sent. */
 const SCHEMES = /^(basic|bearer|digest|dpop|gnap|hoba|mutual|negotiate|ntlm|oauth|privatetoken|scram-sha-1|scram-sha-256|token|vapid|aws4-hmac-sha256)$/i;
 
-export function logEntry(method: string, path: string, headers: IncomingHttpHeaders, body: string, time: string): LogEntry {
+/**
+ * One log entry. `headers` holds every copy of each header (Node's
+ * `headersDistinct`: `req.headers` keeps only the first Authorization,
+ * User-Agent or Referer). Credentials are masked: each Authorization and
+ * Proxy-Authorization value, and any fixture token (of 8 characters or more)
+ * found anywhere else in a header or in the path (`?token=...`, `X-Api-Key`), down to its hint.
+ */
+export function logEntry(method: string, path: string, headers: Record<string, string[] | undefined>, body: string, time: string, tokens: Iterable<string> = []): LogEntry {
+  // Longest first, so that a token inside another is not masked half; one of under 8
+  // characters (a test's "abc") would garble every header that happens to contain it.
+  const known = [...tokens].filter((t) => t.length >= 8).sort((a, b) => b.length - a.length);
+  const hide = (text: string) => known.reduce((t, token) => t.split(token).join('****' + tokenHint(token)), text);
   const flat: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined) continue;
-    const text = Array.isArray(value) ? value.join(', ') : value;
-    flat[name.toLowerCase()] = name.toLowerCase() === 'authorization' ? maskAuthorization(text) : text;
+  for (const [name, values] of Object.entries(headers)) {
+    if (values === undefined) continue;
+    const n = name.toLowerCase();
+    flat[n] = values.map((v) => (n === 'authorization' || n === 'proxy-authorization' ? maskAuthorization(v) : hide(v))).join(', ');
   }
-  return { method, path, headers: flat, body, time };
+  return { method, path: hide(path), headers: flat, body, time };
 }

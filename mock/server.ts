@@ -122,7 +122,7 @@ async function handle(state: MockState, router: Router, req: IncomingMessage, re
   const bytes = await readBody(req);
   const text = bytes && utf8(bytes);
   const body = text ?? bytes?.toString('utf8') ?? '';
-  if (!isControl) state.record(logEntry(method, target, req.headers, body, iso(state.store.now())));
+  if (!isControl) state.record(logEntry(method, target, req.headersDistinct, body, iso(state.store.now()), state.fixtures.tokens.keys()));
   // Refused before any route runs (though still counted against the token): too large, or not UTF-8.
   const refused = !bytes ? new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is over the ${BODY_LIMIT / 1024 / 1024} MiB limit`)
     : text === null ? new ApiError(400, 'VALIDATION_ERROR', 'The request body is not valid UTF-8') : undefined;

@@ -104,12 +104,15 @@ export function requestObject(store: Store, r: RequestRecord, origin: string): R
   };
 }
 
-/** What a responder sees (GET /public/requests/{token}). */
+/**
+ * What a responder sees (GET /public/requests/{token}): what it needs, the
+ * message and the limits (PROTOCOL.md). Not the description: it is the
+ * requester's own label, as a secret's is, which no recipient sees either.
+ */
 export function publicRequest(store: Store, r: RequestRecord): Record<string, unknown> {
   return {
     token: r.token,
     message: r.message,
-    description: r.description,
     locale: r.locale,
     secret_expiration_hours: r.secretExpirationHours,
     maximum_views: r.maximumViews,

@@ -44,6 +44,16 @@ test('malformed fixtures are refused with a message that names the problem', asy
     [{ companies: [{ id: 'a', quota: -1 }] }, /quota/],
     [{ companies: [], rateLimit: { perMinute: 0 } }, /perMinute/],
     [{ companies: [{ id: 'a', tokens: [{ token: 't', user: 'u', scopes: [], revoked: 'true' }] }] }, /revoked.*true or false/],
+    // A wrong type is refused, never read as something else (120 per minute for "rateLimit": 2, a date for 5).
+    [{ companies: [{ id: 'a', name: 5 }] }, /companies\[0\].*"name" must be a string/],
+    [{ companies: [], rateLimit: 2 }, /"rateLimit" must be an object/],
+    [{ companies: [], rateLimit: [5] }, /"rateLimit" must be an object/],
+    [{ companies: [{ id: 'a', tokens: [{ token: 't', user: 'u', scopes: [], expires_at: 5 }] }] }, /expires_at.*ISO 8601/],
+    [{ companies: [{ id: 'a', tokens: [{ token: 't', user: 'u', scopes: [], expires_at: ['2030-01-01'] }] }] }, /expires_at.*ISO 8601/],
+    [{ companies: [{ id: 'a' }], users: [{ token: 'u', user: 'u', companies: ['a'], scopes: [], expires_at: 2030 }] }, /users\[0\].*expires_at/],
+    // A token HTTP could never carry back as "Bearer TOKEN".
+    [{ companies: [{ id: 'a', tokens: [{ token: 'abc def', user: 'u', scopes: [] }] }] }, /token.*spaces or control/],
+    [{ companies: [{ id: 'a', tokens: [{ token: 'line\nbreak', user: 'u', scopes: [] }] }] }, /token.*spaces or control/],
   ];
   for (const [fixtures, message] of cases) {
     await expect(startMock({ port: 0, fixtures: fixtures as any })).rejects.toThrow(message);
@@ -72,6 +82,20 @@ test('a fixture file: relative to where npm was called (INIT_CWD), a BOM tolerat
     if (before === undefined) delete process.env['INIT_CWD'];
     else process.env['INIT_CWD'] = before;
     rmSync(dir, { recursive: true });
+  }
+});
+
+test('expires_at: a time without a zone is UTC, whatever the mock process\'s zone; a date is UTC midnight', async () => {
+  const { loadFixtures } = await import('../../mock/fixtures.ts');
+  const tokens = ['2030-01-01T00:00:00', '2030-01-01 00:00:00', '2030-01-01', '2030-01-01T00:00:00Z', '2030-01-01T02:00:00+02:00'].map((expires_at, i) => ({ token: 'token-' + i, user: 'u', scopes: [], expires_at }));
+  const before = process.env['TZ'];
+  process.env['TZ'] = 'Pacific/Kiritimati'; // UTC+14: a local reading would be 14 hours early
+  try {
+    const loaded = loadFixtures({ companies: [{ id: 'a', tokens: tokens as never }] });
+    expect([...loaded.tokens.values()].map((t) => t.expiresAt)).toEqual(tokens.map(() => Date.UTC(2030, 0, 1)));
+  } finally {
+    if (before === undefined) delete process.env['TZ'];
+    else process.env['TZ'] = before;
   }
 });
 

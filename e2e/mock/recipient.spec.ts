@@ -89,10 +89,10 @@ test('a phone OTP is masked and sent on the phone channel; codes expire after 10
   expect((await api.post(`/public/secrets/${plain}/otp`)).status).toBe(422);
 });
 
-test('a captcha gate: CAPTCHA_REQUIRED without a token, any non-empty token passes', async () => {
+test('a captcha gate: CAPTCHA_REQUIRED without a token, any non-blank token passes', async () => {
   const slug = await createSecret(api, T.admin, { captcha: true });
   expect((await api.get(`/public/secrets/${slug}`)).body.data.captcha).toBe(true);
-  for (const body of [{}, { captcha_token: '' }]) {
+  for (const body of [{}, { captcha_token: '' }, { captcha_token: '   ' }]) {
     const res = await open(slug, body);
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('CAPTCHA_REQUIRED');

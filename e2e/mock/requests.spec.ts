@@ -58,7 +58,8 @@ test('the responder sees the public request; the secret it sends belongs to the 
   const seen = await api.get(`/public/requests/${r.token}`);
   expect(seen.status).toBe(200);
   expect(seen.body.data).toEqual({
-    token: r.token, message: 'Please send the VPN password', description: 'VPN', locale: 'en', secret_expiration_hours: 6,
+    // Not the description: the requester's own label (a secret's is not shown to its recipient either).
+    token: r.token, message: 'Please send the VPN password', locale: 'en', secret_expiration_hours: 6,
     maximum_views: 2, expiration: r.expiration, status: 'active', public_key: r.public_key,
   });
 

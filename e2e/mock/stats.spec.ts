@@ -1,7 +1,7 @@
 // Statistics: secrets, requests, date ranges, token usage.
 import { test, expect } from '@playwright/test';
 import { startMock } from '../../mock/server.ts';
-import { client, createSecret, day, respondBody, T, useMock } from './helpers.ts';
+import { client, createSecret, day, rawHttp, respondBody, T, useMock } from './helpers.ts';
 
 const { mock, api } = useMock();
 
@@ -160,4 +160,22 @@ test('the log keeps the Authorization scheme as sent (a wrong one shows), the cr
   const log = (await api.get('/_mock/log')).body.data.slice(-4);
   // A first word that is not a scheme may be the token: then the whole value is masked.
   expect(log.map((l: { headers: Record<string, string> }) => l.headers['authorization'])).toEqual(['Basic ****cHc=', 'bearer ****efgh', '****efgh', '****xtra']);
+});
+
+test('the log shows every copy of a header and masks every credential: a second Authorization, Proxy-Authorization, a token in another header or the query', async () => {
+  await api.del('/_mock/log');
+  const { host } = new URL(mock.url);
+  await rawHttp(mock.url, [`GET /api/v1/secrets HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Bearer ${T.admin}\r\nAuthorization: Bearer ${T.reader}\r\nUser-Agent: one\r\nUser-Agent: two\r\nConnection: close\r\n\r\n`]);
+  await fetch(`${mock.url}/secrets?token=${T.admin}&x=1`, { headers: { 'Proxy-Authorization': 'Basic ' + T.admin, 'X-Api-Key': T.reader } });
+  for (const value of [`Bearer ${T.admin} extra-part`, 'Bearer']) await fetch(mock.url + '/secrets', { headers: { Authorization: value } });
+  const log = (await api.get('/_mock/log')).body.data as { path: string; headers: Record<string, string> }[];
+  expect(log[0]!.headers['authorization']).toBe('Bearer ****oken, Bearer ****oken');
+  expect(log[0]!.headers['user-agent']).toBe('one, two');
+  expect(log[1]!.path).toBe('/api/v1/secrets?token=****oken&x=1');
+  expect(log[1]!.headers['proxy-authorization']).toBe('Basic ****oken');
+  expect(log[1]!.headers['x-api-key']).toBe('****oken');
+  // The hint is of what was sent after the scheme, extra words included; a bare scheme is shown alone.
+  expect(log.slice(2).map((l) => l.headers['authorization'])).toEqual(['Bearer ****part', 'Bearer']);
+  expect(JSON.stringify(log)).not.toContain(T.admin);
+  expect(JSON.stringify(log)).not.toContain(T.reader);
 });

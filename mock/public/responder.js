@@ -49,7 +49,7 @@
     const body = await answer.json().catch(() => null);
     if (!body || !body.success) return say(`The server answered with an error (HTTP ${answer.status}). Try again later.`, 'error');
     const request = body.data;
-    const asked = request.message || request.description;
+    const asked = request.message;
     if (asked) {
       $('message').textContent = asked;
       $('message').hidden = false;

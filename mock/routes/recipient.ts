@@ -66,7 +66,8 @@ function checkGate(secret: SecretRecord, body: Record<string, unknown>, now: num
       return;
     }
     case 'captcha':
-      if (!given(captcha)) throw deny('CAPTCHA_REQUIRED', 'This secret needs a captcha');
+      // Blank is not given, as it is not for an OTP code (which is read trimmed); a password is read as sent.
+      if (!given(typeof captcha === 'string' ? captcha.trim() : captcha)) throw deny('CAPTCHA_REQUIRED', 'This secret needs a captcha');
       return;
     case 'none':
       return;
