@@ -224,6 +224,11 @@
     const text2 = JSON.stringify(body, (_, v) => typeof v == "string" && v.length > 65536 ? mark + (big.push(v) - 1) + mark : v);
     return big.length ? new Blob(text2.split(mark).map((part, i) => i % 2 ? big[+part] : part)) : text2;
   };
+  var webUrl = (url, base) => {
+    const u = new URL(url, base);
+    if (!/^https?:$/.test(u.protocol)) throw TypeError();
+    return u;
+  };
   var attempt = async (cfg, path, method, user, token, body) => {
     const where = ` (${method ?? "GET"} ${path.split("?")[0]}`;
     const ctl = new AbortController();
@@ -239,7 +244,7 @@
     }
     let res, json2;
     try {
-      res = await fetch(cfg.apiUrl + path, { method, signal: ctl.signal, headers, body });
+      res = await fetch(cfg.apiUrl + path, { method, signal: ctl.signal, headers, body, redirect: "error" });
       json2 = await res.text();
     } catch (cause) {
       if (user?.aborted) throw user.reason;
@@ -363,6 +368,7 @@
     const { body, k, security, total } = await encryptSecret(content, hours, views, o);
     const { data } = await request(cfg, "/secrets", o, "POST", body);
     o?.onProgress?.({ phase: "done", loaded: total, total });
+    webUrl(data.access_url);
     return { ...data, share_url: data.access_url + "#" + k.slice(8), security };
   };
   var filters = (...statuses) => ({
@@ -376,7 +382,11 @@
     const s = new URLSearchParams(Object.entries(q).filter(([k, v]) => v != null && k != "signal")) + "";
     return s && "?" + s;
   };
-  var page = ({ data, pagination }) => data.items ? { pagination, ...data } : { items: data, pagination };
+  var page = ({ data, pagination }) => {
+    const p = data?.items ? { pagination, ...data } : { items: data, pagination };
+    if (!Array.isArray(p.items)) throw TypeError();
+    return p;
+  };
   var listSecrets = async (cfg, f = {}) => {
     checkOptions(f, filters("active", "expired"));
     return page(await request(cfg, "/secrets" + query({ ...f }), f));
@@ -484,7 +494,7 @@
     for (const k of keys(REQUEST)) body[snake(k)] = o?.[k];
     const { data } = await request(cfg, "/requests", o, "POST", body);
     const r = data.request ?? data;
-    return { ...r, public_key: publicKey, inbox_url: new URL("/i/" + r.token, new URL(r.url ?? "", cfg.apiUrl)) + "#" + privateKey };
+    return { ...r, public_key: publicKey, inbox_url: new URL("/i/" + r.token, webUrl(r.url ?? "", cfg.apiUrl).origin) + "#" + privateKey };
   };
   var listRequests = async (cfg, f = {}) => {
     checkOptions(f, filters("active", "completed", "expired"));
@@ -645,7 +655,11 @@
       },
       getConfig: () => ({ apiUrl: cfg.apiUrl, timeout: cfg.timeout, retries: cfg.retries, hasToken: !!(cfg.token || cfg.getToken), ...cfg.company && { company: cfg.company } })
     };
-    for (const [name, fn] of Object.entries(METHODS)) client[name] = (...a) => fn({ ...cfg }, ...a);
+    for (const [name, fn] of Object.entries(METHODS)) {
+      client[name] = (...a) => fn({ ...cfg }, ...a).catch((cause) => {
+        throw cause instanceof TypeError || cause instanceof RangeError ? new NetworkError("The server's answer is not the protocol's", { cause }) : cause;
+      });
+    }
     return client.config(options);
   };
 

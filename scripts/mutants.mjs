@@ -131,6 +131,11 @@ const MUTANTS = [
   ['M46', 'src/validate.ts', 'a snake_case option (otp_email) dropped silently: the secret made without it', "all[snake(s)] = () =>", "all[snake(s) + '!'] = () =>", ['e2e/validation.spec.ts']],
   ['M47', 'src/api/reveal.ts', "reveal() sends a form's empty password ('' is refused, or sent)", "password: password || undefined,", "password,", ['e2e/reveal.spec.ts', '-g', 'empty fields']],
   ['M48', 'src/api/secrets.ts', "an input's FileList refused", " || {}.toString.call(v) == '[object FileList]'", '', ['e2e/secrets.spec.ts', '-g', 'FileList']],
+  ['M49', 'src/transport/request.ts', 'a javascript: share or request link let through (script for a page that puts it in an href)', "  if (!/^https?:$/.test(u.protocol)) throw TypeError();\n", '', ['e2e/hostile-server.spec.ts', '-g', 'http\\(s\\)']],
+  ['M50', 'src/transport/request.ts', 'redirects followed (a 307 sends the body to another host)', "redirect: 'error'", "redirect: 'follow'", ['e2e/hostile-server.spec.ts', '-g', 'redirect']],
+  ['M51', 'src/client.ts', 'a malformed answer rejects with a raw TypeError', 'cause instanceof TypeError || cause instanceof RangeError ?', 'false ?', ['e2e/hostile-server.spec.ts', '-g', 'without the data|not a list']],
+  ['M52', 'src/api/requests.ts', 'the inbox link keeps the user name and path of the url the server named', "webUrl(r.url ?? '', cfg.apiUrl).origin)", "webUrl(r.url ?? '', cfg.apiUrl))", ['e2e/hostile-server.spec.ts', '-g', 'origin alone']],
+  ['M53', 'src/api/secrets.ts', 'list() resolves to items that are no array', '  if (!Array.isArray(p.items)) throw TypeError();\n', '', ['e2e/hostile-server.spec.ts', '-g', 'without the data']],
   // Round 3: the demo console.
   ['D01', 'demo/lib/pager.js', 'next enabled on the last page', 'next.disabled = page >= last;', 'next.disabled = page > last;', ['e2e/demo/details.spec.ts', '-g', 'Next is off on the last page']],
   ['D02', 'demo/lib/pager.js', 'pager hidden on a page past the end', 'prev.parentElement.hidden = last <= 1 && page <= 1;', 'prev.parentElement.hidden = last <= 1;', ['e2e/demo/details.spec.ts', '-g', 'Next is off on the last page']],

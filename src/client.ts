@@ -1,6 +1,6 @@
-import { CLASSES, isSharokeyError } from './errors.ts';
+import { CLASSES, isSharokeyError, NetworkError } from './errors.ts';
 import type {
-  AttachmentError, AuthenticationError, CryptoError, NetworkError, NotFoundError, PermissionError,
+  AttachmentError, AuthenticationError, CryptoError, NotFoundError, PermissionError,
   QuotaExceededError, RateLimitError, SharokeyError, TimeoutError, ValidationError,
 } from './errors.ts';
 import { is, isText, int, object, strict, text, validate } from './validate.ts';
@@ -174,6 +174,13 @@ export const createClient = (options: Options = {}): Client => {
   } as unknown as Client;
   // Each call takes the settings as they are when it is made: config() changed while it runs (or
   // between its retries) never sends one account's token to another apiUrl.
-  for (const [name, fn] of Object.entries(METHODS)) (client as unknown as Record<string, unknown>)[name] = (...a: unknown[]) => (fn as (...x: unknown[]) => unknown)({ ...cfg }, ...a);
+  // An answer not shaped as PROTOCOL.md says (`success: true` and no data, a list that is not
+  // one) fails where it is read, with a TypeError (or a RangeError): a NetworkError here, so
+  // that every rejection is a SharokeyError (API.md).
+  for (const [name, fn] of Object.entries(METHODS)) {
+    (client as unknown as Record<string, unknown>)[name] = (...a: unknown[]) => (fn as (...x: unknown[]) => Promise<unknown>)({ ...cfg }, ...a).catch((cause) => {
+      throw cause instanceof TypeError || cause instanceof RangeError ? new NetworkError("The server's answer is not the protocol's", { cause }) : cause;
+    });
+  }
   return client.config(options);
 };

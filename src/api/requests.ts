@@ -2,7 +2,7 @@ import { CryptoError, NotFoundError } from '../errors.ts';
 import { newRequestKeys, openSealed, sealTo } from '../crypto/exchange.ts';
 import { subtle } from '../crypto/keys.ts';
 import { LIMITS } from '../limits.ts';
-import { anonymous, request, type Config } from '../transport/request.ts';
+import { anonymous, request, webUrl, type Config } from '../transport/request.ts';
 import type { CreatedRequest, OpenedRequest, Page, Range, RequestFilters, RequestOptions, RequestStats, Responded, RespondOptions, SecretRequest, WithSignal } from '../types.ts';
 import { checkOptions, email, int, keys, oneOf, parseLink, snake } from '../validate.ts';
 import { at, checkCreate, encryptSecret, filters, note, page, query } from './secrets.ts';
@@ -34,9 +34,10 @@ export const createRequest = async (cfg: Config, o: RequestOptions = {}): Promis
   for (const k of keys(REQUEST)) body[snake(k)] = o?.[k];
   const { data } = await request(cfg, '/requests', o, 'POST', body);
   const r: SecretRequest = data.request ?? data;
-  // The inbox page lives beside the responder's (a relative or missing url: beside the API).
-  // public_key: the key made here, not the server's echo, so that it can be compared out of band.
-  return { ...r, public_key: publicKey, inbox_url: new URL('/i/' + r.token, new URL(r.url ?? '', cfg.apiUrl)) + '#' + privateKey };
+  // The inbox page lives at the origin of the responder's (a relative or missing url: the API's);
+  // an http(s) one only. public_key: the key made here, not the server's echo, so that it can be
+  // compared out of band.
+  return { ...r, public_key: publicKey, inbox_url: new URL('/i/' + r.token, webUrl(r.url ?? '', cfg.apiUrl).origin) + '#' + privateKey };
 };
 
 /** The company's secret requests, newest first. */

@@ -3,7 +3,7 @@ import { toBase64 } from '../crypto/base64.ts';
 import { randomBytes, randomKey, utf8 } from '../crypto/keys.ts';
 import { deriveKey, sealer } from '../crypto/seal.ts';
 import { LIMITS } from '../limits.ts';
-import { request, type Config, type Envelope } from '../transport/request.ts';
+import { request, webUrl, type Config, type Envelope } from '../transport/request.ts';
 import type { CreatedSecret, CreateOptions, ListFilters, Page, SecretDetails, SecretItem, Security, WithSignal } from '../types.ts';
 import { checkOptions, email, entries, int, is, isCountry, isText, isPublicIp, listOf, oneOf, phone, required, slug, text, toPhone, type Schema } from '../validate.ts';
 
@@ -109,6 +109,7 @@ export const create = async (cfg: Config, content: string, hours = 24, views = 1
   const { body, k, security, total } = await encryptSecret(content, hours, views, o);
   const { data } = await request(cfg, '/secrets', o, 'POST', body);
   o?.onProgress?.({ phase: 'done', loaded: total, total });
+  webUrl(data.access_url);
   return { ...data, share_url: data.access_url + '#' + k.slice(8), security };
 };
 
@@ -127,8 +128,15 @@ export const query = (q: Record<string, unknown>): string => {
   return s && '?' + s;
 };
 
-/** The envelope's list in either shape (`data: [...]` or `data: { items }`). */
-export const page = <T>({ data, pagination }: Envelope): Page<T> => (data.items ? { pagination, ...data } : { items: data, pagination }) as Page<T>;
+/**
+ * The envelope's list in either shape (`data: [...]` or `data: { items }`);
+ * items that are no array are a TypeError, which the client turns into a NetworkError.
+ */
+export const page = <T>({ data, pagination }: Envelope): Page<T> => {
+  const p = data?.items ? { pagination, ...data } : { items: data, pagination };
+  if (!Array.isArray(p.items)) throw TypeError();
+  return p;
+};
 
 /**
  * Lists the company's secrets, newest first.

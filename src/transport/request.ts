@@ -50,6 +50,18 @@ export const json = (body: unknown): string | Blob => {
   return big.length ? new Blob(text.split(mark).map((part, i) => (i % 2 ? big[+part]! : part))) : text;
 };
 
+/**
+ * A link the server named (a share or request page), resolved against `base`:
+ * http(s) only. A page may put it in an `href`, where a `javascript:` or
+ * `data:` link would run the server's script. Throws a TypeError, as `new URL`
+ * does, which the client turns into a NetworkError (client.ts).
+ */
+export const webUrl = (url: unknown, base?: string): URL => {
+  const u = new URL(url as string, base);
+  if (!/^https?:$/.test(u.protocol)) throw TypeError();
+  return u;
+};
+
 /** One attempt: fetch with a timeout and the caller's signal, then read the envelope. */
 const attempt = async (cfg: Config, path: string, method?: string, user?: AbortSignal, token?: string, body?: string | Blob): Promise<Envelope> => {
   const where = ` (${method ?? 'GET'} ${path.split('?')[0]}`;
@@ -66,7 +78,9 @@ const attempt = async (cfg: Config, path: string, method?: string, user?: AbortS
   }
   let res: Response, json;
   try {
-    res = await fetch(cfg.apiUrl + path, { method, signal: ctl.signal, headers, body });
+    // No redirect is followed: a 307 would send a POST's body (ciphertext, keyA, a password) to
+    // whatever host the server names, and take that host's answer for the API's.
+    res = await fetch(cfg.apiUrl + path, { method, signal: ctl.signal, headers, body, redirect: 'error' });
     json = await res.text();
   } catch (cause) {
     if (user?.aborted) throw user.reason;

@@ -1,0 +1,55 @@
+// A server that answers what PROTOCOL.md does not: links that are not web
+// pages, redirects, success envelopes without the data they promise. The
+// answers are the mock's faults, so the built script sees them over HTTP.
+import { test, expect, run, rejected, mock, MOCK_ORIGIN, MOCK_URL } from './helpers.ts';
+
+const ok = (data: unknown, status = 201) => ({ status, body: JSON.stringify({ success: true, message: 'ok', ...(data !== undefined && { data }) }) });
+
+test('a share link the server names must be http(s): a javascript: or data: access_url (or none) is a NetworkError, never a share_url a page would put in an href', async ({ sk }) => {
+  for (const access_url of ['javascript:alert(document.domain)//', 'data:text/html,<script>alert(1)</script>', undefined, '/s/relative']) {
+    await mock.fault({ path: '/secrets', method: 'POST', ...ok({ slug: 'AbCdEfGh', access_url }) });
+    const e = rejected(await run(sk, () => window.Sharokey.create('x', 1, 1)), 'NetworkError');
+    expect(e.message, String(access_url)).toMatch(/not the protocol's/);
+  }
+  await mock.fault({ path: '/secrets', method: 'POST', ...ok({ slug: 'AbCdEfGh', access_url: 'https://share.example/s/AbCdEfGh' }) });
+  expect(await run(sk, () => window.Sharokey.create('x', 1, 1).then((s) => s.share_url.split('#')[0]))).toBe('https://share.example/s/AbCdEfGh');
+});
+
+test('a request link must be http(s) too, and the inbox link is its origin alone (no user name, no path)', async ({ sk }) => {
+  const request = { token: 'TokEn123', status: 'active' };
+  await mock.fault({ path: '/requests', method: 'POST', ...ok({ request: { ...request, url: 'javascript:alert(1)//' } }) });
+  rejected(await run(sk, () => window.Sharokey.createRequest()), 'NetworkError');
+  await mock.fault({ path: '/requests', method: 'POST', ...ok({ request: { ...request, url: 'http://page.example@share.example:8443/en/r/TokEn123' } }) });
+  const inbox = await run(sk, () => window.Sharokey.createRequest().then((r) => r.inbox_url.split('#')[0]));
+  expect(inbox).toBe('https://share.example:8443/i/TokEn123'.replace('https', 'http'));
+});
+
+test('no redirect is followed: a 307 on create is a NetworkError and the body goes nowhere else; a 302 on a GET is not followed either', async ({ sk }) => {
+  await mock.fault({ path: '/secrets', method: 'POST', status: 307, body: '', headers: { Location: MOCK_URL + '/elsewhere' } });
+  rejected(await run(sk, () => window.Sharokey.create('follow me', 1, 1)), 'NetworkError');
+  await mock.fault({ path: '/health', status: 302, body: '', headers: { Location: MOCK_ORIGIN + '/api/v1/secrets' } });
+  rejected(await run(sk, () => window.Sharokey.health()), 'NetworkError');
+  expect((await mock.apiLog()).map((r) => r.method + ' ' + r.path)).toEqual(['POST /api/v1/secrets', 'GET /api/v1/health']);
+});
+
+test('a success envelope without the data it promises is a NetworkError (API.md: every rejection is a SharokeyError), never a raw TypeError', async ({ sk }) => {
+  const calls: [string, Record<string, unknown>][] = [
+    ["S.create('x', 1, 1)", { path: '/secrets', method: 'POST', ...ok(undefined) }],
+    ['S.list()', { path: '/secrets', ...ok(5, 200) }],
+    ['S.createRequest()', { path: '/requests', method: 'POST', ...ok(undefined) }],
+    ["S.openRequest(location.origin + '/i/TokEn123#' + 'd'.repeat(43))", { path: '/requests/TokEn123', ...ok(undefined, 200) }],
+  ];
+  for (const [code, fault] of calls) {
+    await mock.fault(fault);
+    const r = await run(sk, (code) => new Function('S', 'return ' + code)(window.Sharokey), code);
+    expect(rejected(r, 'NetworkError'), code).toMatchObject({ isSharokeyError: true });
+  }
+});
+
+test('reveal(): attachments that are not a list are a NetworkError, not a TypeError', async ({ sk }) => {
+  const s = (await run(sk, () => window.Sharokey.create('x', 1, 2))) as { share_url: string; slug: string };
+  // The genuine answer (its content opens), its attachments replaced.
+  const genuine = (await mock.api('POST', `/public/secrets/${s.slug}/open`, null, {})).json.data;
+  await mock.fault({ path: `/public/secrets/${s.slug}/open`, method: 'POST', ...ok({ ...genuine, attachments: 'not a list' }, 200) });
+  rejected(await run(sk, (url) => window.Sharokey.reveal(url), s.share_url), 'NetworkError');
+});
