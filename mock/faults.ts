@@ -123,6 +123,10 @@ export function playFault(fault: Fault, res: ServerResponse, track: (timer: Node
       'Cache-Control': 'no-store',
       'Content-Type': fault.contentType,
       ...fault.headers,
+      // Whatever the body, it runs nothing if a browser is sent to it: a fault is queued without a
+      // token, from any origin, and this origin serves the viewer.
+      'Content-Security-Policy': "sandbox; default-src 'none'",
+      'X-Content-Type-Options': 'nosniff',
       // With reset, announce the whole body and cut the connection mid-way.
       'Content-Length': String(fault.reset ? bytes.length : sent.length),
     });

@@ -16,7 +16,7 @@ import { matches, playFault, type Fault } from './faults.ts';
 import { loadFixtures, type Fixtures } from './fixtures.ts';
 import { ApiError, BODY_LIMIT, errorReply, linger, PREFLIGHT_HEADERS, readBody, send, utf8, type Reply } from './http.ts';
 import { logEntry } from './log.ts';
-import { pageReply } from './pages.ts';
+import { isPage, pageReply } from './pages.ts';
 import { makeCtx, Router, type Route } from './router.ts';
 import { controlRoutes } from './routes/controls.ts';
 import { recipientRoutes } from './routes/recipient.ts';
@@ -128,8 +128,10 @@ async function handle(state: MockState, router: Router, req: IncomingMessage, re
     : text === null ? new ApiError(400, 'VALIDATION_ERROR', 'The request body is not valid UTF-8') : undefined;
   if (!bytes) linger(req, res);
   if (refused && (isControl || apiPath === url.pathname)) return send(res, errorReply(refused));
-  // A fault first: one that names OPTIONS hits preflights (faults.ts: no other does).
-  const fault = isControl ? undefined : takeFault(state, method, target);
+  // A fault first: one that names OPTIONS hits preflights (faults.ts: no other does). Never a
+  // page or the script: the controls take no token, and a page of another origin could
+  // otherwise put its own viewer, with its own script, where share links open.
+  const fault = isControl || (apiPath === url.pathname && isPage(url.pathname)) ? undefined : takeFault(state, method, target);
   if (fault) return playFault(fault, res, track);
   if (method === 'OPTIONS') return send(res, { status: 204, headers: PREFLIGHT_HEADERS });
 

@@ -115,6 +115,8 @@ const MUTANTS = [
   ['K61', 'mock/log.ts', 'a token in the query or another header logged in clear', 'maskAuthorization(v) : hide(v))', 'maskAuthorization(v) : v)', ['e2e/mock/stats.spec.ts', '-g', 'every copy']],
   ['K62', 'mock/shapes.ts', 'the requester\'s description shown to anyone with the request link', '    message: r.message,\n    locale: r.locale,', '    message: r.message,\n    description: r.description,\n    locale: r.locale,', ['e2e/mock/requests.spec.ts', '-g', 'responder sees']],
   ['K63', 'mock/routes/recipient.ts', 'a blank captcha token passes', "typeof captcha === 'string' ? captcha.trim() : captcha", 'captcha', ['e2e/mock/recipient.spec.ts', '-g', 'captcha gate']],
+  ['K64', 'mock/server.ts', 'a fault replaces a page (another origin puts its own viewer where share links open)', '(apiPath === url.pathname && isPage(url.pathname))', 'false', ['e2e/mock/controls.spec.ts', '-g', 'never replaces a page']],
+  ['K65', 'mock/faults.ts', 'a fault\'s HTML body runs if a browser is sent to it', "      'Content-Security-Policy': \"sandbox; default-src 'none'\",\n", '', ['e2e/mock/controls.spec.ts', '-g', 'HTML 502 instead']],
   // Round 3: the script's date ranges, request statuses and configuration bounds.
   ['M34', 'src/api/stats.ts', 'from alone refused', '(to && from > to ? \'must not be after to\' : \'\')', '(from > to ? \'must not be after to\' : \'\')', ['e2e/api-edges.spec.ts', '-g', 'take one bound alone']],
   ['M35', 'src/api/requests.ts', 'listRequests refuses status completed', 'checkOptions(f, filters(\'active\', \'completed\', \'expired\'));', 'checkOptions(f, filters(\'active\', \'expired\'));', ['e2e/api-edges.spec.ts', '-g', 'lists the answered requests']],

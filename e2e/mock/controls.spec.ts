@@ -69,6 +69,9 @@ test('a fault answers an HTML 502 instead of the route, once, and the request is
   expect(hit.text).toContain('Bad gateway');
   expect(hit.headers.get('content-type')).toMatch(/text\/html/);
   expect(hit.headers.get('access-control-allow-origin')).toBe('*');
+  // Sent to it, a browser runs nothing: the body is sandboxed.
+  expect(hit.headers.get('content-security-policy')).toBe("sandbox; default-src 'none'");
+  expect(hit.headers.get('x-content-type-options')).toBe('nosniff');
   expect((await api.get('/secrets', { token: T.admin })).status).toBe(200);
   expect((await api.get('/_mock/log')).body.data.map((e: any) => e.path)).toEqual(['/api/v1/health', '/api/v1/secrets', '/api/v1/secrets']);
 });
@@ -181,4 +184,16 @@ test('a request that is not valid HTTP gets a JSON error envelope, and the serve
   const huge = await raw(`GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
   expect(huge).toMatch(/^HTTP\/1\.1 431 /);
   expect((await api.get('/health')).status).toBe(200);
+});
+
+test('a fault never replaces a page or the script (another origin could put its own viewer where share links open); the API behind them still gets it', async () => {
+  const slug = await createSecret(api, T.admin);
+  await fault({ status: 200, body: '<html><script>steal(location.hash)</script></html>', times: 10 });
+  for (const path of [`/s/${slug}`, '/r/TokEn123', '/i/TokEn123', '/sharokey.min.js']) {
+    const page = await fetch(mock.origin + path);
+    expect(page.status, path).toBe(200);
+    expect(await page.text(), path).not.toContain('steal(');
+  }
+  const api_ = await fetch(`${mock.url}/public/secrets/${slug}`);
+  expect(await api_.text()).toContain('steal(');
 });
