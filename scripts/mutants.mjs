@@ -117,6 +117,9 @@ const MUTANTS = [
   ['K63', 'mock/routes/recipient.ts', 'a blank captcha token passes', "typeof captcha === 'string' ? captcha.trim() : captcha", 'captcha', ['e2e/mock/recipient.spec.ts', '-g', 'captcha gate']],
   ['K64', 'mock/server.ts', 'a fault replaces a page (another origin puts its own viewer where share links open)', '(apiPath === url.pathname && isPage(url.pathname))', 'false', ['e2e/mock/controls.spec.ts', '-g', 'never replaces a page']],
   ['K65', 'mock/faults.ts', 'a fault\'s HTML body runs if a browser is sent to it', "      'Content-Security-Policy': \"sandbox; default-src 'none'\",\n", '', ['e2e/mock/controls.spec.ts', '-g', 'HTML 502 instead']],
+  ['K66', 'mock/public/page.js', 'a file name shown with its direction override (a .exe posing as a .pdf)', 'link.textContent = `${shown(file.name)}', 'link.textContent = `${file.name}', ['e2e/mock/pages-more.spec.ts', '-g', 'direction overrides']],
+  ['K67', 'mock/public/viewer.js', 'the viewer stays on "Loading" when the answer lists no attachments', 'Array.isArray(info.attachments) ? info.attachments.length : 0', 'info.attachments.length', ['e2e/mock/pages-more.spec.ts', '-g', 'lists no attachments']],
+  ['K68', 'mock/public/inbox.js', 'the answer\'s message shown as if the page said it', ", 'Written by whoever answered (not checked by anyone): ');", ');', ['e2e/mock/inbox.spec.ts', '-g', 'labelled']],
   // Round 3: the script's date ranges, request statuses and configuration bounds.
   ['M34', 'src/api/stats.ts', 'from alone refused', '(to && from > to ? \'must not be after to\' : \'\')', '(from > to ? \'must not be after to\' : \'\')', ['e2e/api-edges.spec.ts', '-g', 'take one bound alone']],
   ['M35', 'src/api/requests.ts', 'listRequests refuses status completed', 'checkOptions(f, filters(\'active\', \'completed\', \'expired\'));', 'checkOptions(f, filters(\'active\', \'expired\'));', ['e2e/api-edges.spec.ts', '-g', 'lists the answered requests']],
@@ -150,6 +153,10 @@ const MUTANTS = [
   ['D09', 'demo/lib/errors.js', 'a recipient PermissionError read as a scope problem', '  PermissionError: (e, recipient) => recipient\n', '  PermissionError: (e, recipient) => false\n', ['e2e/demo/details.spec.ts', '-g', 'limited to other countries']],
   ['D10', 'demo/views/create.js', 'the next secret silently keeps the last one\'s country limit', "['content', 'password', 'otpEmail', 'otpPhone', 'ipWhitelist', 'geolocation']", "['content', 'password', 'otpEmail', 'otpPhone', 'ipWhitelist']", ['e2e/demo/secrets.spec.ts', '-g', 'create']],
   ['D11', 'demo/views/create.js', 'a country-limited secret reported as open to anyone', "limited ? SECURITY.limited : SECURITY[secret.security]", "SECURITY[secret.security]", ['e2e/demo/details.spec.ts', '-g', 'limited to countries, with no password']],
+  ['D12', 'demo/lib/settings.js', 'a link naming another API takes the tab\'s token there', "fromQuery.replace(/\\/+$/, '') !== saved.replace(/\\/+$/, '') && store.get('token')", 'false', ['e2e/demo/details.spec.ts', '-g', 'forgets the saved token']],
+  ['D13', 'demo/lib/dom.js', 'server text shown with its direction overrides', '(c instanceof Node ? c : shown(c))', '(c instanceof Node ? c : String(c))', ['e2e/demo/details.spec.ts', '-g', 'whatever its shape']],
+  ['D14', 'demo/lib/dom.js', 'one date that is none blanks the list', 'Number.isNaN(+new Date(iso)) ? shown(iso) : ', '', ['e2e/demo/details.spec.ts', '-g', 'whatever its shape']],
+  ['D15', 'demo/lib/errors.js', 'details that are no list crash the error box', '[].concat(messages).map(String).join', 'messages.join', ['e2e/demo/details.spec.ts', '-g', 'whatever its shape']],
 ];
 
 const only = process.argv.slice(2);

@@ -25,9 +25,16 @@ function fill(node, attrs, children) {
     if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
     else node.setAttribute(key, value === true ? '' : String(value));
   }
-  node.append(...children.flat().filter((c) => c != null && c !== false).map((c) => (c instanceof Node ? c : String(c))));
+  node.append(...children.flat().filter((c) => c != null && c !== false).map((c) => (c instanceof Node ? c : shown(c))));
   return node;
 }
+
+/**
+ * Text as shown: direction overrides and control characters (but line breaks and tabs) become
+ * U+FFFD, so that a name the server or a sender wrote cannot pose as another on screen
+ * ("invoice\u202Efdp.exe" would read "invoiceexe.pdf"). Every text child of `el` goes through it.
+ */
+export const shown = (text) => String(text).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
 
 /** A `<dl>` filled with [term, description] pairs; empty descriptions are skipped. */
 export function facts(dl, pairs) {
@@ -40,8 +47,8 @@ export const bytes = (n) => (n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).t
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-/** A date and time in the reader's locale, or "never". */
-export const when = (iso) => (iso ? dateTime.format(new Date(iso)) : 'never');
+/** A date and time in the reader's locale, or "never"; what is no date is shown as it came. */
+export const when = (iso) => (!iso ? 'never' : Number.isNaN(+new Date(iso)) ? shown(iso) : dateTime.format(new Date(iso)));
 
 /** "42 %" with one decimal when useful, or "n/a" for null. */
 export const percent = (n) => (n == null ? 'n/a' : `${Math.round(n * 10) / 10} %`);
@@ -101,7 +108,7 @@ export async function busy(button, task) {
 /** Download links for revealed files (their blob URLs are freed by `releaseLinks`). */
 export function fileLinks(files) {
   return el('ul', { class: 'files', 'aria-label': 'Attachments' },
-    files.map((file) => el('li', {}, el('a', { href: URL.createObjectURL(file), download: file.name }, `Download ${file.name}`), ` ${bytes(file.size)}`)));
+    files.map((file) => el('li', {}, el('a', { href: URL.createObjectURL(file), download: shown(file.name) }, `Download ${file.name}`), ` ${bytes(file.size)}`)));
 }
 
 /** Releases the blob URLs of the download links inside `root`. */

@@ -97,9 +97,11 @@ export function showError(box, error, { form, recipient = false } = {}) {
   const parts = [el('p', {}, el('strong', {}, what), ' ', todo)];
   const loose = [];
   let first = null;
-  for (const [key, messages] of Object.entries(error?.details ?? {})) {
+  // `details` comes from the server too: whatever its shape, it is shown as text.
+  const details = error?.details && typeof error.details === 'object' ? error.details : {};
+  for (const [key, messages] of Object.entries(details)) {
     const control = form && controlFor(form, key);
-    const text = messages.join('; ');
+    const text = [].concat(messages).map(String).join('; ');
     if (!control) {
       loose.push(el('li', {}, `${key}: ${text}`));
       continue;

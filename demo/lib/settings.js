@@ -72,7 +72,16 @@ async function save(onChange) {
 export function initSettings(onChange) {
   const params = new URLSearchParams(location.search);
   const fromQuery = params.get('api');
+  let forgot = false;
   if (fromQuery) {
+    // A link that names another API must not carry this tab's token there: it is forgotten
+    // (a link from anyone could otherwise send it to a server of theirs at once).
+    const saved = store.get('apiUrl') || DEFAULT_API;
+    if (fromQuery.replace(/\/+$/, '') !== saved.replace(/\/+$/, '') && store.get('token')) {
+      store.set('token', '');
+      store.set('company', '');
+      forgot = true;
+    }
     store.set('apiUrl', fromQuery);
     // Drop it from the address, so the field wins after a reload.
     params.delete('api');
@@ -86,7 +95,8 @@ export function initSettings(onChange) {
   } catch (error) {
     showError(errorBox, error, { form });
   }
-  check();
+  if (forgot) status.textContent = `The address named another API (${form.elements.apiUrl.value}): the token was forgotten, so that it is not sent there. Enter it again if you trust that server.`;
+  else check();
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();

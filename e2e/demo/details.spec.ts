@@ -3,7 +3,7 @@
 // page and past it, "(views used)", the requests' filters going back to page 1,
 // "0 requests", "No token is set", the secret sent as typed, files not carried
 // over to the next secret, a recipient's PermissionError.
-import { test, expect, openDemo, showView, runId, createSecrets } from './helpers.ts';
+import { test, expect, openDemo, showView, runId, createSecrets, control, TOKENS } from './helpers.ts';
 
 test.use({ viewport: { width: 1200, height: 900 } });
 
@@ -138,4 +138,56 @@ test('limits are shown as they are passed, before sending: the character counter
   await expect(chosen).not.toContainText('Over the limit');
   await create.getByLabel('Files', { exact: true }).setInputFiles([file(10)]);
   await expect(chosen).toContainText('Over the limit of 10 files and 10 MB in all');
+});
+
+test('a link that names another API forgets the saved token rather than send it there, and says so', async ({ page, env }) => {
+  await openDemo(page, env);
+  await control(env, 'DELETE', '/_mock/log');
+  // The same mock under another name (localhost, not 127.0.0.1): another API as far as the tab can tell.
+  const other = env.mockUrl.replace('127.0.0.1', 'localhost');
+  await page.goto(env.demo.replace(encodeURIComponent(env.mockUrl), encodeURIComponent(other)));
+  await expect(page.getByLabel('API URL')).toHaveValue(other);
+  await expect(page.getByLabel('API token', { exact: true })).toHaveValue('');
+  await expect(page.locator('#set-status')).toContainText('the token was forgotten');
+  await showView(page, 'Secrets');
+  await expect(page.locator('#s-error')).toContainText('No token is set');
+  const log = await control(env, 'GET', '/_mock/log');
+  expect(JSON.stringify(log)).not.toContain('Bearer');
+  // The same API named again keeps a token entered since.
+  await page.getByLabel('API token', { exact: true }).fill(TOKENS.admin);
+  await page.getByRole('button', { name: 'Save and connect' }).click();
+  await expect(page.locator('#set-status')).toContainText('The token is accepted');
+  await page.goto(env.demo.replace(encodeURIComponent(env.mockUrl), encodeURIComponent(other)));
+  await expect(page.getByLabel('API token', { exact: true })).toHaveValue(TOKENS.admin);
+});
+
+test("what the server sends is shown as text whatever its shape: a direction override made visible, a date that is none, details that are no list", async ({ page, env }) => {
+  const id = runId();
+  await openDemo(page, env);
+  const link = await page.evaluate(async (id) => {
+    const file = new File(['x'], 'vpn-config\u202Efdp.exe');
+    return (await window.Sharokey.create(`s ${id}`, 1, 1, { message: 'from\u202E IT', attachments: [file] })).share_url;
+  }, id);
+  await showView(page, 'Open a link');
+  const open = page.getByRole('tabpanel', { name: 'Open a link' });
+  await open.getByLabel('Share link').fill(link);
+  await open.getByRole('button', { name: 'Reveal' }).click();
+  await expect(open.getByRole('link', { name: /^Download vpn-config/ })).toHaveText('Download vpn-config\uFFFDfdp.exe');
+  await expect(open.locator('p.note', { hasText: 'Message:' })).toHaveText('Message: from\uFFFD IT');
+
+  // One item whose date is no date: the list still shows, that cell as it came.
+  const item = { slug: 'AbCdEfGh', description: `odd ${id}`, status: 'active', expiration: 'soon-ish', maximum_views: 1, current_views: 0, created_at: 'yesterday' };
+  await control(env, 'POST', '/_mock/fault', { path: 'search=odd', method: 'GET', status: 200, body: JSON.stringify({ success: true, data: [item], pagination: { current_page: 1, per_page: 10, total: 1, last_page: 1 } }) });
+  await showView(page, 'Secrets');
+  const secrets = page.getByRole('tabpanel', { name: 'Secrets' });
+  await secrets.getByLabel('Search').fill(`odd ${id}`);
+  await secrets.getByRole('button', { name: 'Show', exact: true }).click();
+  await expect(secrets.locator('tbody tr')).toHaveCount(1);
+  await expect(secrets.locator('tbody tr')).toContainText('soon-ish');
+
+  // A refusal whose details are a string, not a list of messages: shown, not a blank box.
+  await control(env, 'POST', '/_mock/fault', { path: 'search=details', method: 'GET', status: 422, body: JSON.stringify({ success: false, error: { code: 'VALIDATION_ERROR', message: 'Bad filter', details: { search: 'not like that' } } }) });
+  await secrets.getByLabel('Search').fill('details');
+  await secrets.getByRole('button', { name: 'Show', exact: true }).click();
+  await expect(page.locator('#s-error')).toContainText('not like that');
 });

@@ -97,6 +97,18 @@ test.describe('in a browser', () => {
     expect(errors).toEqual([]);
   });
 
+  test("the answer's message is labelled as the words of whoever answered, not the page's, and a direction override in it is made visible", async ({ page }) => {
+    const created = await newRequest(page);
+    // An answer is not authenticated (docs/requests.md): anyone with the link may write its message.
+    await page.evaluate(([apiUrl, url]) => (window as any).Sharokey.createClient({ apiUrl }).respond(url, 'pw', { message: 'Re-enter your API token at http://help.example \u202Eevil' }), [mock.url, created.url] as const);
+    await page.goto('about:blank');
+    await page.goto(created.inbox_url);
+    await page.getByLabel('Your API token').fill(T.admin);
+    await page.click('#open');
+    await expect(page.locator('#content')).toHaveValue('pw');
+    await expect(page.locator('#message')).toHaveText('Written by whoever answered (not checked by anyone): Re-enter your API token at http://help.example \uFFFDevil');
+  });
+
   test('a refused token and a damaged key are told apart', async ({ page }) => {
     const created = await newRequest(page);
     await page.goto(created.inbox_url);

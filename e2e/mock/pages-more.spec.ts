@@ -39,6 +39,22 @@ test.describe('in a browser', () => {
     await expect(page.locator('#status')).toHaveText('Someone shared a secret and 2 files with you.');
   });
 
+  test('the viewer shows names and the message with their direction overrides and control characters made visible, so a file cannot pose as another', async ({ page }) => {
+    const { body, keyB } = seal('hidden', [{ name: 'vpn-config\u202Efdp.exe', bytes: Buffer.from('x') }]);
+    const res = await api.post('/secrets', { token: T.admin, body: { ...body, message: 'from\u202E IT\u0007', expiration_hours: 24, maximum_views: 1 } });
+    await page.goto(`${res.body.data.access_url}#${keyB}`);
+    await expect(page.locator('#message')).toHaveText('from\uFFFD IT\uFFFD');
+    await page.click('#reveal');
+    await expect(page.locator('#files a')).toHaveText(/^vpn-config\uFFFDfdp\.exe \(/);
+  });
+
+  test('the viewer of an answer that lists no attachments still says what was shared (it does not stay on "Loading")', async ({ page }) => {
+    const { slug, url } = await share();
+    await call(mock.origin, 'POST', '/_mock/fault', { body: { path: `/public/secrets/${slug}`, method: 'GET', status: 200, body: JSON.stringify({ success: true, data: { message: null, requires_password: false, otp_type: null, captcha: false } }) } });
+    await page.goto(url);
+    await expect(page.locator('#status')).toHaveText('Someone shared a secret with you.');
+  });
+
   test('the responder page says "once" for one view and "N times" for more', async ({ page }) => {
     for (const [views, words] of [[1, 'read it once,'], [3, 'read it 3 times,']] as const) {
       const r = (await api.post('/requests', { token: T.admin, body: { maximum_views: views, public_key: 'QUJD' } })).body.data.request;

@@ -34,7 +34,9 @@
     say('Opening…');
     try {
       Sharokey.config({ apiUrl: `${location.origin}/api/v1`, token });
-      show(await Sharokey.openRequest(location.href), 'form', 'Here is the answer. This view is used: copy what you need now.');
+      // The answer's message is written by whoever answered (answers are not authenticated:
+      // docs/requests.md), never by this page: said so, so that it cannot pass for a notice of ours.
+      show(await Sharokey.openRequest(location.href), 'form', 'Here is the answer. This view is used: copy what you need now.', 'Written by whoever answered (not checked by anyone): ');
     } catch (error) {
       explain(error);
     } finally {

@@ -10,22 +10,32 @@
     $('status').className = kind;
   };
 
+  /**
+   * Text as shown: direction overrides and control characters (but line breaks and tabs)
+   * become U+FFFD, so that a name or a message cannot pose as another on screen
+   * ("invoice\u202Efdp.exe" would read "invoiceexe.pdf").
+   */
+  const shown = (text) => String(text).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
+
   const bytes = (n) => (n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1048576).toFixed(1)} MB`);
 
-  /** Shows an opened secret (reveal() or openRequest()): its content, message and files as downloads. */
-  const show = (result, form, done) => {
+  /**
+   * Shows an opened secret (reveal() or openRequest()): its content, message and files as
+   * downloads; `label` goes before the message (whose words they are).
+   */
+  const show = (result, form, done, label = '') => {
     $(form).hidden = true;
     $('result').hidden = false;
     $('content').value = result.content;
     if (result.message) {
-      $('message').textContent = result.message;
+      $('message').textContent = label + shown(result.message);
       $('message').hidden = false;
     }
     for (const file of result.attachments || []) {
       const link = document.createElement('a');
       link.href = URL.createObjectURL(file);
-      link.download = file.name;
-      link.textContent = `${file.name} (${bytes(file.size)})`;
+      link.download = shown(file.name);
+      link.textContent = `${shown(file.name)} (${bytes(file.size)})`;
       const item = document.createElement('li');
       item.append(link);
       $('files').append(item);
@@ -44,5 +54,5 @@
     $('copied').textContent = 'Copied.';
   });
 
-  window.SharokeyPage = { $, say, show };
+  window.SharokeyPage = { $, say, show, shown };
 })();

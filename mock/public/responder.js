@@ -2,7 +2,7 @@
 // encrypts the typed secret in this browser and sends it (Sharokey.respond).
 (() => {
   'use strict';
-  const { $, say } = window.SharokeyPage;
+  const { $, say, shown } = window.SharokeyPage;
   const api = `${location.origin}/api/v1`;
   const token = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() || '');
 
@@ -51,7 +51,7 @@
     const request = body.data;
     const asked = request.message;
     if (asked) {
-      $('message').textContent = asked;
+      $('message').textContent = shown(asked);
       $('message').hidden = false;
     }
     if (!request.public_key) return noKey();

@@ -2,7 +2,7 @@
 // only when the person clicks, so a link preview never uses up a view.
 (() => {
   'use strict';
-  const { $, say, show } = window.SharokeyPage;
+  const { $, say, show, shown } = window.SharokeyPage;
   const api = `${location.origin}/api/v1`;
   const slug = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() || '');
   let info = null;
@@ -92,14 +92,14 @@
     if (!body || !body.success) return say(`The server answered with an error (HTTP ${answer.status}). Try again later.`, 'error');
     info = body.data;
     if (info.message) {
-      $('message').textContent = info.message;
+      $('message').textContent = shown(info.message);
       $('message').hidden = false;
     }
     $('password-row').hidden = !info.requires_password;
     $('otp-row').hidden = !info.otp_type;
     $('captcha-row').hidden = !info.captcha;
     $('gate').hidden = false;
-    const n = info.attachments.length;
+    const n = Array.isArray(info.attachments) ? info.attachments.length : 0;
     const files = n ? ` and ${n} file${n === 1 ? '' : 's'}` : '';
     say(`Someone shared a secret${files} with you.`);
   }
