@@ -90,6 +90,9 @@ const RESPONDER = page('Send a secret', `
 <form id="form" hidden>
   <p id="limits"></p>
   <label>Your secret <textarea id="content" aria-label="Your secret"></textarea></label>
+  <label>The requester's key, if they gave it to you another way (optional)
+    <input id="key" type="text" autocomplete="off" spellcheck="false" aria-describedby="key-help"></label>
+  <p id="key-help">With it, nothing is sent unless this request carries exactly that key: the answer is then sealed for the requester alone, even if the server changed the request.</p>
   <button type="submit" id="send">Encrypt and send</button>
   <p>It is encrypted in this browser before it leaves; the server never sees it.</p>
 </form>`, '/responder.js');

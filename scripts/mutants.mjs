@@ -120,6 +120,7 @@ const MUTANTS = [
   ['K66', 'mock/public/page.js', 'a file name shown with its direction override (a .exe posing as a .pdf)', 'link.textContent = `${shown(file.name)}', 'link.textContent = `${file.name}', ['e2e/mock/pages-more.spec.ts', '-g', 'direction overrides']],
   ['K67', 'mock/public/viewer.js', 'the viewer stays on "Loading" when the answer lists no attachments', 'Array.isArray(info.attachments) ? info.attachments.length : 0', 'info.attachments.length', ['e2e/mock/pages-more.spec.ts', '-g', 'lists no attachments']],
   ['K68', 'mock/public/inbox.js', 'the answer\'s message shown as if the page said it', ", 'Written by whoever answered (not checked by anyone): ');", ');', ['e2e/mock/inbox.spec.ts', '-g', 'labelled']],
+  ['K69', 'mock/public/responder.js', 'the responder page ignores the key the requester gave (seals to whatever the server put)', "{ publicKey: $('key').value.trim() || undefined }", '{}', ['e2e/demo/requests.spec.ts', '-g', 'made in the console']],
   // Round 3: the script's date ranges, request statuses and configuration bounds.
   ['M34', 'src/api/stats.ts', 'from alone refused', '(to && from > to ? \'must not be after to\' : \'\')', '(from > to ? \'must not be after to\' : \'\')', ['e2e/api-edges.spec.ts', '-g', 'take one bound alone']],
   ['M35', 'src/api/requests.ts', 'listRequests refuses status completed', 'checkOptions(f, filters(\'active\', \'completed\', \'expired\'));', 'checkOptions(f, filters(\'active\', \'expired\'));', ['e2e/api-edges.spec.ts', '-g', 'lists the answered requests']],
@@ -157,6 +158,7 @@ const MUTANTS = [
   ['D13', 'demo/lib/dom.js', 'server text shown with its direction overrides', '(c instanceof Node ? c : shown(c))', '(c instanceof Node ? c : String(c))', ['e2e/demo/details.spec.ts', '-g', 'whatever its shape']],
   ['D14', 'demo/lib/dom.js', 'one date that is none blanks the list', 'Number.isNaN(+new Date(iso)) ? shown(iso) : ', '', ['e2e/demo/details.spec.ts', '-g', 'whatever its shape']],
   ['D15', 'demo/lib/errors.js', 'details that are no list crash the error box', '[].concat(messages).map(String).join', 'messages.join', ['e2e/demo/details.spec.ts', '-g', 'whatever its shape']],
+  ['D16', 'demo/views/requests.js', 'the request\'s key not shown for the responder', "    byId('r-key').value = r.public_key;\n", '', ['e2e/demo/requests.spec.ts', '-g', 'made in the console']],
 ];
 
 const only = process.argv.slice(2);

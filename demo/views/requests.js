@@ -47,6 +47,7 @@ async function createRequest(event) {
     byId('r-url').value = r.url;
     byId('r-url-open').href = r.url;
     byId('r-inbox').value = r.inbox_url;
+    byId('r-key').value = r.public_key;
     byId('r-copied').textContent = '';
     result.dataset.token = r.token;
     result.hidden = false;
@@ -174,6 +175,7 @@ export function init() {
   byId('r-open-answer').addEventListener('click', () => openFor(result.dataset.token));
   byId('r-url-copy').addEventListener('click', () => copy(byId('r-url').value, byId('r-copied'), byId('r-url')));
   byId('r-inbox-copy').addEventListener('click', () => copy(byId('r-inbox').value, byId('r-copied'), byId('r-inbox')));
+  byId('r-key-copy').addEventListener('click', () => copy(byId('r-key').value, byId('r-copied'), byId('r-key')));
   filters.addEventListener('submit', (event) => {
     event.preventDefault();
     page = 1;

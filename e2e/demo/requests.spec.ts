@@ -28,6 +28,10 @@ test('a request made in the console is answered on the responder page and opened
   const url = await created.getByLabel('Link for the person you ask').inputValue();
   const inbox = await created.getByLabel('Your private link to open the answer').inputValue();
   const token = url.split('/r/')[1]!;
+  // The key to give the responder another way: the one made in this browser, as the request carries it.
+  const key = await created.getByLabel("Your request's key, for the person you ask").inputValue();
+  expect(key).toMatch(/^B[A-Za-z0-9+/]{86}=$/); // 0x04, x, y: 65 bytes
+  expect((await control(env, 'GET', '/_mock/log')).some((l: { body: string }) => l.body.includes(key))).toBe(true);
   expect(url).toMatch(new RegExp(`^${env.mockOrigin}/r/[\\w-]+$`));
   expect(inbox).toMatch(new RegExp(`^${env.mockOrigin}/i/${token}#[\\w-]{43}$`));
   await expect(created.getByText('Keep this link private.')).toBeVisible();
@@ -47,6 +51,14 @@ test('a request made in the console is answered on the responder page and opened
   await expect(respondPage.locator('#message')).toHaveText(`Please send the VPN password (${id})`);
   await expect(respondPage.locator('#limits')).toContainText('2 times, within 6 hours');
   await respondPage.locator('#content').fill(answer);
+  // A key that is not the request's: nothing is sent.
+  await control(env, 'DELETE', '/_mock/log');
+  await respondPage.getByLabel(/The requester's key/).fill(key.replace(/^./, (c) => (c == 'B' ? 'C' : 'B')));
+  await respondPage.getByRole('button', { name: 'Encrypt and send' }).click();
+  await expect(respondPage.locator('#status')).toContainText('does not carry the key you were given, so nothing was sent');
+  expect((await control(env, 'GET', '/_mock/log')).filter((l: { method: string }) => l.method == 'POST')).toEqual([]);
+  // The key the requester gave: sent.
+  await respondPage.getByLabel(/The requester's key/).fill(key);
   await respondPage.getByRole('button', { name: 'Encrypt and send' }).click();
   await expect(respondPage.locator('#status')).toContainText('Sent');
   await responder.close();

@@ -23,12 +23,13 @@
     $('send').disabled = true;
     say('Encrypting and sending…');
     try {
-      await Sharokey.respond(location.href, content);
+      await Sharokey.respond(location.href, content, { publicKey: $('key').value.trim() || undefined });
       $('form').hidden = true;
       $('content').value = '';
       say('Sent. The requester can now open it; you can close this page.', 'ok');
     } catch (error) {
       if (error && error.code === 'NO_PUBLIC_KEY') return noKey();
+      if (error && error.code === 'KEY_MISMATCH') return say('This request does not carry the key you were given, so nothing was sent. Check the key with the requester; if it is right, the request was changed on its way: ask them for a new one.', 'error');
       if (error && (error.name === 'NotFoundError' || error.code === 'NOT_FOUND')) return closed();
       say(`It could not be sent: ${(error && error.message) || error}`, 'error');
     } finally {
