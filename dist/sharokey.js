@@ -649,14 +649,15 @@
       createClient,
       config(o = {}) {
         validate({ ...o, options: o }, strict({ options: object, ...CONFIG }));
-        for (const k in CONFIG) if (k in o) Object.assign(cfg, { [k]: o[k] ?? DEFAULTS[k] });
+        for (const k in CONFIG) if (Object.hasOwn(o, k)) Object.assign(cfg, { [k]: o[k] ?? DEFAULTS[k] });
         cfg.apiUrl = cfg.apiUrl.replace(/\/+$/, "");
         return client;
       },
       getConfig: () => ({ apiUrl: cfg.apiUrl, timeout: cfg.timeout, retries: cfg.retries, hasToken: !!(cfg.token || cfg.getToken), ...cfg.company && { company: cfg.company } })
     };
     for (const [name, fn] of Object.entries(METHODS)) {
-      client[name] = (...a) => fn({ ...cfg }, ...a).catch((cause) => {
+      const own = (x) => Object.getPrototypeOf(x ?? 0) == Object.prototype ? Object.assign(/* @__PURE__ */ Object.create(null), x) : x;
+      client[name] = (...a) => fn({ ...cfg }, ...a.map(own)).catch((cause) => {
         throw cause instanceof TypeError || cause instanceof RangeError ? new NetworkError("The server's answer is not the protocol's", { cause }) : cause;
       });
     }

@@ -152,3 +152,27 @@ test('a page that added enumerable properties to Object.prototype (before and af
   expect(wire).toContain('/requests');
   expect(wire).not.toContain('p0llut3d');
 });
+
+test('option names a page added to Object.prototype (description, password, apiUrl...) are never read as the caller\'s options', async ({ page }) => {
+  await mock.reset();
+  await page.goto(PAGE_ORIGIN + '/e2e/pages/blank.html');
+  const r = await page.evaluate(async ({ api, token }) => {
+    // As a vulnerable merge of user JSON would leave it.
+    Object.assign(Object.prototype, { description: 'p0llut3d', message: 'p0llut3d', password: 'p0llut3d-pw', otpEmail: 'p0llut3d@example.com', apiUrl: 'http://127.0.0.1:9/p0llut3d', emailTo: 'p0llut3d@example.com' });
+    try {
+      const S = window.Sharokey.createClient({ token });
+      const before = S.getConfig().apiUrl;
+      S.config({ apiUrl: api });
+      const s = await S.create('on a polluted page', 1, 1, {});
+      await S.createRequest({});
+      const opened = await S.reveal(s.share_url, {});
+      return { before, security: s.security, content: opened.content, message: opened.message };
+    } finally {
+      for (const k of ['description', 'message', 'password', 'otpEmail', 'apiUrl', 'emailTo']) delete (Object.prototype as Record<string, unknown>)[k];
+    }
+  }, { api: MOCK_URL, token: TOKENS.admin });
+  expect(r).toEqual({ before: 'https://api.sharokey.com/api/v1', security: 'none', content: 'on a polluted page', message: null });
+  const wire = (await mock.apiLog()).map((l) => l.path + ' ' + l.body).join('\n');
+  expect(wire).toContain('/requests');
+  expect(wire).not.toContain('p0llut3d');
+});

@@ -142,6 +142,8 @@ const MUTANTS = [
   ['M51', 'src/client.ts', 'a malformed answer rejects with a raw TypeError', 'cause instanceof TypeError || cause instanceof RangeError ?', 'false ?', ['e2e/hostile-server.spec.ts', '-g', 'without the data|not a list']],
   ['M52', 'src/api/requests.ts', 'the inbox link keeps the user name and path of the url the server named', "webUrl(r.url ?? '', cfg.apiUrl).origin)", "webUrl(r.url ?? '', cfg.apiUrl))", ['e2e/hostile-server.spec.ts', '-g', 'origin alone']],
   ['M53', 'src/api/secrets.ts', 'list() resolves to items that are no array', '  if (!Array.isArray(p.items)) throw TypeError();\n', '', ['e2e/hostile-server.spec.ts', '-g', 'without the data']],
+  ['M54', 'src/client.ts', 'options read through their prototype (a page\'s Object.prototype.password becomes the secret\'s)', 'Object.getPrototypeOf(x ?? 0) == Object.prototype ?', 'false ?', ['e2e/hostile.spec.ts', '-g', 'option names a page added']],
+  ['M55', 'src/client.ts', 'config() takes an inherited apiUrl', 'if (Object.hasOwn(o, k))', 'if (k in o)', ['e2e/hostile.spec.ts', '-g', 'option names a page added']],
   // Round 3: the demo console.
   ['D01', 'demo/lib/pager.js', 'next enabled on the last page', 'next.disabled = page >= last;', 'next.disabled = page > last;', ['e2e/demo/details.spec.ts', '-g', 'Next is off on the last page']],
   ['D02', 'demo/lib/pager.js', 'pager hidden on a page past the end', 'prev.parentElement.hidden = last <= 1 && page <= 1;', 'prev.parentElement.hidden = last <= 1;', ['e2e/demo/details.spec.ts', '-g', 'Next is off on the last page']],

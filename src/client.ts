@@ -165,8 +165,9 @@ export const createClient = (options: Options = {}): Client => {
     createClient,
     config(o: Options = {}) {
       validate({ ...o, options: o }, strict({ options: object, ...CONFIG }));
-      // Only the known keys: nothing else (no __proto__) reaches the settings.
-      for (const k in CONFIG) if (k in o) Object.assign(cfg, { [k]: o[k as keyof Options] ?? DEFAULTS[k as keyof typeof DEFAULTS] });
+      // Only the known keys, and only the object's own: nothing else (no __proto__, nothing a page
+      // added to Object.prototype) reaches the settings.
+      for (const k in CONFIG) if (Object.hasOwn(o, k)) Object.assign(cfg, { [k]: o[k as keyof Options] ?? DEFAULTS[k as keyof typeof DEFAULTS] });
       cfg.apiUrl = cfg.apiUrl.replace(/\/+$/, '');
       return client;
     },
@@ -178,7 +179,10 @@ export const createClient = (options: Options = {}): Client => {
   // one) fails where it is read, with a TypeError (or a RangeError): a NetworkError here, so
   // that every rejection is a SharokeyError (API.md).
   for (const [name, fn] of Object.entries(METHODS)) {
-    (client as unknown as Record<string, unknown>)[name] = (...a: unknown[]) => (fn as (...x: unknown[]) => Promise<unknown>)({ ...cfg }, ...a).catch((cause) => {
+    // An options object is read through a copy of its own keys, on no prototype: an option name that
+    // a page added to Object.prototype (`description`, `password`) is never read as the caller's.
+    const own = (x: unknown) => (Object.getPrototypeOf(x ?? 0) == Object.prototype ? Object.assign(Object.create(null), x) : x);
+    (client as unknown as Record<string, unknown>)[name] = (...a: unknown[]) => (fn as (...x: unknown[]) => Promise<unknown>)({ ...cfg }, ...a.map(own)).catch((cause) => {
       throw cause instanceof TypeError || cause instanceof RangeError ? new NetworkError("The server's answer is not the protocol's", { cause }) : cause;
     });
   }
