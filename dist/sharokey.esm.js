@@ -66,7 +66,7 @@ var keys = Object.keys;
 var validate = (values, schema) => {
   const details = {};
   for (const k of keys(schema)) {
-    const v = values[k];
+    const v = Object.hasOwn(values, k) ? values[k] : void 0;
     const m = v == null && !schema[k].required ? "" : schema[k](v);
     if (m) details[k] = [m];
   }
@@ -366,8 +366,8 @@ var encryptSecret = async (content, hours, views, o = {}) => {
 var create = async (cfg, content, hours = 24, views = 1, o = {}) => {
   const { body, k, security, total } = await encryptSecret(content, hours, views, o);
   const { data } = await request(cfg, "/secrets", o, "POST", body);
-  o?.onProgress?.({ phase: "done", loaded: total, total });
   webUrl(data.access_url);
+  o?.onProgress?.({ phase: "done", loaded: total, total });
   return { ...data, share_url: data.access_url + "#" + k.slice(8), security };
 };
 var filters = (...statuses) => ({
@@ -606,7 +606,7 @@ var analyzeStats = (stats2) => {
 
 // src/client.ts
 var DEFAULT_API_URL = "https://api.sharokey.com/api/v1";
-var DEFAULTS = { apiUrl: DEFAULT_API_URL, timeout: 3e4, retries: 2 };
+var DEFAULTS = { apiUrl: DEFAULT_API_URL, timeout: 3e4, retries: 2, token: void 0, getToken: void 0, company: void 0, signal: void 0, anonymous: void 0 };
 var CONFIG = {
   token: text(1, 4096),
   getToken: is("function"),
@@ -657,7 +657,8 @@ var createClient = (options = {}) => {
   for (const [name, fn] of Object.entries(METHODS)) {
     const own = (x) => Object.getPrototypeOf(x ?? 0) == Object.prototype ? Object.assign(/* @__PURE__ */ Object.create(null), x) : x;
     client[name] = (...a) => fn({ ...cfg }, ...a.map(own)).catch((cause) => {
-      throw cause instanceof TypeError || cause instanceof RangeError ? new NetworkError("The server's answer is not the protocol's", { cause }) : cause;
+      const aborted = [cfg, ...a].some((x) => x?.signal?.reason === cause);
+      throw !aborted && (cause instanceof TypeError || cause instanceof RangeError) ? new NetworkError("The server's answer is not the protocol's", { cause }) : cause;
     });
   }
   return client.config(options);

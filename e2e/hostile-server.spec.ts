@@ -21,7 +21,7 @@ test('a request link must be http(s) too, and the inbox link is its origin alone
   rejected(await run(sk, () => window.Sharokey.createRequest()), 'NetworkError');
   await mock.fault({ path: '/requests', method: 'POST', ...ok({ request: { ...request, url: 'http://page.example@share.example:8443/en/r/TokEn123' } }) });
   const inbox = await run(sk, () => window.Sharokey.createRequest().then((r) => r.inbox_url.split('#')[0]));
-  expect(inbox).toBe('https://share.example:8443/i/TokEn123'.replace('https', 'http'));
+  expect(inbox).toBe('http://share.example:8443/i/TokEn123');
 });
 
 test('no redirect is followed: a 307 on create is a NetworkError and the body goes nowhere else; a 302 on a GET is not followed either', async ({ sk }) => {
@@ -52,4 +52,18 @@ test('reveal(): attachments that are not a list are a NetworkError, not a TypeEr
   const genuine = (await mock.api('POST', `/public/secrets/${s.slug}/open`, null, {})).json.data;
   await mock.fault({ path: `/public/secrets/${s.slug}/open`, method: 'POST', ...ok({ ...genuine, attachments: 'not a list' }, 200) });
   rejected(await run(sk, (url) => window.Sharokey.reveal(url), s.share_url), 'NetworkError');
+});
+
+test("a caller's abort keeps its reason, even a TypeError (only what the server's answer breaks becomes a NetworkError)", async ({ sk }) => {
+  const r = await run(sk, async () => {
+    const mine = new TypeError('mine');
+    const before = new AbortController();
+    before.abort(mine);
+    const a = await window.Sharokey.create('x', 1, 1, { signal: before.signal }).catch((e) => e === mine);
+    const during = new AbortController();
+    const pending = window.Sharokey.list({ signal: during.signal }).catch((e) => e === mine);
+    during.abort(mine);
+    return [a, await pending];
+  });
+  expect(r).toEqual([true, true]);
 });

@@ -153,26 +153,37 @@ test('a page that added enumerable properties to Object.prototype (before and af
   expect(wire).not.toContain('p0llut3d');
 });
 
-test('option names a page added to Object.prototype (description, password, apiUrl...) are never read as the caller\'s options', async ({ page }) => {
+test('option and setting names a page added to Object.prototype (before loading too) are never read as the caller\'s: the script loads, no inherited token, company, password or apiUrl is used or sent', async ({ page }) => {
   await mock.reset();
+  const P = {
+    description: 'p0llut3d', message: 'p0llut3d', password: 'ab', otpEmail: 'p0llut3d@example.com', otp_email: 'p0llut3d@example.com',
+    apiUrl: 'http://127.0.0.1:9/p0llut3d', emailTo: 'p0llut3d@example.com', token: 'p0llut3d-token', company: 'p0llut3d-co', timeout: '30s',
+  };
+  // Before the script loads (its default client is configured then), as a vulnerable merge of user JSON would leave it.
+  await page.addInitScript((P) => Object.assign(Object.prototype, P), P);
   await page.goto(PAGE_ORIGIN + '/e2e/pages/blank.html');
-  const r = await page.evaluate(async ({ api, token }) => {
-    // As a vulnerable merge of user JSON would leave it.
-    Object.assign(Object.prototype, { description: 'p0llut3d', message: 'p0llut3d', password: 'p0llut3d-pw', otpEmail: 'p0llut3d@example.com', apiUrl: 'http://127.0.0.1:9/p0llut3d', emailTo: 'p0llut3d@example.com' });
+  const r = await page.evaluate(async ({ api, token, names }) => {
     try {
+      const loaded = typeof window.Sharokey.create;
+      const anon = window.Sharokey.createClient({ apiUrl: api });
+      const noToken = await anon.getStats().then(() => 'resolved', (e) => e.name);
       const S = window.Sharokey.createClient({ token });
-      const before = S.getConfig().apiUrl;
+      const before = S.getConfig();
       S.config({ apiUrl: api });
       const s = await S.create('on a polluted page', 1, 1, {});
       await S.createRequest({});
       const opened = await S.reveal(s.share_url, {});
-      return { before, security: s.security, content: opened.content, message: opened.message };
+      return { loaded, noToken, anon: anon.getConfig(), before, security: s.security, content: opened.content, message: opened.message };
     } finally {
-      for (const k of ['description', 'message', 'password', 'otpEmail', 'apiUrl', 'emailTo']) delete (Object.prototype as Record<string, unknown>)[k];
+      for (const k of names) delete (Object.prototype as Record<string, unknown>)[k];
     }
-  }, { api: MOCK_URL, token: TOKENS.admin });
-  expect(r).toEqual({ before: 'https://api.sharokey.com/api/v1', security: 'none', content: 'on a polluted page', message: null });
-  const wire = (await mock.apiLog()).map((l) => l.path + ' ' + l.body).join('\n');
+  }, { api: MOCK_URL, token: TOKENS.admin, names: Object.keys(P) });
+  expect(r).toEqual({
+    loaded: 'function', noToken: 'AuthenticationError', anon: { apiUrl: MOCK_URL, timeout: 30000, retries: 2, hasToken: false },
+    before: { apiUrl: 'https://api.sharokey.com/api/v1', timeout: 30000, retries: 2, hasToken: true },
+    security: 'none', content: 'on a polluted page', message: null,
+  });
+  const wire = (await mock.apiLog()).map((l) => l.path + ' ' + JSON.stringify(l.headers) + ' ' + l.body).join('\n');
   expect(wire).toContain('/requests');
   expect(wire).not.toContain('p0llut3d');
 });

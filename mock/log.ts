@@ -49,7 +49,8 @@ const SCHEMES = /^(basic|bearer|digest|dpop|gnap|hoba|mutual|negotiate|ntlm|oaut
 export function logEntry(method: string, path: string, headers: Record<string, string[] | undefined>, body: string, time: string, tokens: Iterable<string> = []): LogEntry {
   // Longest first, so that a token inside another is not masked half; one of under 8
   // characters (a test's "abc") would garble every header that happens to contain it.
-  const known = [...tokens].filter((t) => t.length >= 8).sort((a, b) => b.length - a.length);
+  // Each also as a query string writes it (`+`, `/`, `=` percent-encoded).
+  const known = [...tokens].filter((t) => t.length >= 8).flatMap((t) => [t, encodeURIComponent(t)]).sort((a, b) => b.length - a.length);
   const hide = (text: string) => known.reduce((t, token) => t.split(token).join('****' + tokenHint(token)), text);
   const flat: Record<string, string> = {};
   for (const [name, values] of Object.entries(headers)) {

@@ -138,10 +138,10 @@ const ROUTES: Array<[RegExp, (name: string) => Reply]> = [
   [/^\/favicon\.ico$/, () => ({ status: 204 })],
 ];
 
-/** The page or file at `path` (origin root), or null when it is none; 405 for a method other than GET/HEAD. */
 /** Whether `path` is one of the pages or their files (never hit by a fault: server.ts). */
 export const isPage = (path: string): boolean => ROUTES.some(([pattern]) => pattern.test(path));
 
+/** The page or file at `path` (origin root), or null when it is none; 405 for a method other than GET/HEAD. */
 export function pageReply(method: string, path: string): Reply | null {
   const route = ROUTES.find(([pattern]) => pattern.test(path));
   if (!route) return null;

@@ -121,6 +121,7 @@ const MUTANTS = [
   ['K67', 'mock/public/viewer.js', 'the viewer stays on "Loading" when the answer lists no attachments', 'Array.isArray(info.attachments) ? info.attachments.length : 0', 'info.attachments.length', ['e2e/mock/pages-more.spec.ts', '-g', 'lists no attachments']],
   ['K68', 'mock/public/inbox.js', 'the answer\'s message shown as if the page said it', ", 'Written by whoever answered (not checked by anyone): ');", ');', ['e2e/mock/inbox.spec.ts', '-g', 'labelled']],
   ['K69', 'mock/public/responder.js', 'the responder page ignores the key the requester gave (seals to whatever the server put)', "{ publicKey: $('key').value.trim() || undefined }", '{}', ['e2e/demo/requests.spec.ts', '-g', 'made in the console']],
+  ['K70', 'mock/log.ts', 'a token percent-encoded in the query logged in clear', '.flatMap((t) => [t, encodeURIComponent(t)])', '.flatMap((t) => [t])', ['e2e/mock/stats.spec.ts', '-g', 'percent-encoded']],
   // Round 3: the script's date ranges, request statuses and configuration bounds.
   ['M34', 'src/api/stats.ts', 'from alone refused', '(to && from > to ? \'must not be after to\' : \'\')', '(from > to ? \'must not be after to\' : \'\')', ['e2e/api-edges.spec.ts', '-g', 'take one bound alone']],
   ['M35', 'src/api/requests.ts', 'listRequests refuses status completed', 'checkOptions(f, filters(\'active\', \'completed\', \'expired\'));', 'checkOptions(f, filters(\'active\', \'expired\'));', ['e2e/api-edges.spec.ts', '-g', 'lists the answered requests']],
@@ -143,6 +144,9 @@ const MUTANTS = [
   ['M53', 'src/api/secrets.ts', 'list() resolves to items that are no array', '  if (!Array.isArray(p.items)) throw TypeError();\n', '', ['e2e/hostile-server.spec.ts', '-g', 'without the data']],
   ['M54', 'src/client.ts', 'options read through their prototype (a page\'s Object.prototype.password becomes the secret\'s)', 'Object.getPrototypeOf(x ?? 0) == Object.prototype ?', 'false ?', ['e2e/hostile.spec.ts', '-g', 'option names a page added']],
   ['M55', 'src/client.ts', 'config() takes an inherited apiUrl', 'if (Object.hasOwn(o, k))', 'if (k in o)', ['e2e/hostile.spec.ts', '-g', 'option names a page added']],
+  ['M56', 'src/client.ts', 'unset settings not own keys (a page\'s Object.prototype.company or .token is sent)', ', token: undefined, getToken: undefined, company: undefined, signal: undefined, anonymous: undefined };', ' };', ['e2e/hostile.spec.ts', '-g', 'option and setting names']],
+  ['M57', 'src/validate.ts', 'validation reads inherited values (a page\'s Object.prototype.timeout stops the script loading)', 'Object.hasOwn(values, k) ? values[k] : undefined', 'values[k]', ['e2e/hostile.spec.ts', '-g', 'option and setting names']],
+  ['M58', 'src/client.ts', 'a caller\'s abort with a TypeError reason turned into a NetworkError', '(x as WithSignal)?.signal?.reason === cause', '(x as WithSignal)?.signal?.reason === 0', ['e2e/hostile-server.spec.ts', '-g', 'keeps its reason']],
   // Round 3: the demo console.
   ['D01', 'demo/lib/pager.js', 'next enabled on the last page', 'next.disabled = page >= last;', 'next.disabled = page > last;', ['e2e/demo/details.spec.ts', '-g', 'Next is off on the last page']],
   ['D02', 'demo/lib/pager.js', 'pager hidden on a page past the end', 'prev.parentElement.hidden = last <= 1 && page <= 1;', 'prev.parentElement.hidden = last <= 1;', ['e2e/demo/details.spec.ts', '-g', 'Next is off on the last page']],

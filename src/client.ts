@@ -133,7 +133,9 @@ export interface Client {
   CryptoError: typeof CryptoError;
 }
 
-const DEFAULTS = { apiUrl: DEFAULT_API_URL, timeout: 30_000, retries: 2 };
+// Every setting an own key, also when unset, so that no copy of the settings ever reads one a
+// page added to Object.prototype (a `company` or a `token` of its own).
+const DEFAULTS = { apiUrl: DEFAULT_API_URL, timeout: 30_000, retries: 2, token: undefined, getToken: undefined, company: undefined, signal: undefined, anonymous: undefined };
 // The settings' checks; the loop of config() reads their names.
 const CONFIG = {
   token: text(1, 4096),
@@ -175,15 +177,16 @@ export const createClient = (options: Options = {}): Client => {
   } as unknown as Client;
   // Each call takes the settings as they are when it is made: config() changed while it runs (or
   // between its retries) never sends one account's token to another apiUrl.
-  // An answer not shaped as PROTOCOL.md says (`success: true` and no data, a list that is not
-  // one) fails where it is read, with a TypeError (or a RangeError): a NetworkError here, so
-  // that every rejection is a SharokeyError (API.md).
+  // Each method: an options object is read through a copy of its own keys, on no prototype (an
+  // option name a page added to Object.prototype, `description` or `password`, is never read as the
+  // caller's). An answer not shaped as PROTOCOL.md says (`success: true` and no data, a list that
+  // is not one) fails where it is read, with a TypeError (or a RangeError): a NetworkError here, so
+  // that every rejection is a SharokeyError (API.md); a caller's abort keeps its reason, whatever it is.
   for (const [name, fn] of Object.entries(METHODS)) {
-    // An options object is read through a copy of its own keys, on no prototype: an option name that
-    // a page added to Object.prototype (`description`, `password`) is never read as the caller's.
     const own = (x: unknown) => (Object.getPrototypeOf(x ?? 0) == Object.prototype ? Object.assign(Object.create(null), x) : x);
     (client as unknown as Record<string, unknown>)[name] = (...a: unknown[]) => (fn as (...x: unknown[]) => Promise<unknown>)({ ...cfg }, ...a.map(own)).catch((cause) => {
-      throw cause instanceof TypeError || cause instanceof RangeError ? new NetworkError("The server's answer is not the protocol's", { cause }) : cause;
+      const aborted = [cfg, ...a].some((x) => (x as WithSignal)?.signal?.reason === cause);
+      throw !aborted && (cause instanceof TypeError || cause instanceof RangeError) ? new NetworkError("The server's answer is not the protocol's", { cause }) : cause;
     });
   }
   return client.config(options);

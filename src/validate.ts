@@ -20,7 +20,8 @@ export const validate = (values: Record<string, unknown>, schema: Schema): void 
   const details: ErrorDetails = {};
   // Own keys only: a page may have added enumerable properties to Object.prototype.
   for (const k of keys(schema)) {
-    const v = values[k];
+    // An own value only: one a page added to Object.prototype is no value given.
+    const v = Object.hasOwn(values, k) ? values[k] : undefined;
     const m = v == null && !schema[k]!.required ? '' : schema[k]!(v);
     if (m) details[k] = [m];
   }

@@ -33,8 +33,9 @@ function fill(node, attrs, children) {
  * Text as shown: direction overrides and control characters (but line breaks and tabs) become
  * U+FFFD, so that a name the server or a sender wrote cannot pose as another on screen
  * ("invoice\u202Efdp.exe" would read "invoiceexe.pdf"). Every text child of `el` goes through it.
+ * mock/public/page.js has the same function for the mock's pages (no modules there): keep them alike.
  */
-export const shown = (text) => String(text).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
+export const shown = (text) => String(text).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
 
 /** A `<dl>` filled with [term, description] pairs; empty descriptions are skipped. */
 export function facts(dl, pairs) {

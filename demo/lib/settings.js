@@ -1,7 +1,7 @@
 // The settings panel: API URL, token and company, applied with
 // Sharokey.config(). Kept in sessionStorage only: they last as long as this
 // tab, and the token is never written anywhere else.
-import { byId } from './dom.js';
+import { byId, shown } from './dom.js';
 import { clearError, showError } from './errors.js';
 
 /** The mock that `npm start` runs. `?api=URL` in the page address overrides it. */
@@ -95,7 +95,7 @@ export function initSettings(onChange) {
   } catch (error) {
     showError(errorBox, error, { form });
   }
-  if (forgot) status.textContent = `The address named another API (${form.elements.apiUrl.value}): the token was forgotten, so that it is not sent there. Enter it again if you trust that server.`;
+  if (forgot) status.textContent = `The address named another API (${shown(form.elements.apiUrl.value)}): the token was forgotten, so that it is not sent there. Enter it again if you trust that server.`;
   else check();
 
   form.addEventListener('submit', (event) => {

@@ -179,3 +179,17 @@ test('the log shows every copy of a header and masks every credential: a second 
   expect(JSON.stringify(log)).not.toContain(T.admin);
   expect(JSON.stringify(log)).not.toContain(T.reader);
 });
+
+test('a fixture token is masked in the log also as a query string writes it (percent-encoded)', async () => {
+  const token = 'Zm9v+YmFy/YmF6==';
+  const other = await startMock({ port: 0, fixtures: { companies: [{ id: 'q', tokens: [{ token, user: 'q@q.test', scopes: ['read'] }] }] } });
+  try {
+    await fetch(`${other.url}/health?token=${encodeURIComponent(token)}&raw=${token}`);
+    const log = JSON.stringify((await client(other.url).get('/_mock/log')).body.data);
+    expect(log).not.toContain(token);
+    expect(log).not.toContain(encodeURIComponent(token));
+    expect(log).toContain('****');
+  } finally {
+    await other.close();
+  }
+});

@@ -108,8 +108,9 @@ export const encryptSecret = async (content: string, hours: number, views: numbe
 export const create = async (cfg: Config, content: string, hours = 24, views = 1, o: CreateOptions = {}): Promise<CreatedSecret> => {
   const { body, k, security, total } = await encryptSecret(content, hours, views, o);
   const { data } = await request(cfg, '/secrets', o, 'POST', body);
-  o?.onProgress?.({ phase: 'done', loaded: total, total });
+  // A share link only on an http(s) page (a javascript: one would run in the page that links it).
   webUrl(data.access_url);
+  o?.onProgress?.({ phase: 'done', loaded: total, total });
   return { ...data, share_url: data.access_url + '#' + k.slice(8), security };
 };
 
