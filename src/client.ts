@@ -175,13 +175,14 @@ export const createClient = (options: Options = {}): Client => {
     },
     getConfig: (): ConfigView => ({ apiUrl: cfg.apiUrl, timeout: cfg.timeout, retries: cfg.retries, hasToken: !!(cfg.token || cfg.getToken), ...(cfg.company && { company: cfg.company }) }),
   } as unknown as Client;
-  // Each call takes the settings as they are when it is made: config() changed while it runs (or
-  // between its retries) never sends one account's token to another apiUrl.
-  // Each method: an options object is read through a copy of its own keys, on no prototype (an
-  // option name a page added to Object.prototype, `description` or `password`, is never read as the
-  // caller's). An answer not shaped as PROTOCOL.md says (`success: true` and no data, a list that
-  // is not one) fails where it is read, with a TypeError (or a RangeError): a NetworkError here, so
-  // that every rejection is a SharokeyError (API.md); a caller's abort keeps its reason, whatever it is.
+  // Each method, bound to this client:
+  // - it takes the settings as they are when the call is made ({ ...cfg }): config() changed while
+  //   it runs (or between its retries) never sends one account's token to another apiUrl;
+  // - an options object is read through a copy of its own keys, on no prototype (own): an option
+  //   name a page added to Object.prototype, `description` or `password`, is never the caller's;
+  // - an answer not shaped as PROTOCOL.md says (`success: true` and no data, a list that is not
+  //   one) fails where it is read, with a TypeError (or a RangeError): a NetworkError here, so that
+  //   every rejection is a SharokeyError (API.md); a caller's abort keeps its reason, whatever it is.
   for (const [name, fn] of Object.entries(METHODS)) {
     const own = (x: unknown) => (Object.getPrototypeOf(x ?? 0) == Object.prototype ? Object.assign(Object.create(null), x) : x);
     (client as unknown as Record<string, unknown>)[name] = (...a: unknown[]) => (fn as (...x: unknown[]) => Promise<unknown>)({ ...cfg }, ...a.map(own)).catch((cause) => {
