@@ -117,6 +117,7 @@ export interface CreateOptions extends WithSignal {
     attachments?: (File | (Blob & {
         name: string;
     }))[] | FileList;
+    /** Called at each step. What it throws is reported as an event listener's is (the console) and does not stop the create. */
     onProgress?: (progress: Progress) => void;
 }
 /** A secret as `list()` returns it. */

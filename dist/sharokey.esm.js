@@ -33,9 +33,10 @@ var NAMES = "Sharokey:ERROR Authentication:AUTHENTICATION_ERROR Permission:PERMI
 NAMES.split(" ").map((n, i) => {
   const [name, code] = n.split(":");
   const C = CLASSES[i];
-  Object.assign(C.prototype, { name: name + "Error", code, status: 0, details: void 0, cause: void 0, [BRAND]: 1 });
+  Object.assign(C.prototype, { name: name + "Error", code, status: 0, details: void 0, cause: void 0 });
   Object.defineProperty(C, "name", { value: name + "Error" });
 });
+SharokeyError.prototype[BRAND] = 1;
 var isSharokeyError = (e) => !!e && e[BRAND] === 1;
 
 // src/limits.ts
@@ -102,8 +103,8 @@ var toPhone = (v) => /^\+\d{8,15}$/.test(v = v.replace(/[\s.()-]/g, "")) && v;
 var phone = (v) => isText(v) && toPhone(v) ? "" : "must be + then 8 to 15 digits";
 var ISO = atob("eFnf7u+93d4nP4QVgNQADgBcCbCf+xUAjQYYeA9AQAMAHSv0QYFP/fz/1yVLCAABQDyPUwEAAEAAUfH95zq7n5pBEARXhUAAAkAAAAAAEAAIBEAAAQ==");
 var isCountry = (c) => {
-  const i = (c.charCodeAt(0) - 65) * 26 + c.charCodeAt(1) - 65;
-  return /^[A-Z]{2}$/.test(c) && (ISO.charCodeAt(i >> 3) >> (i & 7) & 1) == 1;
+  const i = (c.charCodeAt(0) & 31) * 26 + (c.charCodeAt(1) & 31) - 27;
+  return /^[a-z]{2}$/i.test(c) && (ISO.charCodeAt(i >> 3) >> (i & 7) & 1) == 1;
 };
 var isPublicIp = (entry) => {
   const [addr = "", bits, extra] = entry.split("/");
@@ -116,7 +117,7 @@ var isPublicIp = (entry) => {
     return false;
   }
   const n = bits ?? max;
-  if (extra != null || !/^\d{1,3}$/.test(n + "") || +n > max || !(v6 || h == addr && /^[\d.]+$/.test(h))) return false;
+  if (extra != null || !/^\d{1,3}$/.test(n + "") || +n > max || !(v6 ? /^[\da-f:.]+$/i.test(addr) : h == addr && /^(\d+\.){3}\d+$/.test(h))) return false;
   let span = 1 << Math.max(0, 16 - +n);
   let i = v6 ? parseInt(h.slice(1), 16) || 0 : parseInt(h) << 8 | parseInt(h.split(".")[1]);
   for (i -= i % span; span--; i++) {
@@ -220,7 +221,7 @@ var classOf = (status, code) => code == null ? status == 408 || status == 429 ? 
 var json = (body) => {
   const big = [];
   const mark = randomKey(24);
-  const text2 = JSON.stringify(body, (_, v) => typeof v == "string" && v.length > 65536 ? mark + (big.push(v) - 1) + mark : v);
+  const text2 = JSON.stringify(body, (k, v) => k == "data" && v.length > 65536 ? mark + (big.push(v) - 1) + mark : v);
   return big.length ? new Blob(text2.split(mark).map((part, i) => i % 2 ? big[+part] : part)) : text2;
 };
 var webUrl = (url, base) => {
@@ -228,6 +229,12 @@ var webUrl = (url, base) => {
   if (!/^https?:$/.test(u.protocol)) throw TypeError();
   return u;
 };
+var unlessAborted = (p, signal2) => new Promise((ok, no) => {
+  const stop = () => no(signal2.reason);
+  p.then(ok, no).finally(() => signal2?.removeEventListener("abort", stop));
+  if (signal2?.aborted) stop();
+  signal2?.addEventListener("abort", stop);
+});
 var attempt = async (cfg, path, method, user, token, body) => {
   const where = ` (${method ?? "GET"} ${path.split("?")[0]}`;
   const ctl = new AbortController();
@@ -276,8 +283,9 @@ var request = async (cfg, path, o, method, data) => {
   let token;
   if (!cfg.anonymous) {
     try {
-      token = cfg.getToken ? await cfg.getToken() : cfg.token;
+      token = cfg.getToken ? await unlessAborted((async () => cfg.getToken())(), signal2) : cfg.token;
     } catch (cause) {
+      signal2?.throwIfAborted();
       throw new AuthenticationError("getToken() failed", { cause });
     }
     if (!token || typeof token != "string") throw new AuthenticationError("No token: call Sharokey.config({ token }) or give getToken");
@@ -289,10 +297,7 @@ var request = async (cfg, path, o, method, data) => {
     } catch (e) {
       const after = e.retryAfter * 1e3;
       if (n >= cfg.retries || after > cfg.timeout || !(e instanceof RateLimitError || method != "POST" && e instanceof NetworkError)) throw e;
-      await new Promise((ok, no) => {
-        setTimeout(ok, after || Math.min(250 << n, 8e3, cfg.timeout));
-        signal2?.addEventListener("abort", () => no(signal2.reason));
-      });
+      await unlessAborted(new Promise((ok) => setTimeout(ok, after || Math.min(250 << n, 8e3, cfg.timeout))), signal2);
     }
   }
 };
@@ -310,20 +315,30 @@ var CREATE = {
   otpEmail: email,
   otpPhone: phone,
   ipWhitelist: listOf(isPublicIp, "public IPv4/IPv6 addresses or ranges"),
-  geolocation: listOf((c) => isCountry(c.toUpperCase()), "ISO 3166-1 alpha-2 country codes"),
+  geolocation: listOf(isCountry, "ISO 3166-1 alpha-2 country codes"),
   onProgress: is("function"),
-  // respond()'s: the requester's public key, given out of band (create() has no use for it).
-  publicKey: note,
+  // respond()'s: the requester's public key, given out of band (create() has no use for it);
+  // '' is a check asked for and left empty, refused as create() refuses password: ''.
+  publicKey: text(1, LIMITS.text),
   attachments: (v) => {
     let total = 0;
     return !(Array.isArray(v) || {}.toString.call(v) == "[object FileList]") ? "must be an array of files" : (v = [...v]).length > LIMITS.files ? `must be at most ${LIMITS.files} files` : !v.every((f) => f instanceof Blob && f.size && isText(f.name) && f.name && (total += f.size)) ? "must be non-empty Files (or Blobs with a name)" : total > LIMITS.bytes ? `must be at most ${LIMITS.bytes >> 20} MB in all` : "";
   }
 };
 var checkCreate = (content, hours, views, o) => checkOptions(o, CREATE, { content, hours, views });
+var tell = (o, p) => {
+  try {
+    o.onProgress?.(p);
+  } catch (e) {
+    setTimeout(() => {
+      throw e;
+    });
+  }
+};
 var encryptSecret = async (content, hours, views, o = {}) => {
   checkCreate(content, hours, views, o);
   o ??= {};
-  const { onProgress: progress, otpPhone, otpEmail, password, ipWhitelist: ips, geolocation: geo } = o;
+  const { otpPhone, otpEmail, password, ipWhitelist: ips, geolocation: geo } = o;
   const [security, gate] = otpPhone ? ["otp_phone", { otp_type: "phone", otp_receiver: toPhone(otpPhone) }] : otpEmail ? ["otp_email", { otp_type: "email", otp_receiver: otpEmail }] : password ? ["password", { password }] : o.captcha ? ["captcha", { captcha: true }] : ["none", {}];
   const attachments = [...o.attachments ?? []];
   const total = attachments.reduce((n, f) => n + f.size, 0);
@@ -334,7 +349,7 @@ var encryptSecret = async (content, hours, views, o = {}) => {
   const files = [];
   let loaded = 0;
   for (const f of attachments) {
-    progress?.({ phase: "encrypt", loaded, total });
+    tell(o, { phase: "encrypt", loaded, total });
     const bytes = await f.arrayBuffer().catch((cause) => {
       throw new AttachmentError(`Invalid attachments: file ${files.length + 1} could not be read`, { cause, details: { attachments: ["could not be read"] } });
     });
@@ -342,7 +357,7 @@ var encryptSecret = async (content, hours, views, o = {}) => {
     loaded += f.size;
     o.signal?.throwIfAborted();
   }
-  progress?.({ phase: "upload", loaded, total });
+  tell(o, { phase: "upload", loaded, total });
   return {
     k,
     total,
@@ -367,7 +382,7 @@ var create = async (cfg, content, hours = 24, views = 1, o = {}) => {
   const { body, k, security, total } = await encryptSecret(content, hours, views, o);
   const { data } = await request(cfg, "/secrets", o, "POST", body);
   webUrl(data.access_url);
-  o?.onProgress?.({ phase: "done", loaded: total, total });
+  tell(o ?? {}, { phase: "done", loaded: total, total });
   return { ...data, share_url: data.access_url + "#" + k.slice(8), security };
 };
 var filters = (...statuses) => ({
@@ -426,7 +441,7 @@ var sendOtp = async (cfg, shareUrl, o = {}) => {
 var day = (v) => {
   const d = v instanceof Date ? v : isText(v) && /^\d{4}-\d\d-\d\d$/.test(v) ? new Date(v) : 0;
   const s = d && +d ? d.toISOString().slice(0, 10) : "";
-  return isText(v) && s != v ? "" : s;
+  return (isText(v) ? s == v : /^\d{4}-/.test(s)) ? s : "";
 };
 var date = (v) => day(v) ? "" : "must be a Date or YYYY-MM-DD";
 var range = (r = {}) => {

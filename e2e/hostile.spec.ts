@@ -25,7 +25,7 @@ test('the CSP check can fail: an inline script on the same page is reported', as
   await expect.poll(() => page.evaluate(() => (window as unknown as { violations: string[] }).violations.length)).toBeGreaterThan(0);
 });
 
-test('a page with crypto helpers and a Sharokey placeholder of its own, loading the script twice', async ({ page }) => {
+test('a page with crypto helpers, an old Object.assign polyfill and a Sharokey placeholder of its own, loading the script twice', async ({ page }) => {
   await mock.reset();
   await page.goto(PAGE_ORIGIN + '/e2e/pages/globals.html');
   const r = await page.evaluate(async ({ api, token }) => {
@@ -34,12 +34,13 @@ test('a page with crypto helpers and a Sharokey placeholder of its own, loading 
     S.config({ apiUrl: api, token });
     const s = await S.create('among other globals', 1, 1);
     const c = await S.reveal(s.share_url);
+    const e = await S.getDetails('ZZZZZZZZ').catch((x) => x);
     return {
-      content: c.content, placeholderGone: !('placeholder' in S), hasVersion: typeof S.version,
+      content: c.content, placeholderGone: !('placeholder' in S), hasVersion: typeof S.version, polyfilled: !/native/.test(Object.assign + ''), known: [S.isSharokeyError(e), e.name],
       untouched: [(w.CryptoJS as { AES: { encrypt: () => string } }).AES.encrypt(), (w.encrypt as () => string)(), (w.deriveKey as () => string)(), w.request],
     };
   }, { api: MOCK_URL, token: TOKENS.admin });
-  expect(r).toEqual({ content: 'among other globals', placeholderGone: true, hasVersion: 'string', untouched: ['not ours', 'page encrypt', 'page deriveKey', 'page request'] });
+  expect(r).toEqual({ content: 'among other globals', placeholderGone: true, hasVersion: 'string', polyfilled: true, known: [true, 'NotFoundError'], untouched: ['not ours', 'page encrypt', 'page deriveKey', 'page request'] });
 });
 
 test('loaded twice, the first instance is kept, with its settings and the references pages hold', async ({ page }) => {

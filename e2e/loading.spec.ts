@@ -181,3 +181,23 @@ test('the ES module build\'s named exports are the default client\'s parts ("its
   }, { src: PAGE_ORIGIN + '/dist/sharokey.esm.js', api: MOCK_URL, token: TOKENS.admin });
   expect(r).toEqual({ parts: 36, missing: [], version: true, content: 'named export', deleted: true, instance: true, global: true });
 });
+
+test('in a Web Worker (importScripts): self.Sharokey creates, reveals a file and gives typed errors', async ({ sk }) => {
+  const r = await run(sk, ({ api, token }) => new Promise((ok) => {
+    const w = new Worker('/e2e/pages/worker.js');
+    w.onmessage = (m) => (ok(m.data), w.terminate());
+    w.postMessage({ api, token });
+  }), { api: MOCK_URL, token: TOKENS.admin });
+  expect(r).toEqual({ content: 'from a worker', file: 'in a worker', error: 'NotFoundError', known: true });
+});
+
+test('the ES module build in Node 20+ (fetch, WebCrypto and File are there): create, list and reveal against the mock', async () => {
+  await mock.reset();
+  const { default: S, NotFoundError } = await import('../dist/sharokey.esm.js');
+  const node = S.createClient({ apiUrl: MOCK_URL, token: TOKENS.admin, retries: 0 });
+  const s = await node.create('from Node', 1, 1, { attachments: [new File(['made in Node'], 'n.txt')] });
+  expect((await node.list()).items.map((i) => i.slug)).toEqual([s.slug]);
+  const r = await node.reveal(s.share_url);
+  expect([r.content, await r.attachments[0]!.text()]).toEqual(['from Node', 'made in Node']);
+  expect(await node.getDetails('ZZZZZZZZ').catch((e: unknown) => e)).toBeInstanceOf(NotFoundError);
+});

@@ -232,6 +232,8 @@ test('respond({ publicKey }): the answer is sealed and sent only when the reques
   expect((await mock.apiLog()).filter((l) => l.method == 'POST')).toEqual([]);
   // Not text: refused before anything is sent.
   rejected(await run(responder, (url) => window.Sharokey.respond(url, 'x', { publicKey: 5 as unknown as string }), req.url), 'ValidationError');
+  // Empty (a form's field left blank): a check asked for and left empty, refused, never skipped.
+  expect(rejected(await run(responder, (url) => window.Sharokey.respond(url, 'x', { publicKey: '' }), req.url), 'ValidationError').details).toHaveProperty('publicKey');
   expect(await mock.apiLog()).toHaveLength(1);
   // The right key: answered, and it opens.
   await run(responder, ({ url, publicKey }) => window.Sharokey.respond(url, 'for the requester only', { publicKey }), { url: req.url, publicKey: req.public_key });

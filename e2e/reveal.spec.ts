@@ -1,5 +1,5 @@
 // reveal(): the recipient's side, through the built script against the mock.
-import { test, expect, run, rejected, mock, MOCK_URL, TOKENS } from './helpers.ts';
+import { test, expect, run, rejected, mock, MOCK_URL, PAGE_ORIGIN, TOKENS } from './helpers.ts';
 import { createCipheriv, pbkdf2Sync, randomBytes } from 'node:crypto';
 
 type Revealed = { content: string; message: string | null; attachments: { name: string; text: string; size: number }[] };
@@ -203,4 +203,20 @@ test('content round-trips exactly, a leading U+FEFF (byte-order mark) included',
     return out;
   }, texts);
   expect(r).toEqual(texts);
+});
+
+test('a recipient page on another origin whose requests carry CF-IPCountry and X-Forwarded-For (as a CDN sets them) passes the preflight: the country and the address decide', async ({ sk, browser }) => {
+  const s = await run(sk, () => window.Sharokey.create('for France, from one address', 1, 5, { geolocation: 'FR', ipWhitelist: '203.0.113.7' }));
+  const { share_url } = s as { share_url: string };
+  const open = async (headers: Record<string, string>) => {
+    const context = await browser.newContext({ extraHTTPHeaders: headers });
+    const page = await context.newPage();
+    await page.goto(PAGE_ORIGIN + '/e2e/pages/blank.html');
+    const r = await run(page, ({ api, url }) => window.Sharokey.config({ apiUrl: api, retries: 0 }).reveal(url).then((x) => x.content), { api: MOCK_URL, url: share_url });
+    await context.close();
+    return r;
+  };
+  expect(await open({ 'CF-IPCountry': 'FR', 'X-Forwarded-For': '203.0.113.7' })).toBe('for France, from one address');
+  expect(rejected(await open({ 'CF-IPCountry': 'DE', 'X-Forwarded-For': '203.0.113.7' }), 'PermissionError').code).toBe('PERMISSION_DENIED');
+  expect(rejected(await open({ 'CF-IPCountry': 'FR', 'X-Forwarded-For': '198.51.100.1' }), 'PermissionError').code).toBe('PERMISSION_DENIED');
 });

@@ -75,6 +75,27 @@ test('attachments: each has its own fresh iv, sizes add up, onProgress reports e
   expect(new Set(ivs).size).toBe(4);
 });
 
+test('an onProgress that throws is reported as a listener\'s error is, and the create goes on: the secret is stored once and its link comes back', async ({ sk }) => {
+  const r = await run(sk, async () => {
+    const reported: string[] = [];
+    addEventListener('error', (e) => (reported.push(e.message), e.preventDefault()));
+    const made = [];
+    for (const phase of ['encrypt', 'upload', 'done']) {
+      const s = await window.Sharokey.create('progress ' + phase, 1, 1, {
+        attachments: [new File(['x'], 'x.txt')],
+        onProgress: (p) => {
+          if (p.phase == phase) (null as unknown as { x: number }).x = 1; // a TypeError of the caller's own
+        },
+      });
+      made.push((await window.Sharokey.reveal(s.share_url)).content);
+    }
+    await new Promise((ok) => setTimeout(ok, 50));
+    return { made, reported: reported.length, typeErrors: reported.every((m) => /TypeError/.test(m)) };
+  });
+  expect(r).toEqual({ made: ['progress encrypt', 'progress upload', 'progress done'], reported: 3, typeErrors: true });
+  expect((await mock.apiLog()).filter((l) => l.method == 'POST' && l.path.endsWith('/secrets'))).toHaveLength(3);
+});
+
 test("attachments: an <input type=file>'s FileList is taken as it is (and refused past the limits as an array is)", async ({ sk }) => {
   const r = await run(sk, async () => {
     const list = (files: File[]) => {

@@ -39,10 +39,16 @@ const CASES: [string, string, string][] = [
   ["S.create('x', 1, 1, { ipWhitelist: '::1' })", 'ValidationError', 'ipWhitelist'],
   ["S.create('x', 1, 1, { ipWhitelist: '999.1.1.1' })", 'ValidationError', 'ipWhitelist'],
   ["S.create('x', 1, 1, { ipWhitelist: Array(20).fill('203.0.113.100').join(',') })", 'ValidationError', 'ipWhitelist'],
+  // what the URL parser reads as a host name, or as a fragment after the address
+  ["S.create('x', 1, 1, { ipWhitelist: '203.0.113.5..' })", 'ValidationError', 'ipWhitelist'],
+  ["S.create('x', 1, 1, { ipWhitelist: ['2001:db8::1]#,10.0.0.1'] })", 'ValidationError', 'ipWhitelist'],
   // geolocation: real ISO 3166-1 alpha-2 codes
   ["S.create('x', 1, 1, { geolocation: 'FR,XX' })", 'ValidationError', 'geolocation'],
   ["S.create('x', 1, 1, { geolocation: 'FRA' })", 'ValidationError', 'geolocation'],
   ["S.create('x', 1, 1, { geolocation: ['UK'] })", 'ValidationError', 'geolocation'],
+  // letters that upper-case to a code ('ß' is 'SS', 'ı' is 'I') are no code
+  ["S.create('x', 1, 1, { geolocation: 'ıt' })", 'ValidationError', 'geolocation'],
+  ["S.create('x', 1, 1, { geolocation: 'ß'.repeat(128) })", 'ValidationError', 'geolocation'],
   // attachments: 10 files, 10 MB in all, files only
   ["S.create('x', 1, 1, { attachments: Array.from({ length: 11 }, (_, i) => new File(['a'], i + '.txt')) })", 'AttachmentError', 'attachments'],
   ["S.create('x', 1, 1, { attachments: [new File([new Uint8Array(6 << 20)], 'a'), new File([new Uint8Array(4 << 20), 'x'], 'b')] })", 'AttachmentError', 'attachments'],
@@ -68,6 +74,9 @@ const CASES: [string, string, string][] = [
   ["S.getStats({ from: '2025-13-01' })", 'ValidationError', 'from'],
   ["S.getStats({ to: '2025-02-30' })", 'ValidationError', 'to'],
   ["S.getStats({ from: new Date('nope') })", 'ValidationError', 'from'],
+  // a Date past year 9999 (or before year 0) has no YYYY-MM-DD
+  ['S.getStats({ from: new Date(Date.UTC(10000, 0, 1)) })', 'ValidationError', 'from'],
+  ['S.requestStats({ to: new Date(Date.UTC(-1, 0, 1)) })', 'ValidationError', 'to'],
   ["S.stats({ from: '2025-03-02', to: '2025-03-01' })", 'ValidationError', 'from'],
   // options spelled in snake_case, as the seeds spell them: refused, never dropped (a secret
   // would be made without the protection its author asked for)

@@ -61,9 +61,11 @@ export const DEMO_FIXTURES = projectPath('mock', 'fixtures', 'demo.json');
  */
 export function loadFixtures(input?: Fixtures | string): LoadedFixtures {
   if (input === undefined) return normalise(readJson(DEMO_FIXTURES), 'built-in demo');
-  // Relative to where the command was typed: npm run sets the working directory to
-  // the project, and keeps the caller's in INIT_CWD.
-  if (typeof input === 'string') return normalise(readJson(resolve(process.env['INIT_CWD'] ?? '.', input)), input);
+  // Relative to where the command was typed: `npm run mock` sets the working directory to
+  // the project and keeps the caller's in INIT_CWD. Only then: another script's INIT_CWD
+  // (npm test, run from a subfolder) is inherited by the processes it starts.
+  const typed = process.env['npm_lifecycle_event'] === 'mock' ? process.env['INIT_CWD'] : undefined;
+  if (typeof input === 'string') return normalise(readJson(resolve(typed ?? '.', input)), input);
   return normalise(input, 'inline object');
 }
 
@@ -99,8 +101,7 @@ function normalise(raw: unknown, source: string): LoadedFixtures {
     if (typeof revoked !== 'boolean') return fail(`${where}: "revoked" must be true or false`);
     // ISO 8601 text: a date is UTC midnight, and a time without a zone is UTC too (never the
     // mock process's own zone); a number or an array is no date here.
-    const expiresAt = expires == null ? null : typeof expires === 'string' && /^\d{4}-\d\d-\d\d/.test(expires)
-      ? Date.parse(/[T ]\d\d:\d\d(:\d\d(\.\d+)?)?$/i.test(expires) ? expires.replace(' ', 'T') + 'Z' : expires) : NaN;
+    const expiresAt = expires == null ? null : isoTime(expires);
     if (Number.isNaN(expiresAt)) return fail(`${where}: "expires_at" must be an ISO 8601 date ("2030-01-01") or date and time ("2030-01-01T00:00:00Z")`);
     tokens.set(token as string, { token: token as string, user, scopes: new Set(scopes as Scope[]), kind, companies: ids, revoked, expiresAt });
   };
@@ -132,4 +133,22 @@ function normalise(raw: unknown, source: string): LoadedFixtures {
   const perMinute = rate['perMinute'] ?? DEFAULT_PER_MINUTE;
   if (!Number.isInteger(perMinute) || (perMinute as number) < 1) return fail('"rateLimit.perMinute" must be a whole number >= 1');
   return { source, companies, tokens, perMinute: perMinute as number };
+}
+
+/**
+ * The time of an ISO 8601 text (`2030-01-01`, `2030-01-01T10:00`, `...:00.5Z`,
+ * `...+01:00`, a space for the T), in ms; a date or time without a zone is UTC.
+ * NaN for anything else, an impossible date (`2030-02-30`) or hour included:
+ * Date.parse alone would read `2030-02-30` as 2 March, and other text in the
+ * process's own zone.
+ */
+export function isoTime(text: unknown): number {
+  const m = typeof text === 'string' ? /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(\.\d{1,9})?)?(Z|[+-]\d\d:\d\d)?)?$/i.exec(text) : null;
+  if (!m) return NaN;
+  const [, y, mo, d, h = '00', mi = '00', sec = '00', frac = '', zone = 'Z'] = m;
+  const day = new Date(0);
+  day.setUTCFullYear(+y!, +mo! - 1, +d!);
+  if (day.getUTCMonth() !== +mo! - 1 || day.getUTCDate() !== +d! || +h > 23 || +mi > 59 || +sec > 59 || +zone.slice(1, 3) > 23 || +zone.slice(4) > 59) return NaN;
+  const offset = zone.toUpperCase() === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (+zone.slice(1, 3) * 60 + +zone.slice(4)) * 60_000;
+  return day.getTime() + ((+h * 60 + +mi) * 60 + +sec) * 1000 + Math.floor(+('0' + frac) * 1000) - offset;
 }

@@ -67,7 +67,8 @@ export const CORS_HEADERS: Readonly<Record<string, string>> = {
 /** Extra headers of a preflight answer. */
 export const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {
   'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
-  'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-Sharokey-Company',
+  // The two a test sets to stand for a client's address and country (PROTOCOL.md: X-Forwarded-For, CF-IPCountry).
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-Sharokey-Company, X-Forwarded-For, CF-IPCountry',
   'Access-Control-Max-Age': '600',
 };
 

@@ -49,9 +49,10 @@ const SCHEMES = /^(basic|bearer|digest|dpop|gnap|hoba|mutual|negotiate|ntlm|oaut
 export function logEntry(method: string, path: string, headers: Record<string, string[] | undefined>, body: string, time: string, tokens: Iterable<string> = []): LogEntry {
   // Longest first, so that a token inside another is not masked half; one of under 8
   // characters (a test's "abc") would garble every header that happens to contain it.
-  // Each also as a query string writes it (`+`, `/`, `=` percent-encoded).
-  const known = [...tokens].filter((t) => t.length >= 8).flatMap((t) => [t, encodeURIComponent(t)]).sort((a, b) => b.length - a.length);
-  const hide = (text: string) => known.reduce((t, token) => t.split(token).join('****' + tokenHint(token)), text);
+  const known = [...tokens].filter((t) => t.length >= 8).sort((a, b) => b.length - a.length);
+  const find = known.length ? new RegExp(known.map(encodedAnyHow).join('|'), 'g') : null;
+  // Each as written or percent-encoded in any way (`~` as %7E, `/` as %2f): decoded, it names its token.
+  const hide = (text: string) => (find ? text.replace(find, (m) => '****' + tokenHint(decodeURIComponent(m))) : text);
   const flat: Record<string, string> = {};
   for (const [name, values] of Object.entries(headers)) {
     if (values === undefined) continue;
@@ -59,4 +60,12 @@ export function logEntry(method: string, path: string, headers: Record<string, s
     flat[n] = values.map((v) => (n === 'authorization' || n === 'proxy-authorization' ? maskAuthorization(v) : hide(v))).join(', ');
   }
   return { method, path: hide(path), headers: flat, body, time };
+}
+
+/** A pattern of `token` with each character as itself or as its UTF-8 bytes percent-encoded (hex of either case). */
+function encodedAnyHow(token: string): string {
+  return [...token].map((c) => {
+    const bytes = [...Buffer.from(c)].map((b) => '%' + b.toString(16).padStart(2, '0').replace(/[a-f]/g, (x) => `[${x}${x.toUpperCase()}]`)).join('');
+    return `(?:${c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')}|${bytes})`;
+  }).join('');
 }

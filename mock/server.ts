@@ -68,6 +68,10 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     const message = status === 431 ? 'The request headers are too large' : status === 408 ? 'The request took too long to arrive' : 'The request is not valid HTTP';
     rawError(socket, status, code, message);
   });
+  // An Expect other than 100-continue: Node would answer a bare 417; answer it as the API answers.
+  server.on('checkExpectation', (_req: IncomingMessage, res: ServerResponse) => {
+    send(res, errorReply(new ApiError(417, 'EXPECTATION_FAILED', 'Only "Expect: 100-continue" is supported')));
+  });
   // CONNECT (a proxy's tunnel) bypasses the request handler: refuse it as any other method.
   server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
     socket.on('error', () => {});
@@ -113,11 +117,14 @@ async function handle(state: MockState, router: Router, req: IncomingMessage, re
   req.on('error', () => {});
   res.on('error', () => {});
   const method = (req.method ?? 'GET').toUpperCase();
-  const target = req.url?.startsWith('/') ? req.url : '/';
+  const target = requestTarget(req.url);
   // Concatenated, not resolved: `//x` is a path here, not a host.
   const url = new URL(`http://mock.invalid${target}`);
   const apiPath = url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`) ? url.pathname.slice(API_PREFIX.length) || '/' : url.pathname;
-  const isControl = /^\/_mock(\/|$)/.test(apiPath);
+  // Leading slashes collapsed, as the router drops empty segments: `//_mock/fault` is the control.
+  const isControl = /^\/+_mock(\/|$)/.test(apiPath);
+  // A page of the origin root (the viewer, the responder, their scripts); `/secrets` is the API's.
+  const onPage = apiPath === url.pathname && isPage(url.pathname);
 
   const bytes = await readBody(req);
   const text = bytes && utf8(bytes);
@@ -127,17 +134,17 @@ async function handle(state: MockState, router: Router, req: IncomingMessage, re
   const refused = !bytes ? new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is over the ${BODY_LIMIT / 1024 / 1024} MiB limit`)
     : text === null ? new ApiError(400, 'VALIDATION_ERROR', 'The request body is not valid UTF-8') : undefined;
   if (!bytes) linger(req, res);
-  if (refused && (isControl || apiPath === url.pathname)) return send(res, errorReply(refused));
+  if (refused && (isControl || onPage)) return send(res, errorReply(refused));
   // A fault first: one that names OPTIONS hits preflights (faults.ts: no other does). Never a
   // page or the script: the controls take no token, and a page of another origin could
   // otherwise put its own viewer, with its own script, where share links open.
-  const fault = isControl || (apiPath === url.pathname && isPage(url.pathname)) ? undefined : takeFault(state, method, target);
+  const fault = isControl || onPage ? undefined : takeFault(state, method, target);
   if (fault) return playFault(fault, res, track);
   if (method === 'OPTIONS') return send(res, { status: 204, headers: PREFLIGHT_HEADERS });
 
   let reply: Reply;
   try {
-    const page = apiPath === url.pathname ? pageReply(method, url.pathname) : null;
+    const page = onPage ? pageReply(method, url.pathname) : null;
     if (page) {
       reply = page;
     } else {
@@ -151,6 +158,21 @@ async function handle(state: MockState, router: Router, req: IncomingMessage, re
     reply = errorReply(error);
   }
   send(res, reply);
+}
+
+/**
+ * The path and query of a request line: its origin form (`/path?q`), or the
+ * absolute form a client may send (`http://host/path?q`, RFC 9112 3.2.2).
+ */
+function requestTarget(raw = '/'): string {
+  if (raw.startsWith('/')) return raw;
+  try {
+    const u = new URL(raw);
+    if (/^https?:$/.test(u.protocol)) return u.pathname + u.search;
+  } catch {
+    // `*` (OPTIONS) or no URL at all: the root
+  }
+  return '/';
 }
 
 /** The next queued fault for this request, counted down. */

@@ -70,10 +70,12 @@ NAMES.split(' ').map((n, i) => {
   const [name, code] = n.split(':');
   const C = CLASSES[i]!;
   // details and cause are there (undefined) even when an error has none: API.md lists them on every error.
-  Object.assign(C.prototype, { name: name + 'Error', code, status: 0, details: undefined, cause: undefined, [BRAND]: 1 });
+  Object.assign(C.prototype, { name: name + 'Error', code, status: 0, details: undefined, cause: undefined });
   // The class's own name too, which minifying takes away.
   Object.defineProperty(C, 'name', { value: name + 'Error' });
 });
+// Set, not assigned with Object.assign: an old polyfill of it (for...in) copies no symbol key.
+(SharokeyError.prototype as unknown as Record<symbol, number>)[BRAND] = 1;
 
 /**
  * Tells a Sharokey error apart, also one thrown in another frame, where

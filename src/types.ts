@@ -56,6 +56,7 @@ export interface CreateOptions extends WithSignal {
   geolocation?: string | string[];
   /** Files, or Blobs with a `name` (an array, or an input's or a drop's FileList). At most 10 and 10 MB in all. */
   attachments?: (File | (Blob & { name: string }))[] | FileList;
+  /** Called at each step. What it throws is reported as an event listener's is (the console) and does not stop the create. */
   onProgress?: (progress: Progress) => void;
 }
 

@@ -89,9 +89,11 @@ export const phone: Check = (v) => (isText(v) && toPhone(v) ? '' : 'must be + th
 // ISO 3166-1 alpha-2, the 249 officially assigned codes, as a 26 x 26 bitmap
 // (bit 26 x first + second letter). Cross-checked against the list in the unit tests.
 const ISO = atob('eFnf7u+93d4nP4QVgNQADgBcCbCf+xUAjQYYeA9AQAMAHSv0QYFP/fz/1yVLCAABQDyPUwEAAEAAUfH95zq7n5pBEARXhUAAAkAAAAAAEAAIBEAAAQ==');
+/** An assigned code, in any case (of the letters A to Z alone: 'ß'.toUpperCase() is 'SS'). */
 export const isCountry = (c: string): boolean => {
-  const i = (c.charCodeAt(0) - 65) * 26 + c.charCodeAt(1) - 65;
-  return /^[A-Z]{2}$/.test(c) && ((ISO.charCodeAt(i >> 3) >> (i & 7)) & 1) == 1;
+  // A letter's code & 31 is 1 to 26 in either case: bit 26 x first + second letter.
+  const i = (c.charCodeAt(0) & 31) * 26 + (c.charCodeAt(1) & 31) - 27;
+  return /^[a-z]{2}$/i.test(c) && ((ISO.charCodeAt(i >> 3) >> (i & 7)) & 1) == 1;
 };
 
 /**
@@ -115,7 +117,8 @@ export const isPublicIp = (entry: string): boolean => {
     return false;
   }
   const n = bits ?? max;
-  if (extra != null || !/^\d{1,3}$/.test(n + '') || +n > max || !(v6 || (h == addr && /^[\d.]+$/.test(h)))) return false;
+  // Only the characters of an address: the URL parser would take `1.2.3.4..` as a host name, `[::1]#x` as a fragment.
+  if (extra != null || !/^\d{1,3}$/.test(n + '') || +n > max || !(v6 ? /^[\da-f:.]+$/i.test(addr) : h == addr && /^(\d+\.){3}\d+$/.test(h))) return false;
   // The first 16 bits of the range's addresses: span values from i.
   let span = 1 << Math.max(0, 16 - +n);
   let i = v6 ? parseInt(h.slice(1), 16) || 0 : parseInt(h) << 8 | parseInt(h.split('.')[1]!);

@@ -197,3 +197,44 @@ test('a fault never replaces a page or the script (another origin could put its 
   const api_ = await fetch(`${mock.url}/public/secrets/${slug}`);
   expect(await api_.text()).toContain('steal(');
 });
+
+test('a body refused at a root alias (/secrets) is answered as at /api/v1/secrets: rate-limited and counted; an unknown route is still 404, a preflight 204', async () => {
+  const bad = Buffer.from([0x7b, 0xff, 0x7d]);
+  for (const path of ['/api/v1/secrets', '/secrets']) {
+    const res = await fetch(mock.origin + path, { method: 'POST', body: bad, headers: { Authorization: `Bearer ${T.writer}` } });
+    expect(res.status, path).toBe(400);
+    expect(res.headers.get('x-ratelimit-remaining'), path).not.toBeNull();
+  }
+  const usage = (await api.get('/tokens-stats', { token: T.admin })).body.data.tokens.find((t: { user: string }) => t.user == 'frank@acme.test');
+  expect(usage.requests).toBe(2);
+  expect((await fetch(mock.origin + '/no-such-route', { method: 'POST', body: bad })).status).toBe(404);
+  expect((await fetch(mock.origin + '/secrets', { method: 'OPTIONS', body: bad })).status).toBe(204);
+});
+
+test('the controls reached through a doubled slash are still controls: not logged, never faulted', async () => {
+  await fault({ status: 503, times: 5 });
+  expect((await fetch(mock.origin + '//_mock/outbox')).status).toBe(200);
+  expect((await fetch(mock.url + '//_mock/fault', { method: 'DELETE' })).status).toBe(200);
+  expect((await api.get('/health')).status).toBe(200); // the faults were cleared
+  const log = (await api.get('/_mock/log')).body.data as { path: string }[];
+  expect(log.map((l) => l.path)).toEqual(['/api/v1/health']);
+});
+
+test('a request line in absolute form (http://host/path, RFC 9112) is routed and logged by its path; an Expect the mock cannot meet is a JSON 417', async () => {
+  const port = new URL(mock.origin).port;
+  const absolute = await rawHttp(mock.origin, [`GET http://127.0.0.1:${port}/api/v1/health?x=1 HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`]);
+  expect(absolute).toMatch(/^HTTP\/1\.1 200 /);
+  expect(JSON.parse(absolute.split('\r\n\r\n')[1]!).data.status).toBe('ok');
+  expect((await api.get('/_mock/log')).body.data.map((l: { path: string }) => l.path)).toEqual(['/api/v1/health?x=1']);
+  const expect417 = await rawHttp(mock.origin, [`GET /api/v1/health HTTP/1.1\r\nHost: x\r\nExpect: 200-ok\r\nConnection: close\r\n\r\n`]);
+  expect(expect417).toMatch(/^HTTP\/1\.1 417 /);
+  expect(expect417).toMatch(/access-control-allow-origin: \*/i);
+  expect(JSON.parse(expect417.split('\r\n\r\n')[1]!.replace(/^[0-9a-f]+\r\n|\r\n0\r\n$/g, ''))).toMatchObject({ success: false, error: { code: 'EXPECTATION_FAILED' } });
+});
+
+test('a preflight allows the headers a test sets for the client\'s address and country (X-Forwarded-For, CF-IPCountry), beside the API\'s own', async () => {
+  const res = await fetch(mock.url + '/public/secrets/AAAAAAAA/open', { method: 'OPTIONS', headers: { Origin: 'http://page.test', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,cf-ipcountry,x-forwarded-for' } });
+  expect(res.status).toBe(204);
+  const allowed = res.headers.get('access-control-allow-headers')!.toLowerCase().split(/\s*,\s*/);
+  for (const h of ['authorization', 'content-type', 'x-sharokey-company', 'x-forwarded-for', 'cf-ipcountry']) expect(allowed).toContain(h);
+});

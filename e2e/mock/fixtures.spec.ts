@@ -51,6 +51,9 @@ test('malformed fixtures are refused with a message that names the problem', asy
     [{ companies: [{ id: 'a', tokens: [{ token: 't', user: 'u', scopes: [], expires_at: 5 }] }] }, /expires_at.*ISO 8601/],
     [{ companies: [{ id: 'a', tokens: [{ token: 't', user: 'u', scopes: [], expires_at: ['2030-01-01'] }] }] }, /expires_at.*ISO 8601/],
     [{ companies: [{ id: 'a' }], users: [{ token: 'u', user: 'u', companies: ['a'], scopes: [], expires_at: 2030 }] }, /users\[0\].*expires_at/],
+    // Text that Date.parse would read anyway: an impossible day, another format, the process's own zone.
+    ...['2030-02-30', '2030-13-01', '2030-01-01T24:00', '2030-01-01 10:00 PM', 'Jan 1 2030', '2030-01-01T10:00+25:00', '2030-1-1'].map((expires_at): [unknown, RegExp] =>
+      [{ companies: [{ id: 'a', tokens: [{ token: 't', user: 'u', scopes: [], expires_at }] }] }, /expires_at.*ISO 8601/]),
     // A token HTTP could never carry back as "Bearer TOKEN".
     [{ companies: [{ id: 'a', tokens: [{ token: 'abc def', user: 'u', scopes: [] }] }] }, /token.*spaces or control/],
     [{ companies: [{ id: 'a', tokens: [{ token: 'line\nbreak', user: 'u', scopes: [] }] }] }, /token.*spaces or control/],
@@ -61,15 +64,19 @@ test('malformed fixtures are refused with a message that names the problem', asy
   await expect(startMock({ port: 0, fixtures: 'no/such/fixtures.json' })).rejects.toThrow(/Cannot read fixtures/);
 });
 
-test('a fixture file: relative to where npm was called (INIT_CWD), a BOM tolerated, expiresAt read like expires_at', async () => {
+test('a fixture file: relative to where `npm run mock` was called (INIT_CWD), a BOM tolerated, expiresAt read like expires_at; started otherwise, relative to the working directory', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'sharokey-fixtures-'));
   writeFileSync(join(dir, 'f.json'), '\uFEFF' + JSON.stringify({ companies: [{ id: 'a', tokens: [
     { token: 'a-live-token', user: 'a@a.test', scopes: ['read'] },
     { token: 'a-gone-token', user: 'b@a.test', scopes: ['read'], expiresAt: '2000-01-01T00:00:00Z' },
   ] }] }));
-  const before = process.env['INIT_CWD'];
+  const before = process.env['INIT_CWD'], script = process.env['npm_lifecycle_event'];
   process.env['INIT_CWD'] = dir;
+  // Another script's INIT_CWD (npm test run from a subfolder) is not where --fixtures was typed.
+  process.env['npm_lifecycle_event'] = 'test';
   try {
+    await expect(startMock({ port: 0, fixtures: 'f.json' })).rejects.toThrow(/Cannot read fixtures/);
+    process.env['npm_lifecycle_event'] = 'mock';
     const mock = await startMock({ port: 0, fixtures: 'f.json' });
     try {
       const api = client(mock.url);
@@ -81,13 +88,15 @@ test('a fixture file: relative to where npm was called (INIT_CWD), a BOM tolerat
   } finally {
     if (before === undefined) delete process.env['INIT_CWD'];
     else process.env['INIT_CWD'] = before;
+    if (script === undefined) delete process.env['npm_lifecycle_event'];
+    else process.env['npm_lifecycle_event'] = script;
     rmSync(dir, { recursive: true });
   }
 });
 
 test('expires_at: a time without a zone is UTC, whatever the mock process\'s zone; a date is UTC midnight', async () => {
   const { loadFixtures } = await import('../../mock/fixtures.ts');
-  const tokens = ['2030-01-01T00:00:00', '2030-01-01 00:00:00', '2030-01-01', '2030-01-01T00:00:00Z', '2030-01-01T02:00:00+02:00'].map((expires_at, i) => ({ token: 'token-' + i, user: 'u', scopes: [], expires_at }));
+  const tokens = ['2030-01-01T00:00:00', '2030-01-01 00:00:00', '2030-01-01', '2030-01-01T00:00:00Z', '2030-01-01T02:00:00+02:00', '2029-12-31T22:30-01:30', '2030-01-01T00:00:00.000z', '2030-01-01T00:00'].map((expires_at, i) => ({ token: 'token-' + i, user: 'u', scopes: [], expires_at }));
   const before = process.env['TZ'];
   process.env['TZ'] = 'Pacific/Kiritimati'; // UTC+14: a local reading would be 14 hours early
   try {

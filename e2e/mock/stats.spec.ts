@@ -47,6 +47,10 @@ test('from/to bound the counts to whole UTC days, echoed in meta.range', async (
   expect((await stats(`?to=${day(start + 2 * 86_400_000)}`)).data.total_secrets).toBe(2);
   expect((await stats(`?to=${day(start + 2 * 86_400_000)}`)).meta.range).toEqual({ from: null, to: day(start + 2 * 86_400_000) });
   expect((await stats('?from=2000-01-01&to=2000-12-31')).data.total_secrets).toBe(0);
+  // Any year of four digits, 0000 to 0099 too (Date.UTC would read them as 1900 to 1999).
+  expect((await stats('?from=0099-12-31&to=0099-12-31')).data.total_secrets).toBe(0);
+  expect((await stats(`?from=0001-01-01&to=${day(start + 5 * 86_400_000)}`)).data.total_secrets).toBe(3);
+  expect((await api.get('/secrets-stats?from=0099-02-29', { token: T.admin })).status).toBe(422);
 });
 
 test('a malformed date or from after to is VALIDATION_ERROR naming the parameter', async () => {
@@ -180,15 +184,16 @@ test('the log shows every copy of a header and masks every credential: a second 
   expect(JSON.stringify(log)).not.toContain(T.reader);
 });
 
-test('a fixture token is masked in the log also as a query string writes it (percent-encoded)', async () => {
-  const token = 'Zm9v+YmFy/YmF6==';
+test('a fixture token is masked in the log also as a query string writes it (percent-encoded, in any way)', async () => {
+  const token = 'Zm9v+YmFy/YmF6~~==';
   const other = await startMock({ port: 0, fixtures: { companies: [{ id: 'q', tokens: [{ token, user: 'q@q.test', scopes: ['read'] }] }] } });
+  // encodeURIComponent's, URLSearchParams', lower-case hex, every character escaped, and a mix.
+  const every = [...token].map((c) => '%' + c.charCodeAt(0).toString(16)).join('');
+  const forms = [encodeURIComponent(token), new URLSearchParams({ t: token }).toString().slice(2), encodeURIComponent(token).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()), every, every.toUpperCase(), token.slice(0, 6) + every.slice(18)];
   try {
-    await fetch(`${other.url}/health?token=${encodeURIComponent(token)}&raw=${token}`);
-    const log = JSON.stringify((await client(other.url).get('/_mock/log')).body.data);
-    expect(log).not.toContain(token);
-    expect(log).not.toContain(encodeURIComponent(token));
-    expect(log).toContain('****');
+    await fetch(`${other.url}/health?raw=${token}&` + forms.map((f, i) => `f${i}=${f}`).join('&'));
+    const [entry] = (await client(other.url).get('/_mock/log')).body.data;
+    expect(entry.path).toBe('/api/v1/health?raw=****~~==&' + forms.map((_, i) => `f${i}=****~~==`).join('&'));
   } finally {
     await other.close();
   }

@@ -17,7 +17,9 @@ test('country codes: exactly the 249 assigned ISO 3166-1 alpha-2 codes', () => {
     accepted += +isCountry(c);
   }
   expect(accepted).toBe(249);
-  for (const c of ['fr', 'F', 'FRA', 'UK', 'EU', 'XK', 'ZZ', '', '1A']) expect(isCountry(c), c).toBe(false);
+  for (const c of ['F', 'FRA', 'UK', 'EU', 'XK', 'ZZ', '', '1A', 'uk', 'ß', 'ﬁ', 'ıt', 'İT', 'Fr ']) expect(isCountry(c), c).toBe(false);
+  // Any case, of the letters A to Z alone (upper-cased, 'ß' would be 'SS' and 'ﬁ' 'FI').
+  for (const c of ['fr', 'Fr', 'fR', 'it']) expect(isCountry(c), c).toBe(true);
 });
 
 test('IP whitelist: public addresses and ranges pass, private, loopback and malformed ones do not', () => {
@@ -25,7 +27,9 @@ test('IP whitelist: public addresses and ranges pass, private, loopback and malf
     '8.0.0.0/7', '11.0.0.0/8', '2000::/3', '203.0.113.0/24'];
   const bad = ['::ffff:8.8.8.8', '8.8.8.8/0', '0.0.0.0/1', '8.0.0.0/6', '100.0.0.0/8', '172.0.0.0/8', '192.0.0.0/8', '::/0', '8000::/1', 'fc00::/6', '10.0.0.1', '172.16.0.1', '172.31.255.255', '192.168.1.0/24', '127.0.0.1', '169.254.1.1', '0.0.0.0', '0.0.0.0/0', '224.0.0.1', '255.255.255.255', '100.64.0.1',
     '::1', '::', 'fe80::1', 'fc00::1', 'fd12:3456::1', 'ff02::1', '::ffff:192.168.0.1', '::ffff:127.0.0.1',
-    '256.1.1.1', '1.2.3', '1.2.3.4.5', '01.2.3.4', '1.2.3.4/33', '1.2.3.4/', '1.2.3.4/8/9', '2001:db8::/129', 'a.b.c.d', '2001:db8:::1', '1::2::3', '12345::1', 'localhost', '', ' ', '1.2.3.4 '];
+    '256.1.1.1', '1.2.3', '1.2.3.4.5', '01.2.3.4', '1.2.3.4/33', '1.2.3.4/', '1.2.3.4/8/9', '2001:db8::/129', 'a.b.c.d', '2001:db8:::1', '1::2::3', '12345::1', 'localhost', '', ' ', '1.2.3.4 ',
+    // What the URL parser reads as a host name, or as a query or fragment after the address.
+    '8..', '203.0.113.5..', '.8.8.8.8', '2001:db8::1]#x', '2001:db8::1]?junk', '2001:db8::1]/x', '[2001:db8::1]', '2001:db8::1%eth0'];
   for (const ip of ok) expect(isPublicIp(ip), ip).toBe(true);
   for (const ip of bad) expect(isPublicIp(ip), ip).toBe(false);
   // Lists: trimmed, joined, bounded by LIMITS.list.

@@ -4,7 +4,7 @@ import { randomBytes, randomKey, utf8 } from '../crypto/keys.ts';
 import { deriveKey, sealer } from '../crypto/seal.ts';
 import { LIMITS } from '../limits.ts';
 import { request, webUrl, type Config, type Envelope } from '../transport/request.ts';
-import type { CreatedSecret, CreateOptions, ListFilters, Page, SecretDetails, SecretItem, Security, WithSignal } from '../types.ts';
+import type { CreatedSecret, CreateOptions, ListFilters, Page, Progress, SecretDetails, SecretItem, Security, WithSignal } from '../types.ts';
 import { checkOptions, email, entries, int, is, isCountry, isText, isPublicIp, listOf, oneOf, phone, required, slug, text, toPhone, type Schema } from '../validate.ts';
 
 /** description, message, search: at most LIMITS.text characters. */
@@ -22,10 +22,11 @@ const CREATE: Schema = {
   otpEmail: email,
   otpPhone: phone,
   ipWhitelist: listOf(isPublicIp, 'public IPv4/IPv6 addresses or ranges'),
-  geolocation: listOf((c) => isCountry(c.toUpperCase()), 'ISO 3166-1 alpha-2 country codes'),
+  geolocation: listOf(isCountry, 'ISO 3166-1 alpha-2 country codes'),
   onProgress: is('function'),
-  // respond()'s: the requester's public key, given out of band (create() has no use for it).
-  publicKey: note,
+  // respond()'s: the requester's public key, given out of band (create() has no use for it);
+  // '' is a check asked for and left empty, refused as create() refuses password: ''.
+  publicKey: text(1, LIMITS.text),
   attachments: (v) => {
     let total = 0;
     // An array, or the FileList of an <input type=file> or a drop.
@@ -41,6 +42,22 @@ const CREATE: Schema = {
 /** Checks create()'s input; throws ValidationError/AttachmentError naming each bad field. */
 export const checkCreate = (content: unknown, hours: unknown, views: unknown, o: CreateOptions): void =>
   checkOptions(o, CREATE, { content, hours, views });
+
+/**
+ * Tells the caller's `onProgress`, as a browser calls an event listener: what
+ * it throws is reported (the console, the page's `error` event) and does not
+ * stop the create, whose secret may already be stored ('done': its link must
+ * come back).
+ */
+const tell = (o: CreateOptions, p: Progress): void => {
+  try {
+    o.onProgress?.(p);
+  } catch (e) {
+    setTimeout(() => {
+      throw e;
+    });
+  }
+};
 
 /** What `encryptSecret` makes: the wire body, the key string and the protection applied. */
 export interface Encrypted {
@@ -59,7 +76,7 @@ export interface Encrypted {
 export const encryptSecret = async (content: string, hours: number, views: number, o: CreateOptions = {}): Promise<Encrypted> => {
   checkCreate(content, hours, views, o);
   o ??= {};
-  const { onProgress: progress, otpPhone, otpEmail, password, ipWhitelist: ips, geolocation: geo } = o;
+  const { otpPhone, otpEmail, password, ipWhitelist: ips, geolocation: geo } = o;
   // Only the highest protection asked for is sent: captcha < password < otp_email < otp_phone.
   const [security, gate]: [Security, object] = otpPhone ? ['otp_phone', { otp_type: 'phone', otp_receiver: toPhone(otpPhone) }]
     : otpEmail ? ['otp_email', { otp_type: 'email', otp_receiver: otpEmail }]
@@ -75,7 +92,7 @@ export const encryptSecret = async (content: string, hours: number, views: numbe
   const files = [];
   let loaded = 0;
   for (const f of attachments) {
-    progress?.({ phase: 'encrypt', loaded, total });
+    tell(o, { phase: 'encrypt', loaded, total });
     const bytes = await f.arrayBuffer().catch((cause) => {
       throw new AttachmentError(`Invalid attachments: file ${files.length + 1} could not be read`, { cause, details: { attachments: ['could not be read'] } });
     });
@@ -83,7 +100,7 @@ export const encryptSecret = async (content: string, hours: number, views: numbe
     loaded += f.size;
     o.signal?.throwIfAborted();
   }
-  progress?.({ phase: 'upload', loaded, total });
+  tell(o, { phase: 'upload', loaded, total });
   return {
     k, total, security,
     body: {
@@ -110,7 +127,7 @@ export const create = async (cfg: Config, content: string, hours = 24, views = 1
   const { data } = await request(cfg, '/secrets', o, 'POST', body);
   // A share link only on an http(s) page (a javascript: one would run in the page that links it).
   webUrl(data.access_url);
-  o?.onProgress?.({ phase: 'done', loaded: total, total });
+  tell(o ?? {}, { phase: 'done', loaded: total, total });
   return { ...data, share_url: data.access_url + '#' + k.slice(8), security };
 };
 

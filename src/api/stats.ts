@@ -7,8 +7,9 @@ import { query } from './secrets.ts';
 const day = (v: unknown): string => {
   const d = v instanceof Date ? v : isText(v) && /^\d{4}-\d\d-\d\d$/.test(v) ? new Date(v) : 0;
   const s = d && +d ? d.toISOString().slice(0, 10) : '';
-  // new Date('2025-02-31') rolls over to March: refuse what does not read back the same.
-  return isText(v) && s != v ? '' : s;
+  // new Date('2025-02-31') rolls over to March: refuse what does not read back the same;
+  // a Date past year 9999 or before 0 reads as +010000-01-01, no YYYY-MM-DD.
+  return (isText(v) ? s == v : /^\d{4}-/.test(s)) ? s : '';
 };
 const date = (v: unknown) => (day(v) ? '' : 'must be a Date or YYYY-MM-DD');
 

@@ -39,14 +39,14 @@ const classOf = (status: number, code?: string): typeof SharokeyError =>
  * A body's JSON text, as a Blob of parts when it holds long strings: the
  * whole text, 13 MB at the limit, is then never built as one string, which
  * halves the time and the heap of a 10 MB create (docs/measured.md). The
- * parts join to exactly JSON.stringify(body): a string over 64 KB can only be
- * base64 (validation bounds every other string far below), which JSON does
- * not escape.
+ * parts join to exactly JSON.stringify(body): only an attachment's `data` is
+ * pasted as it is, base64 of our own making, which JSON does not escape (a
+ * name, however long, is escaped as JSON.stringify escapes it).
  */
 export const json = (body: unknown): string | Blob => {
   const big: string[] = [];
   const mark = randomKey(24);
-  const text = JSON.stringify(body, (_, v) => (typeof v == 'string' && v.length > 65536 ? mark + (big.push(v) - 1) + mark : v));
+  const text = JSON.stringify(body, (k, v) => (k == 'data' && v.length > 65536 ? mark + (big.push(v) - 1) + mark : v));
   return big.length ? new Blob(text.split(mark).map((part, i) => (i % 2 ? big[+part]! : part))) : text;
 };
 
@@ -61,6 +61,17 @@ export const webUrl = (url: unknown, base?: string): URL => {
   if (!/^https?:$/.test(u.protocol)) throw TypeError();
   return u;
 };
+
+/**
+ * `p`, or the signal's reason as soon as it aborts; its listener is removed
+ * either way (one signal may serve a page's every call).
+ */
+const unlessAborted = <T>(p: Promise<T>, signal?: AbortSignal): Promise<T> => new Promise((ok, no) => {
+  const stop = () => no(signal!.reason);
+  p.then(ok, no).finally(() => signal?.removeEventListener('abort', stop));
+  if (signal?.aborted) stop();
+  signal?.addEventListener('abort', stop);
+});
 
 /** One attempt: fetch with a timeout and the caller's signal, then read the envelope. */
 const attempt = async (cfg: Config, path: string, method?: string, user?: AbortSignal, token?: string, body?: string | Blob): Promise<Envelope> => {
@@ -132,8 +143,10 @@ export const request = async (cfg: Config, path: string, o?: WithSignal | null, 
   let token;
   if (!cfg.anonymous) {
     try {
-      token = cfg.getToken ? await cfg.getToken() : cfg.token;
+      // A getToken that hangs (its backend down) must not hold a call its caller aborted.
+      token = cfg.getToken ? await unlessAborted((async () => cfg.getToken!())(), signal) : cfg.token;
     } catch (cause) {
+      signal?.throwIfAborted();
       throw new AuthenticationError('getToken() failed', { cause });
     }
     if (!token || typeof token != 'string') throw new AuthenticationError('No token: call Sharokey.config({ token }) or give getToken');
@@ -145,11 +158,7 @@ export const request = async (cfg: Config, path: string, o?: WithSignal | null, 
     } catch (e) {
       const after = (e as RateLimitError).retryAfter! * 1e3;
       if (n >= cfg.retries || after > cfg.timeout || !(e instanceof RateLimitError || (method != 'POST' && e instanceof NetworkError))) throw e;
-      // (A signal aborted here would have ended the attempt with its reason, which is not retried.)
-      await new Promise((ok, no) => {
-        setTimeout(ok, after || Math.min(250 << n, 8e3, cfg.timeout));
-        signal?.addEventListener('abort', () => no(signal.reason));
-      });
+      await unlessAborted(new Promise((ok) => setTimeout(ok, after || Math.min(250 << n, 8e3, cfg.timeout))), signal);
     }
   }
 };
