@@ -323,7 +323,7 @@
     publicKey: text(1, LIMITS.text),
     attachments: (v) => {
       let total = 0;
-      return !(Array.isArray(v) || {}.toString.call(v) == "[object FileList]") ? "must be an array of files" : (v = [...v]).length > LIMITS.files ? `must be at most ${LIMITS.files} files` : !v.every((f) => f instanceof Blob && f.size && isText(f.name) && f.name && (total += f.size)) ? "must be non-empty Files (or Blobs with a name)" : total > LIMITS.bytes ? `must be at most ${LIMITS.bytes >> 20} MB in all` : "";
+      return !(Array.isArray(v) || {}.toString.call(v) == "[object FileList]") ? "must be an array of files" : (v = [...v]).length > LIMITS.files ? `must be at most ${LIMITS.files} files` : !v.every((f) => typeof f?.arrayBuffer == "function" && f.size && isText(f.name) && f.name && (total += f.size)) ? "must be non-empty Files (or Blobs with a name)" : total > LIMITS.bytes ? `must be at most ${LIMITS.bytes >> 20} MB in all` : "";
     }
   };
   var checkCreate = (content, hours, views, o) => checkOptions(o, CREATE, { content, hours, views });
@@ -441,7 +441,7 @@
   // src/api/stats.ts
   var day = (v) => {
     const d = v instanceof Date ? v : isText(v) && /^\d{4}-\d\d-\d\d$/.test(v) ? new Date(v) : 0;
-    const s = d && +d ? d.toISOString().slice(0, 10) : "";
+    const s = d && d <= d ? d.toISOString().slice(0, 10) : "";
     return (isText(v) ? s == v : /^\d{4}-/.test(s)) ? s : "";
   };
   var date = (v) => day(v) ? "" : "must be a Date or YYYY-MM-DD";

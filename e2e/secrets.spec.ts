@@ -96,6 +96,19 @@ test('an onProgress that throws is reported as a listener\'s error is, and the c
   expect((await mock.apiLog()).filter((l) => l.method == 'POST' && l.path.endsWith('/secrets'))).toHaveLength(3);
 });
 
+test('attachments: a File of another frame (an iframe\'s input, a drop on it) is a File too: sent, and it opens', async ({ sk }) => {
+  const r = await run(sk, async () => {
+    const frame = document.createElement('iframe');
+    frame.src = '/e2e/pages/blank.html';
+    await new Promise((ok) => ((frame.onload = ok), document.body.append(frame)));
+    const W = frame.contentWindow as unknown as typeof window;
+    const s = await window.Sharokey.create('with a file of the frame', 1, 1, { attachments: [new W.File(['made in the frame'], 'frame.txt')] });
+    const files = (await window.Sharokey.reveal(s.share_url)).attachments;
+    return [s.attachments_count, files[0]!.name, await files[0]!.text()];
+  });
+  expect(r).toEqual([1, 'frame.txt', 'made in the frame']);
+});
+
 test("attachments: an <input type=file>'s FileList is taken as it is (and refused past the limits as an array is)", async ({ sk }) => {
   const r = await run(sk, async () => {
     const list = (files: File[]) => {

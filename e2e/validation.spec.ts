@@ -54,6 +54,7 @@ const CASES: [string, string, string][] = [
   ["S.create('x', 1, 1, { attachments: [new File([new Uint8Array(6 << 20)], 'a'), new File([new Uint8Array(4 << 20), 'x'], 'b')] })", 'AttachmentError', 'attachments'],
   ["S.create('x', 1, 1, { attachments: ['not a file'] })", 'AttachmentError', 'attachments'],
   ["S.create('x', 1, 1, { attachments: [new Blob(['no name'])] })", 'AttachmentError', 'attachments'],
+  ["S.create('x', 1, 1, { attachments: [{ arrayBuffer: 1, size: 5, name: 'like a file.txt' }] })", 'AttachmentError', 'attachments'],
   ["S.create('x', 1, 1, { attachments: [new File([], 'empty.txt')] })", 'AttachmentError', 'attachments'],
   ["S.create('x', 1, 1, { attachments: new File(['a'], 'a') })", 'AttachmentError', 'attachments'],
   ["S.create('x', 1, 1, { onProgress: 'x' })", 'ValidationError', 'onProgress'],
@@ -122,15 +123,18 @@ test('several bad fields are reported together', async ({ sk }) => {
   expect(await mock.log()).toEqual([]);
 });
 
-test('the boundaries themselves are accepted: 255 characters of emoji, 8760 hours, 1000 views, exactly 10 MB in 10 files', async ({ sk }) => {
+test('the boundaries themselves are accepted: 255 characters of emoji, 8760 hours, 1000 views, exactly 10 MB in 10 files, the first and last days a range can name', async ({ sk }) => {
   const r = await sk.evaluate(async () => {
     const S = window.Sharokey;
     const a = await S.create('😀'.repeat(255), 8760, 1000, { description: 'd'.repeat(255), message: 'm'.repeat(255), password: 'p'.repeat(100) });
     const files = Array.from({ length: 10 }, (_, i) => new File([new Uint8Array(1024 * 1024)], `f${i}.bin`));
     const b = await S.create('files', 1, 1, { attachments: files });
-    return [a.maximum_views, b.attachments_count];
+    // 1970-01-01 is 0 ms: a date all the same.
+    const days = [{ from: new Date(0) }, { from: '1970-01-01', to: '1970-01-01' }, { from: '0000-01-01', to: new Date(Date.UTC(9999, 11, 31)) }];
+    const counted = await Promise.all(days.map((d) => S.getStats(d).then((s) => s.total_secrets)));
+    return [a.maximum_views, b.attachments_count, counted];
   });
-  expect(r).toEqual([1000, 10]);
+  expect(r).toEqual([1000, 10, [2, 0, 2]]);
 });
 
 test('a slug or token of any URL-unreserved characters is sent (PROTOCOL.md sets no format), escaped nowhere', async ({ sk }) => {

@@ -61,10 +61,11 @@ export const DEMO_FIXTURES = projectPath('mock', 'fixtures', 'demo.json');
  */
 export function loadFixtures(input?: Fixtures | string): LoadedFixtures {
   if (input === undefined) return normalise(readJson(DEMO_FIXTURES), 'built-in demo');
-  // Relative to where the command was typed: `npm run mock` sets the working directory to
-  // the project and keeps the caller's in INIT_CWD. Only then: another script's INIT_CWD
-  // (npm test, run from a subfolder) is inherited by the processes it starts.
-  const typed = process.env['npm_lifecycle_event'] === 'mock' ? process.env['INIT_CWD'] : undefined;
+  // Relative to where the command was typed: `npm run mock` (or `npm start`, with
+  // SHAROKEY_MOCK_FIXTURES) sets the working directory to the project and keeps the caller's
+  // in INIT_CWD. Only then: another script's INIT_CWD (npm test, run from a subfolder) is
+  // inherited by the processes it starts, whose paths are the project's.
+  const typed = /^(mock|start)$/.test(process.env['npm_lifecycle_event'] ?? '') ? process.env['INIT_CWD'] : undefined;
   if (typeof input === 'string') return normalise(readJson(resolve(typed ?? '.', input)), input);
   return normalise(input, 'inline object');
 }

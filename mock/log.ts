@@ -49,10 +49,11 @@ const SCHEMES = /^(basic|bearer|digest|dpop|gnap|hoba|mutual|negotiate|ntlm|oaut
 export function logEntry(method: string, path: string, headers: Record<string, string[] | undefined>, body: string, time: string, tokens: Iterable<string> = []): LogEntry {
   // Longest first, so that a token inside another is not masked half; one of under 8
   // characters (a test's "abc") would garble every header that happens to contain it.
-  const known = [...tokens].filter((t) => t.length >= 8).sort((a, b) => b.length - a.length);
-  const find = known.length ? new RegExp(known.map(encodedAnyHow).join('|'), 'g') : null;
-  // Each as written or percent-encoded in any way (`~` as %7E, `/` as %2f): decoded, it names its token.
-  const hide = (text: string) => (find ? text.replace(find, (m) => '****' + tokenHint(decodeURIComponent(m))) : text);
+  // Each as written or percent-encoded in any way (`~` as %7E, `/` as %2f), one pattern per
+  // token, so that what matched is never decoded (a token may hold a `%` of its own).
+  const known = [...tokens].filter((t) => t.length >= 8).sort((a, b) => b.length - a.length)
+    .map((t): [RegExp, string] => [new RegExp(encodedAnyHow(t), 'g'), '****' + tokenHint(t)]);
+  const hide = (text: string) => known.reduce((t, [pattern, hint]) => t.replace(pattern, () => hint), text);
   const flat: Record<string, string> = {};
   for (const [name, values] of Object.entries(headers)) {
     if (values === undefined) continue;

@@ -69,7 +69,10 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     rawError(socket, status, code, message);
   });
   // An Expect other than 100-continue: Node would answer a bare 417; answer it as the API answers.
-  server.on('checkExpectation', (_req: IncomingMessage, res: ServerResponse) => {
+  server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
+    const target = requestTarget(req.url);
+    // Logged as any request (its body, never read, as none), unless it is a control's.
+    if (!/^(\/api\/v1)?\/+_mock(\/|\?|$)/.test(target)) state.record(logEntry((req.method ?? 'GET').toUpperCase(), target, req.headersDistinct, '', iso(state.store.now()), state.fixtures.tokens.keys()));
     send(res, errorReply(new ApiError(417, 'EXPECTATION_FAILED', 'Only "Expect: 100-continue" is supported')));
   });
   // CONNECT (a proxy's tunnel) bypasses the request handler: refuse it as any other method.

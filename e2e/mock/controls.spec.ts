@@ -230,6 +230,8 @@ test('a request line in absolute form (http://host/path, RFC 9112) is routed and
   expect(expect417).toMatch(/^HTTP\/1\.1 417 /);
   expect(expect417).toMatch(/access-control-allow-origin: \*/i);
   expect(JSON.parse(expect417.split('\r\n\r\n')[1]!.replace(/^[0-9a-f]+\r\n|\r\n0\r\n$/g, ''))).toMatchObject({ success: false, error: { code: 'EXPECTATION_FAILED' } });
+  // Logged as every request the mock receives.
+  expect((await api.get('/_mock/log')).body.data.map((l: { path: string; headers: Record<string, string> }) => [l.path, l.headers.expect])).toEqual([['/api/v1/health?x=1', undefined], ['/api/v1/health', '200-ok']]);
 });
 
 test('a preflight allows the headers a test sets for the client\'s address and country (X-Forwarded-For, CF-IPCountry), beside the API\'s own', async () => {

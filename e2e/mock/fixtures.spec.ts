@@ -76,6 +76,8 @@ test('a fixture file: relative to where `npm run mock` was called (INIT_CWD), a 
   process.env['npm_lifecycle_event'] = 'test';
   try {
     await expect(startMock({ port: 0, fixtures: 'f.json' })).rejects.toThrow(/Cannot read fixtures/);
+    process.env['npm_lifecycle_event'] = 'start'; // npm start, with SHAROKEY_MOCK_FIXTURES
+    await (await startMock({ port: 0, fixtures: 'f.json' })).close();
     process.env['npm_lifecycle_event'] = 'mock';
     const mock = await startMock({ port: 0, fixtures: 'f.json' });
     try {

@@ -184,6 +184,19 @@ test('the log shows every copy of a header and masks every credential: a second 
   expect(JSON.stringify(log)).not.toContain(T.reader);
 });
 
+test('a fixture token that holds a % of its own is masked where it appears as written, and the request is served', async () => {
+  const token = 'acme-100%-token-%41x';
+  const other = await startMock({ port: 0, fixtures: { companies: [{ id: 'q', tokens: [{ token, user: 'q@q.test', scopes: ['read'] }] }] } });
+  try {
+    const res = await fetch(`${other.url}/secrets?token=${token}`, { headers: { Authorization: `Bearer ${token}`, 'X-Api-Key': token } });
+    expect(res.status).toBe(200);
+    const [entry] = (await client(other.url).get('/_mock/log')).body.data;
+    expect([entry.path, entry.headers['x-api-key'], entry.headers.authorization]).toEqual(['/api/v1/secrets?token=****%41x', '****%41x', 'Bearer ****%41x']);
+  } finally {
+    await other.close();
+  }
+});
+
 test('a fixture token is masked in the log also as a query string writes it (percent-encoded, in any way)', async () => {
   const token = 'Zm9v+YmFy/YmF6~~==';
   const other = await startMock({ port: 0, fixtures: { companies: [{ id: 'q', tokens: [{ token, user: 'q@q.test', scopes: ['read'] }] }] } });

@@ -33,7 +33,8 @@ const CREATE: Schema = {
     return !(Array.isArray(v) || {}.toString.call(v) == '[object FileList]') ? 'must be an array of files'
       : (v = [...v]).length > LIMITS.files ? `must be at most ${LIMITS.files} files`
       // Each a non-empty Blob with a name (a File, or a Blob given one); sizes add up as they are checked.
-      : !v.every((f: File) => f instanceof Blob && f.size && isText(f.name) && f.name && (total += f.size)) ? 'must be non-empty Files (or Blobs with a name)'
+      // Known by what it can do, not by instanceof: a File of another frame (an iframe's input) is one too.
+      : !v.every((f: Partial<File>) => typeof f?.arrayBuffer == 'function' && f.size && isText(f.name) && f.name && (total += f.size)) ? 'must be non-empty Files (or Blobs with a name)'
       : total > LIMITS.bytes ? `must be at most ${LIMITS.bytes >> 20} MB in all`
       : '';
   },

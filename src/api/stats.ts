@@ -6,7 +6,8 @@ import { query } from './secrets.ts';
 /** `YYYY-MM-DD` of a valid Date (UTC) or date string; '' when neither. */
 const day = (v: unknown): string => {
   const d = v instanceof Date ? v : isText(v) && /^\d{4}-\d\d-\d\d$/.test(v) ? new Date(v) : 0;
-  const s = d && +d ? d.toISOString().slice(0, 10) : '';
+  // (d <= d: a valid Date, 1970-01-01 at 0 ms included; NaN is not.)
+  const s = d && d <= d ? d.toISOString().slice(0, 10) : '';
   // new Date('2025-02-31') rolls over to March: refuse what does not read back the same;
   // a Date past year 9999 or before 0 reads as +010000-01-01, no YYYY-MM-DD.
   return (isText(v) ? s == v : /^\d{4}-/.test(s)) ? s : '';
