@@ -15,7 +15,7 @@ const tabs = [...document.querySelectorAll('[role="tab"]')];
 let current = null;
 
 function select(name, { focus = false } = {}) {
-  if (!VIEWS[name]) name = 'create';
+  if (!Object.hasOwn(VIEWS, name)) name = 'create'; // own: #constructor is no view
   for (const tab of tabs) {
     const on = tab.id === `tab-${name}`;
     tab.setAttribute('aria-selected', String(on));

@@ -132,6 +132,9 @@ const MUTANTS = [
   ['K78', 'mock/log.ts', 'what matched decoded to find its token (a token with a % of its own: a 500)', 't.replace(pattern, () => hint)', 't.replace(pattern, (m) => \'****\' + tokenHint(decodeURIComponent(m)))', ['e2e/mock/stats.spec.ts', '-g', 'of its own']],
   ['K79', 'mock/server.ts', 'a request answered 417 is not logged', 'if (!/^(\\/api\\/v1)?\\/+_mock(\\/|\\?|$)/.test(target)) state.record(', 'if (!target) state.record(', ['e2e/mock/controls.spec.ts', '-g', 'absolute form']],
   ['K80', 'mock/fixtures.ts', 'SHAROKEY_MOCK_FIXTURES given to npm start read from the project, not where it was typed', '/^(mock|start)$/', '/^mock$/', ['e2e/mock/fixtures.spec.ts', '-g', 'relative to']],
+  ['K81', 'mock/public/page.js', 'a revealed file linked with its own type (an HTML file a tab could show as a page of the mock)', 'URL.createObjectURL(new Blob([file], { type: \'application/octet-stream\' }))', 'URL.createObjectURL(file)', ['e2e/demo/secrets.spec.ts', '-g', 'second browser']],
+  ['K82', 'mock/public/viewer.js', 'keyB kept in the address and history once the secret is open', '      history.replaceState(null, \'\', location.pathname + location.search);\n', '', ['e2e/demo/secrets.spec.ts', '-g', 'second browser']],
+  ['K83', 'mock/public/page.js', 'a malformed id in the address stops the viewer at "Loading"', '      return decodeURIComponent(last);\n    } catch {\n      return last;\n    }', '      return decodeURIComponent(last);\n    } finally {\n      void 0;\n    }', ['e2e/demo/details.spec.ts', '-g', 'no id or no view']],
   // Round 3: the script's date ranges, request statuses and configuration bounds.
   ['M34', 'src/api/stats.ts', 'from alone refused', '(to && from > to ? \'must not be after to\' : \'\')', '(from > to ? \'must not be after to\' : \'\')', ['e2e/api-edges.spec.ts', '-g', 'take one bound alone']],
   ['M35', 'src/api/requests.ts', 'listRequests refuses status completed', 'checkOptions(f, filters(\'active\', \'completed\', \'expired\'));', 'checkOptions(f, filters(\'active\', \'expired\'));', ['e2e/api-edges.spec.ts', '-g', 'lists the answered requests']],
@@ -184,6 +187,11 @@ const MUTANTS = [
   ['D14', 'demo/lib/dom.js', 'one date that is none blanks the list', 'Number.isNaN(+new Date(iso)) ? shown(iso) : ', '', ['e2e/demo/details.spec.ts', '-g', 'whatever its shape']],
   ['D15', 'demo/lib/errors.js', 'details that are no list crash the error box', '[].concat(messages).map(String).join', 'messages.join', ['e2e/demo/details.spec.ts', '-g', 'whatever its shape']],
   ['D16', 'demo/views/requests.js', 'the request\'s key not shown for the responder', "    byId('r-key').value = r.public_key;\n", '', ['e2e/demo/requests.spec.ts', '-g', 'made in the console']],
+  ['D17', 'demo/lib/settings.js', 'a link naming another API in a fresh tab says nothing of it', '  else if (named) status.textContent = `No token yet. The address chose the API ${shown(form.elements.apiUrl.value)}: enter a token only if you trust that server.`;\n', '', ['e2e/demo/details.spec.ts', '-g', 'fresh tab']],
+  ['D18', 'demo/lib/dom.js', 'a revealed file linked with its own type (an HTML file a tab could show as a page of the console)', 'URL.createObjectURL(new Blob([file], { type: \'application/octet-stream\' }))', 'URL.createObjectURL(file)', ['e2e/demo/open.spec.ts', '-g', 'wrong password uses no view']],
+  ['D19', 'demo/app.js', '#constructor taken for a view (no panel shown)', 'if (!Object.hasOwn(VIEWS, name)) name = \'create\';', 'if (!VIEWS[name]) name = \'create\';', ['e2e/demo/details.spec.ts', '-g', 'no id or no view']],
+  ['D20', 'scripts/serve.mjs', 'a sibling folder sharing the root\'s prefix served', '(file != base && !file.startsWith(base + sep))', '!file.startsWith(base)', ['e2e/unit/serve.spec.ts']],
+  ['D21', 'scripts/serve.mjs', 'a malformed path (/%) stops the server', '      file = normalize(join(base, decodeURIComponent(url.pathname)));\n    } catch {', '      file = normalize(join(base, url.pathname));\n      decodeURIComponent(url.pathname);\n    } finally {', ['e2e/unit/serve.spec.ts']],
 ];
 
 const only = process.argv.slice(2);

@@ -109,7 +109,7 @@ export async function busy(button, task) {
 /** Download links for revealed files (their blob URLs are freed by `releaseLinks`). */
 export function fileLinks(files) {
   return el('ul', { class: 'files', 'aria-label': 'Attachments' },
-    files.map((file) => el('li', {}, el('a', { href: URL.createObjectURL(file), download: shown(file.name) }, `Download ${file.name}`), ` ${bytes(file.size)}`)));
+    files.map((file) => el('li', {}, el('a', { href: URL.createObjectURL(new Blob([file], { type: 'application/octet-stream' })), download: shown(file.name) }, `Download ${file.name}`), ` ${bytes(file.size)}`)));
 }
 
 /** Releases the blob URLs of the download links inside `root`. */

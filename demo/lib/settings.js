@@ -73,11 +73,14 @@ export function initSettings(onChange) {
   const params = new URLSearchParams(location.search);
   const fromQuery = params.get('api');
   let forgot = false;
+  let named = false;
   if (fromQuery) {
     // A link that names another API must not carry this tab's token there: it is forgotten
-    // (a link from anyone could otherwise send it to a server of theirs at once).
+    // (a link from anyone could otherwise send it to a server of theirs at once); with no
+    // token yet, the person is told which server the link chose before they type one.
     const saved = store.get('apiUrl') || DEFAULT_API;
-    if (fromQuery.replace(/\/+$/, '') !== saved.replace(/\/+$/, '') && store.get('token')) {
+    named = fromQuery.replace(/\/+$/, '') !== saved.replace(/\/+$/, '');
+    if (named && store.get('token')) {
       store.set('token', '');
       store.set('company', '');
       forgot = true;
@@ -96,6 +99,7 @@ export function initSettings(onChange) {
     showError(errorBox, error, { form });
   }
   if (forgot) status.textContent = `The address named another API (${shown(form.elements.apiUrl.value)}): the token was forgotten, so that it is not sent there. Enter it again if you trust that server.`;
+  else if (named) status.textContent = `No token yet. The address chose the API ${shown(form.elements.apiUrl.value)}: enter a token only if you trust that server.`;
   else check();
 
   form.addEventListener('submit', (event) => {

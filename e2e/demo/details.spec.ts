@@ -140,6 +140,15 @@ test('limits are shown as they are passed, before sending: the character counter
   await expect(chosen).toContainText('Over the limit of 10 files and 10 MB in all');
 });
 
+test('a link that names another API in a fresh tab says which server it chose before any token is typed', async ({ browser, env }) => {
+  const fresh = await browser.newPage();
+  const other = env.mockUrl.replace('127.0.0.1', 'localhost');
+  await fresh.goto(env.demo.replace(encodeURIComponent(env.mockUrl), encodeURIComponent(other)));
+  await expect(fresh.getByLabel('API URL')).toHaveValue(other);
+  await expect(fresh.locator('#set-status')).toContainText(`No token yet. The address chose the API ${other}: enter a token only if you trust that server.`);
+  await fresh.close();
+});
+
 test('a link that names another API forgets the saved token rather than send it there, and says so', async ({ page, env }) => {
   await openDemo(page, env);
   await control(env, 'DELETE', '/_mock/log');
@@ -190,4 +199,11 @@ test("what the server sends is shown as text whatever its shape: a direction ove
   await secrets.getByLabel('Search').fill('details');
   await secrets.getByRole('button', { name: 'Show', exact: true }).click();
   await expect(page.locator('#s-error')).toContainText('not like that');
+});
+
+test('addresses that are no id or no view: the viewer at /s/% says the secret does not exist, the console at #constructor opens Create', async ({ page, env }) => {
+  await page.goto(`${env.mockOrigin}/s/%#${'k'.repeat(24)}`);
+  await expect(page.locator('#status')).toContainText('does not exist');
+  await page.goto(env.demo + '#constructor');
+  await expect(page.getByRole('tab', { name: 'Create' })).toHaveAttribute('aria-selected', 'true');
 });

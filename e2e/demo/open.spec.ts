@@ -41,6 +41,12 @@ test('open a link: a secret behind a one-time code asks for it, "Send me a code"
 
 test('open a link: a wrong password uses no view, the right one shows the content, the message and the file', async ({ page, env }, testInfo) => {
   const id = runId();
+  // The type of every Blob the page links (its CSP lets no script fetch a blob: URL back).
+  await page.addInitScript(() => {
+    const link = URL.createObjectURL;
+    const linked: string[] = ((window as unknown as { linked: string[] }).linked = []);
+    URL.createObjectURL = (b: Blob | MediaSource) => (linked.push((b as Blob).type), link(b));
+  });
   await openDemo(page, env);
   const link = await page.evaluate(async (id) => {
     const file = new File([`report of ${id}`], 'report.csv', { type: 'text/csv' });
@@ -71,6 +77,8 @@ test('open a link: a wrong password uses no view, the right one shows the conten
   const [download] = await Promise.all([page.waitForEvent('download'), result.getByRole('link', { name: 'Download report.csv' }).click()]);
   expect(download.suggestedFilename()).toBe('report.csv');
   expect(readFileSync(await download.path(), 'utf8')).toBe(`report of ${id}`);
+  // A download whatever the file holds, never a type a tab would show as a page of the console's origin.
+  expect(await page.evaluate(() => (window as unknown as { linked: string[] }).linked)).toEqual(['application/octet-stream']);
   await page.screenshot({ path: testInfo.outputPath('demo-open.png'), fullPage: true });
 
   // One view only: the second time, it is gone.

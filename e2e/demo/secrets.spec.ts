@@ -64,12 +64,22 @@ test('create a secret with a password and files, then open it in a second browse
   // The recipient: another browser, no token, the mock's viewer page.
   const recipient = await browser.newContext({ extraHTTPHeaders: { 'CF-IPCountry': 'FR' } });
   const viewer = await recipient.newPage();
+  // The type of every Blob the page links (its CSP lets no script fetch a blob: URL back).
+  await viewer.addInitScript(() => {
+    const link = URL.createObjectURL;
+    const linked: string[] = ((window as unknown as { linked: string[] }).linked = []);
+    URL.createObjectURL = (b: Blob | MediaSource) => (linked.push((b as Blob).type), link(b));
+  });
   await viewer.goto(link);
   await expect(viewer.locator('#message')).toHaveText('For Bob, from Alice');
   await viewer.locator('#password').fill('open sesame');
   await viewer.getByRole('button', { name: 'Reveal the secret' }).click();
   await expect(viewer.locator('#content')).toHaveValue(plaintext);
+  // Opened, the key leaves the address bar and the history.
+  expect(viewer.url()).toBe(link.split('#')[0]);
   await expect(viewer.locator('#files a')).toHaveText([/notes\.txt/, /config\.json/]);
+  // Files are downloads whatever they hold: never a type a tab would show as a page of the mock's origin.
+  expect(await viewer.evaluate(() => (window as unknown as { linked: string[] }).linked)).toEqual(['application/octet-stream', 'application/octet-stream']);
   const [download] = await Promise.all([viewer.waitForEvent('download'), viewer.locator('#files a', { hasText: 'notes.txt' }).click()]);
   expect(download.suggestedFilename()).toBe('notes.txt');
   expect((await import('node:fs')).readFileSync(await download.path(), 'utf8')).toBe(`notes of ${id}`);

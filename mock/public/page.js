@@ -33,7 +33,8 @@
     }
     for (const file of result.attachments || []) {
       const link = document.createElement('a');
-      link.href = URL.createObjectURL(file);
+      // A download, whatever the file holds: untyped, an HTML file opened in a tab may be sniffed as a page of this origin.
+      link.href = URL.createObjectURL(new Blob([file], { type: 'application/octet-stream' }));
       link.download = shown(file.name);
       link.textContent = `${shown(file.name)} (${bytes(file.size)})`;
       const item = document.createElement('li');
@@ -54,5 +55,15 @@
     $('copied').textContent = 'Copied.';
   });
 
-  window.SharokeyPage = { $, say, show, shown };
+  /** The address's last path segment, decoded (`/s/%`, which cannot be, as it is: the API knows no such id). */
+  const lastSegment = () => {
+    const last = location.pathname.split('/').filter(Boolean).pop() || '';
+    try {
+      return decodeURIComponent(last);
+    } catch {
+      return last;
+    }
+  };
+
+  window.SharokeyPage = { $, say, show, shown, lastSegment };
 })();

@@ -2,9 +2,9 @@
 // encrypts the typed secret in this browser and sends it (Sharokey.respond).
 (() => {
   'use strict';
-  const { $, say, shown } = window.SharokeyPage;
+  const { $, say, shown, lastSegment } = window.SharokeyPage;
   const api = `${location.origin}/api/v1`;
-  const token = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() || '');
+  const token = lastSegment();
 
   const closed = () => {
     $('form').hidden = true;

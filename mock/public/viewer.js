@@ -2,9 +2,9 @@
 // only when the person clicks, so a link preview never uses up a view.
 (() => {
   'use strict';
-  const { $, say, show, shown } = window.SharokeyPage;
+  const { $, say, show, shown, lastSegment } = window.SharokeyPage;
   const api = `${location.origin}/api/v1`;
-  const slug = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() || '');
+  const slug = lastSegment();
   let info = null;
 
   // This page is the mock's: it can say how the mock decides, which a person on this machine needs.
@@ -50,6 +50,8 @@
     say('Opening…');
     try {
       show(await Sharokey.reveal(location.href, options), 'gate', 'Here is your secret. This view is used: copy what you need now.');
+      // The key leaves the address (and so the history): a link with views left stays only where the sender put it.
+      history.replaceState(null, '', location.pathname + location.search);
     } catch (error) {
       explain(error);
     } finally {
