@@ -63,6 +63,7 @@ var LIMITS = {
 
 // src/validate.ts
 var isText = (v) => typeof v == "string";
+var NONE = /* @__PURE__ */ Object.create(null);
 var keys = Object.keys;
 var validate = (values, schema) => {
   const details = {};
@@ -335,9 +336,9 @@ var tell = (o, p) => {
     });
   }
 };
-var encryptSecret = async (content, hours, views, o = {}) => {
+var encryptSecret = async (content, hours, views, o = NONE) => {
   checkCreate(content, hours, views, o);
-  o ??= {};
+  o ??= NONE;
   const { otpPhone, otpEmail, password, ipWhitelist: ips, geolocation: geo } = o;
   const [security, gate] = otpPhone ? ["otp_phone", { otp_type: "phone", otp_receiver: toPhone(otpPhone) }] : otpEmail ? ["otp_email", { otp_type: "email", otp_receiver: otpEmail }] : password ? ["password", { password }] : o.captcha ? ["captcha", { captcha: true }] : ["none", {}];
   const attachments = [...o.attachments ?? []];
@@ -378,11 +379,11 @@ var encryptSecret = async (content, hours, views, o = {}) => {
     }
   };
 };
-var create = async (cfg, content, hours = 24, views = 1, o = {}) => {
+var create = async (cfg, content, hours = 24, views = 1, o = NONE) => {
   const { body, k, security, total } = await encryptSecret(content, hours, views, o);
   const { data } = await request(cfg, "/secrets", o, "POST", body);
   webUrl(data.access_url);
-  tell(o ?? {}, { phase: "done", loaded: total, total });
+  tell(o ?? NONE, { phase: "done", loaded: total, total });
   return { ...data, share_url: data.access_url + "#" + k.slice(8), security };
 };
 var filters = (...statuses) => ({
@@ -401,7 +402,7 @@ var page = ({ data, pagination }) => {
   if (!Array.isArray(p.items)) throw TypeError();
   return p;
 };
-var listSecrets = async (cfg, f = {}) => {
+var listSecrets = async (cfg, f = NONE) => {
   checkOptions(f, filters("active", "expired"));
   return page(await request(cfg, "/secrets" + query({ ...f }), f));
 };
@@ -409,16 +410,16 @@ var at = (base, field, id, o) => {
   checkOptions(o, { [field]: slug }, { [field]: id });
   return base + id;
 };
-var getDetails = async (cfg, id, o = {}) => (await request(cfg, at("/secrets/", "slug", id, o), o)).data;
-var deleteSecret = async (cfg, id, o = {}) => !!await request(cfg, at("/secrets/", "slug", id, o), o, "DELETE");
+var getDetails = async (cfg, id, o = NONE) => (await request(cfg, at("/secrets/", "slug", id, o), o)).data;
+var deleteSecret = async (cfg, id, o = NONE) => !!await request(cfg, at("/secrets/", "slug", id, o), o, "DELETE");
 
 // src/api/reveal.ts
 var secret = text(0, 4096);
-var reveal = async (cfg, shareUrl, o = {}) => {
+var reveal = async (cfg, shareUrl, o = NONE) => {
   const [slug2, keyB] = parseLink(shareUrl, "shareUrl", /^[A-Za-z0-9]{24}$/);
   subtle();
   checkOptions(o, { password: secret, otp: secret, captchaToken: secret });
-  const { password, otp, captchaToken } = o ?? {};
+  const { password, otp, captchaToken } = o ?? NONE;
   const at2 = "/public/secrets/" + slug2;
   const pub = anonymous(cfg);
   const info = (await request(pub, at2, o)).data || {};
@@ -431,7 +432,7 @@ var reveal = async (cfg, shareUrl, o = {}) => {
     attachments: await Promise.all((s.attachments ?? []).map(async (a) => new File([await open(key, a.iv ?? s.iv, a.data)], a.name)))
   };
 };
-var sendOtp = async (cfg, shareUrl, o = {}) => {
+var sendOtp = async (cfg, shareUrl, o = NONE) => {
   const [slug2] = parseLink(shareUrl, "shareUrl");
   checkOptions(o, {});
   return (await request(anonymous(cfg), `/public/secrets/${slug2}/otp`, o, "POST")).data;
@@ -444,13 +445,13 @@ var day = (v) => {
   return (isText(v) ? s == v : /^\d{4}-/.test(s)) ? s : "";
 };
 var date = (v) => day(v) ? "" : "must be a Date or YYYY-MM-DD";
-var range = (r = {}) => {
+var range = (r = NONE) => {
   const from = day(r?.from), to = day(r?.to);
   checkOptions(r, { from: (v) => date(v) || (to && from > to ? "must not be after to" : ""), to: date });
   return query({ from: from || null, to: to || null });
 };
-var getStats = async (cfg, r = {}) => (await request(cfg, "/secrets-stats" + range(r), r)).data;
-var getTokenStats = async (cfg, o = {}) => {
+var getStats = async (cfg, r = NONE) => (await request(cfg, "/secrets-stats" + range(r), r)).data;
+var getTokenStats = async (cfg, o = NONE) => {
   checkOptions(o, {});
   return (await request(cfg, "/tokens-stats", o)).data;
 };
@@ -501,7 +502,7 @@ var REQUEST = {
   requestExpirationHours: int(LIMITS.hours),
   maximumViews: int(LIMITS.views)
 };
-var createRequest = async (cfg, o = {}) => {
+var createRequest = async (cfg, o = NONE) => {
   checkOptions(o, REQUEST);
   const [publicKey, privateKey] = await newRequestKeys();
   const body = { public_key: publicKey };
@@ -510,14 +511,14 @@ var createRequest = async (cfg, o = {}) => {
   const r = data.request ?? data;
   return { ...r, public_key: publicKey, inbox_url: new URL("/i/" + r.token, webUrl(r.url ?? "", cfg.apiUrl).origin) + "#" + privateKey };
 };
-var listRequests = async (cfg, f = {}) => {
+var listRequests = async (cfg, f = NONE) => {
   checkOptions(f, filters("active", "completed", "expired"));
   return page(await request(cfg, "/requests" + query({ ...f }), f));
 };
-var getRequest = async (cfg, token, o = {}) => (await request(cfg, at("/requests/", "token", token, o), o)).data;
-var deleteRequest = async (cfg, token, o = {}) => !!await request(cfg, at("/requests/", "token", token, o), o, "DELETE");
-var requestStats = async (cfg, r = {}) => (await request(cfg, "/requests-stats" + range(r), r)).data;
-var respond = async (cfg, requestUrl, content, o = {}) => {
+var getRequest = async (cfg, token, o = NONE) => (await request(cfg, at("/requests/", "token", token, o), o)).data;
+var deleteRequest = async (cfg, token, o = NONE) => !!await request(cfg, at("/requests/", "token", token, o), o, "DELETE");
+var requestStats = async (cfg, r = NONE) => (await request(cfg, "/requests-stats" + range(r), r)).data;
+var respond = async (cfg, requestUrl, content, o = NONE) => {
   const [token] = parseLink(requestUrl, "requestUrl");
   subtle();
   checkCreate(content, 1, 1, o);
@@ -530,7 +531,7 @@ var respond = async (cfg, requestUrl, content, o = {}) => {
   body.sealed_key = await sealTo(key, token, k.slice(8));
   return (await request(pub, `/public/requests/${token}/respond`, o, "POST", body)).data;
 };
-var openRequest = async (cfg, inboxUrl, o = {}) => {
+var openRequest = async (cfg, inboxUrl, o = NONE) => {
   const [token, privateKey] = parseLink(inboxUrl, "inboxUrl", /^[\w-]{43}(\.[\w-]{43}\.[\w-]{43})?$/);
   subtle();
   checkOptions(o, {});
@@ -540,7 +541,7 @@ var openRequest = async (cfg, inboxUrl, o = {}) => {
 };
 
 // src/api/diagnostics.ts
-var health = async (cfg, o = {}) => {
+var health = async (cfg, o = NONE) => {
   checkOptions(o, {});
   return (await request(anonymous(cfg), "/health", o)).data;
 };
@@ -563,7 +564,7 @@ var CHECKS = [
   }],
   ["statistics", "stats", async (cfg) => `Statistics can be read (total_secrets: ${(await request(cfg, "/secrets-stats")).data.total_secrets})`]
 ];
-var test = async (cfg, o = {}) => {
+var test = async (cfg, o = NONE) => {
   cfg = withSignal(cfg, o);
   const details = [];
   for (const [name, scope, run] of CHECKS) {
@@ -583,7 +584,7 @@ var test = async (cfg, o = {}) => {
   const passed = details.filter((d) => d.success).length;
   return { passed, total: 6, success: passed == 6, details };
 };
-var testConnection = async (cfg, o = {}) => listOne(cfg = withSignal(cfg, o)).then(() => true, (e) => {
+var testConnection = async (cfg, o = NONE) => listOne(cfg = withSignal(cfg, o)).then(() => true, (e) => {
   cfg.signal?.throwIfAborted();
   return e instanceof PermissionError;
 });

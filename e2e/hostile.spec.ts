@@ -154,10 +154,10 @@ test('a page that added enumerable properties to Object.prototype (before and af
   expect(wire).not.toContain('p0llut3d');
 });
 
-test('option and setting names a page added to Object.prototype (before loading too) are never read as the caller\'s: the script loads, no inherited token, company, password or apiUrl is used or sent', async ({ page }) => {
+test('option and setting names a page added to Object.prototype (before loading too) are never read as the caller\'s, options given, empty or left out: the script loads, no inherited token, company, password or apiUrl is used or sent', async ({ page }) => {
   await mock.reset();
   const P = {
-    description: 'p0llut3d', message: 'p0llut3d', password: 'ab', otpEmail: 'p0llut3d@example.com', otp_email: 'p0llut3d@example.com',
+    description: 'p0llut3d', message: 'p0llut3d', password: 'p0llut3d-pw', otpEmail: 'p0llut3d@example.com', otp_email: 'p0llut3d@example.com',
     apiUrl: 'http://127.0.0.1:9/p0llut3d', emailTo: 'p0llut3d@example.com', token: 'p0llut3d-token', company: 'p0llut3d-co', timeout: '30s',
   };
   // Before the script loads (its default client is configured then), as a vulnerable merge of user JSON would leave it.
@@ -174,7 +174,12 @@ test('option and setting names a page added to Object.prototype (before loading 
       const s = await S.create('on a polluted page', 1, 1, {});
       await S.createRequest({});
       const opened = await S.reveal(s.share_url, {});
-      return { loaded, noToken, anon: anon.getConfig(), before, security: s.security, content: opened.content, message: opened.message };
+      // No options at all, or null: the library's own default must read nothing inherited either.
+      const bare = await S.create('no options', 1, 1);
+      await S.createRequest();
+      const nulled = await S.create('null options', 1, 1, null as never);
+      const both = [(await S.reveal(bare.share_url)).content, (await S.reveal(nulled.share_url, null as never)).content];
+      return { loaded, noToken, anon: anon.getConfig(), before, security: [s.security, bare.security, nulled.security], content: opened.content, message: opened.message, both };
     } finally {
       for (const k of names) delete (Object.prototype as Record<string, unknown>)[k];
     }
@@ -182,7 +187,7 @@ test('option and setting names a page added to Object.prototype (before loading 
   expect(r).toEqual({
     loaded: 'function', noToken: 'AuthenticationError', anon: { apiUrl: MOCK_URL, timeout: 30000, retries: 2, hasToken: false },
     before: { apiUrl: 'https://api.sharokey.com/api/v1', timeout: 30000, retries: 2, hasToken: true },
-    security: 'none', content: 'on a polluted page', message: null,
+    security: ['none', 'none', 'none'], content: 'on a polluted page', message: null, both: ['no options', 'null options'],
   });
   const wire = (await mock.apiLog()).map((l) => l.path + ' ' + JSON.stringify(l.headers) + ' ' + l.body).join('\n');
   expect(wire).toContain('/requests');

@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { authenticate, bearerToken, companyFor, requireScope } from './auth.ts';
 import { matches, playFault, type Fault } from './faults.ts';
 import { loadFixtures, type Fixtures } from './fixtures.ts';
-import { ApiError, BODY_LIMIT, errorReply, linger, PREFLIGHT_HEADERS, readBody, send, utf8, type Reply } from './http.ts';
+import { ApiError, BODY_LIMIT, CORS_HEADERS, errorReply, linger, PREFLIGHT_HEADERS, readBody, send, utf8, type Reply } from './http.ts';
 import { logEntry } from './log.ts';
 import { isPage, pageReply } from './pages.ts';
 import { makeCtx, Router, type Route } from './router.ts';
@@ -106,7 +106,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
 function rawError(socket: Duplex, status: number, code: string, message: string): void {
   const body = JSON.stringify({ success: false, error: { code, message } });
   socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n`
-    + `Access-Control-Allow-Origin: *\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`);
+    + `Access-Control-Allow-Origin: *\r\nAccess-Control-Expose-Headers: ${CORS_HEADERS['Access-Control-Expose-Headers']}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`);
 }
 
 /** How a listening host is written in a URL (a wildcard is reached on loopback). */

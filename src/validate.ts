@@ -8,6 +8,12 @@ export type Check = ((v: any) => string) & { required?: 1 }; // eslint-disable-l
 export type Schema = Record<string, Check>;
 
 export const isText = (v: unknown): v is string => typeof v == 'string';
+/**
+ * The options of a call that gave none: an object on no prototype (a `{}` would
+ * read what a page added to Object.prototype, its `password` or `otpEmail`, as
+ * the caller's). Every such call shares it: options are read, never written.
+ */
+export const NONE = Object.create(null) as {};
 /** An object's own keys: never what a page added to Object.prototype (for...in would list it). */
 export const keys = Object.keys as <T extends object>(o: T) => Array<keyof T & string>;
 

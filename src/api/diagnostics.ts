@@ -1,11 +1,11 @@
 import { AuthenticationError, NetworkError, PermissionError } from '../errors.ts';
 import { anonymous, request, type Config } from '../transport/request.ts';
-import { checkOptions } from '../validate.ts';
+import { checkOptions, NONE } from '../validate.ts';
 import type { CheckResult, Health, TestReport, WithSignal } from '../types.ts';
 import { create, deleteSecret } from './secrets.ts';
 
 /** The server's health (no token needed). */
-export const health = async (cfg: Config, o: WithSignal = {}): Promise<Health> => {
+export const health = async (cfg: Config, o: WithSignal = NONE): Promise<Health> => {
   checkOptions(o, {});
   return (await request(anonymous(cfg), '/health', o)).data;
 };
@@ -40,7 +40,7 @@ const CHECKS: [CheckResult['name'], string, (cfg: Config) => Promise<string>][] 
  * cleared; its metadata stays, expired).
  * @example const { passed, total, details } = await Sharokey.test();
  */
-export const test = async (cfg: Config, o: WithSignal = {}): Promise<TestReport> => {
+export const test = async (cfg: Config, o: WithSignal = NONE): Promise<TestReport> => {
   cfg = withSignal(cfg, o);
   const details: CheckResult[] = [];
   for (const [name, scope, run] of CHECKS) {
@@ -67,7 +67,7 @@ export const test = async (cfg: Config, o: WithSignal = {}): Promise<TestReport>
 };
 
 /** True when the server answers and accepts the token; rejects only on bad options or the caller's abort. */
-export const testConnection = async (cfg: Config, o: WithSignal = {}): Promise<boolean> =>
+export const testConnection = async (cfg: Config, o: WithSignal = NONE): Promise<boolean> =>
   listOne((cfg = withSignal(cfg, o))).then(() => true, (e) => {
     cfg.signal?.throwIfAborted();
     return e instanceof PermissionError;

@@ -3,7 +3,7 @@ import { fromBase64 } from '../crypto/base64.ts';
 import { fromUtf8, subtle } from '../crypto/keys.ts';
 import { anonymous, request, type Config } from '../transport/request.ts';
 import type { OtpSent, Revealed, RevealOptions, WithSignal } from '../types.ts';
-import { checkOptions, parseLink, text } from '../validate.ts';
+import { checkOptions, NONE, parseLink, text } from '../validate.ts';
 
 // '' is "not given", as a form's empty field is: the server then says what it needs.
 const secret = text(0, 4096);
@@ -18,11 +18,11 @@ const secret = text(0, 4096);
  * open it.
  * @example const { content, attachments } = await Sharokey.reveal(location.href, { password });
  */
-export const reveal = async (cfg: Config, shareUrl: string, o: RevealOptions = {}): Promise<Revealed> => {
+export const reveal = async (cfg: Config, shareUrl: string, o: RevealOptions = NONE): Promise<Revealed> => {
   const [slug, keyB] = parseLink(shareUrl, 'shareUrl', /^[A-Za-z0-9]{24}$/);
   subtle(); // no WebCrypto: a CryptoError before the view is spent
   checkOptions(o, { password: secret, otp: secret, captchaToken: secret });
-  const { password, otp, captchaToken } = o ?? {};
+  const { password, otp, captchaToken } = o ?? NONE;
   const at = '/public/secrets/' + slug;
   const pub = anonymous(cfg);
   // The message comes with what the secret requires (PROTOCOL.md), read before the view is used.
@@ -45,7 +45,7 @@ export const reveal = async (cfg: Config, shareUrl: string, o: RevealOptions = {
  * Only the link's slug is read: its key is not needed, and never sent.
  * @example await Sharokey.sendOtp(location.href); // then ask the recipient for the code
  */
-export const sendOtp = async (cfg: Config, shareUrl: string, o: WithSignal = {}): Promise<OtpSent> => {
+export const sendOtp = async (cfg: Config, shareUrl: string, o: WithSignal = NONE): Promise<OtpSent> => {
   const [slug] = parseLink(shareUrl, 'shareUrl');
   checkOptions(o, {});
   return (await request(anonymous(cfg), `/public/secrets/${slug}/otp`, o, 'POST')).data;

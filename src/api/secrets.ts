@@ -5,7 +5,7 @@ import { deriveKey, sealer } from '../crypto/seal.ts';
 import { LIMITS } from '../limits.ts';
 import { request, webUrl, type Config, type Envelope } from '../transport/request.ts';
 import type { CreatedSecret, CreateOptions, ListFilters, Page, Progress, SecretDetails, SecretItem, Security, WithSignal } from '../types.ts';
-import { checkOptions, email, entries, int, is, isCountry, isText, isPublicIp, listOf, oneOf, phone, required, slug, text, toPhone, type Schema } from '../validate.ts';
+import { checkOptions, email, entries, int, is, isCountry, isPublicIp, isText, listOf, NONE, oneOf, phone, required, type Schema, slug, text, toPhone } from '../validate.ts';
 
 /** description, message, search: at most LIMITS.text characters. */
 export const note = text(0, LIMITS.text);
@@ -74,9 +74,9 @@ export interface Encrypted {
  * Checks and encrypts a secret in the browser (a fresh key string, salt and
  * iv, and a fresh iv for each attachment) without sending anything.
  */
-export const encryptSecret = async (content: string, hours: number, views: number, o: CreateOptions = {}): Promise<Encrypted> => {
+export const encryptSecret = async (content: string, hours: number, views: number, o: CreateOptions = NONE): Promise<Encrypted> => {
   checkCreate(content, hours, views, o);
-  o ??= {};
+  o ??= NONE;
   const { otpPhone, otpEmail, password, ipWhitelist: ips, geolocation: geo } = o;
   // Only the highest protection asked for is sent: captcha < password < otp_email < otp_phone.
   const [security, gate]: [Security, object] = otpPhone ? ['otp_phone', { otp_type: 'phone', otp_receiver: toPhone(otpPhone) }]
@@ -123,12 +123,12 @@ export const encryptSecret = async (content: string, hours: number, views: numbe
  * Throws ValidationError/AttachmentError before any request on bad input.
  * @example const { share_url } = await Sharokey.create('db password: hunter2', 24, 1, { password: 'orange' });
  */
-export const create = async (cfg: Config, content: string, hours = 24, views = 1, o: CreateOptions = {}): Promise<CreatedSecret> => {
+export const create = async (cfg: Config, content: string, hours = 24, views = 1, o: CreateOptions = NONE): Promise<CreatedSecret> => {
   const { body, k, security, total } = await encryptSecret(content, hours, views, o);
   const { data } = await request(cfg, '/secrets', o, 'POST', body);
   // A share link only on an http(s) page (a javascript: one would run in the page that links it).
   webUrl(data.access_url);
-  tell(o ?? {}, { phase: 'done', loaded: total, total });
+  tell(o ?? NONE, { phase: 'done', loaded: total, total });
   return { ...data, share_url: data.access_url + '#' + k.slice(8), security };
 };
 
@@ -161,7 +161,7 @@ export const page = <T>({ data, pagination }: Envelope): Page<T> => {
  * Lists the company's secrets, newest first.
  * @example const { items, pagination } = await Sharokey.list({ status: 'active', limit: 10 });
  */
-export const listSecrets = async (cfg: Config, f: ListFilters = {}): Promise<Page<SecretItem>> => {
+export const listSecrets = async (cfg: Config, f: ListFilters = NONE): Promise<Page<SecretItem>> => {
   checkOptions(f, filters('active', 'expired'));
   return page(await request(cfg, '/secrets' + query({ ...f }), f));
 };
@@ -173,9 +173,9 @@ export const at = (base: string, field: string, id: unknown, o: WithSignal): str
 };
 
 /** The secret's metadata, never its content. Alias: `get`. */
-export const getDetails = async (cfg: Config, id: string, o: WithSignal = {}): Promise<SecretDetails> =>
+export const getDetails = async (cfg: Config, id: string, o: WithSignal = NONE): Promise<SecretDetails> =>
   (await request(cfg, at('/secrets/', 'slug', id, o), o)).data;
 
 /** Expires the secret now and clears its content; resolves to true (also when it was already gone). */
-export const deleteSecret = async (cfg: Config, id: string, o: WithSignal = {}): Promise<true> =>
+export const deleteSecret = async (cfg: Config, id: string, o: WithSignal = NONE): Promise<true> =>
   !!(await request(cfg, at('/secrets/', 'slug', id, o), o, 'DELETE')) as true;
