@@ -156,6 +156,10 @@ export function utf8(bytes: Buffer): string | null {
   }
 }
 
+/** Whether a parsed JSON value holds a lone surrogate in a string or a key (\p{Cs}: a pair is one code point, not Cs). */
+const lone = (v: unknown): boolean =>
+  typeof v === 'string' ? /\p{Cs}/u.test(v) : v !== null && typeof v === 'object' && Object.entries(v).some(([k, x]) => lone(k) || lone(x));
+
 /** Parses a JSON body that must be an object: 400 if not JSON, 422 if not an object. Empty is `{}`. */
 export function parseObject(text: string): Record<string, unknown> {
   if (text.trim() === '') return {};
@@ -165,6 +169,8 @@ export function parseObject(text: string): Record<string, unknown> {
   } catch {
     throw new ApiError(400, 'VALIDATION_ERROR', 'The request body is not valid JSON');
   }
+  // `"\ud800"` is valid JSON of ASCII bytes, but no Unicode text: refused as bytes that are not UTF-8 are.
+  if (/\\u[dD][89a-fA-F]/.test(text) && lone(value)) throw new ApiError(400, 'VALIDATION_ERROR', 'The request body holds a lone surrogate (a \\u escape): it is not Unicode text');
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new ApiError(422, 'VALIDATION_ERROR', 'The request body must be a JSON object', {
       body: ['The request body must be a JSON object'],

@@ -79,7 +79,7 @@ function keyA(f: Fields): string | null {
 
 function captchaFlag(f: Fields): boolean {
   const v = f.raw('captcha');
-  if (v === undefined || v === null) return false;
+  if (!f.given('captcha')) return false;
   if (typeof v !== 'boolean') return f.fail('captcha', 'The captcha must be true or false.'), false;
   return v;
 }
@@ -126,10 +126,10 @@ function countries(f: Fields): string | null {
 function attachmentList(f: Fields): StoredAttachment[] {
   const list = f.raw('attachments');
   const declared = f.raw('attachments_total_size');
-  if (declared !== undefined && declared !== null && (typeof declared !== 'number' || !Number.isInteger(declared) || declared < 0)) {
+  if (f.given('attachments_total_size') && (typeof declared !== 'number' || !Number.isInteger(declared) || declared < 0)) {
     f.fail('attachments_total_size', 'The attachments_total_size must be a whole number of bytes.');
   }
-  if (list === undefined || list === null) {
+  if (!f.given('attachments')) {
     if (typeof declared === 'number' && declared > 0) f.fail('attachments_total_size', 'The attachments_total_size must equal the sum of the attachment sizes.');
     return [];
   }

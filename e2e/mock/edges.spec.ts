@@ -86,9 +86,9 @@ test('an answered request carries completed_at (the time of the answer)', async 
 });
 
 test('optional fields given as "" count as not given (a password of "" is no password)', async () => {
-  const res = await api.post('/secrets', { token: T.admin, body: secretBody({ description: '', message: '', password: '', ip_whitelist: '', geolocation: '' }) });
+  const res = await api.post('/secrets', { token: T.admin, body: secretBody({ description: '', message: '', password: '', ip_whitelist: '', geolocation: '', captcha: '', attachments: '', attachments_total_size: '' }) });
   expect(res.status).toBe(201);
-  expect(res.body.data).toMatchObject({ description: null, message: null, has_password: false });
+  expect(res.body.data).toMatchObject({ description: null, message: null, has_password: false, has_attachments: false, attachments_count: 0 });
   const r = await api.post('/requests', { token: T.admin, body: { message: '', email_to: '', email_reply: '' } });
   expect(r.status).toBe(201);
   expect(r.body.data.request).toMatchObject({ message: null, email_to: null, email_reply: null });

@@ -58,11 +58,12 @@ function checkGate(secret: SecretRecord, body: Record<string, unknown>, now: num
       return;
     case 'otp_email':
     case 'otp_phone': {
-      const code = typeof otp === 'number' ? String(otp).padStart(6, '0') : otp;
+      // Read trimmed: a blank code is no code.
+      const code = typeof otp === 'number' ? String(otp).padStart(6, '0') : typeof otp === 'string' ? otp.trim() : otp;
       if (!given(code)) throw deny('OTP_REQUIRED', 'This secret needs a one-time code: ask for one first');
-      const expires = secret.otpCodes.get(code.trim());
+      const expires = secret.otpCodes.get(code);
       if (expires === undefined || expires <= now) throw deny('INVALID_OTP', 'The one-time code is incorrect or expired');
-      secret.otpCodes.delete(code.trim());
+      secret.otpCodes.delete(code);
       return;
     }
     case 'captcha':
@@ -106,9 +107,9 @@ export const recipientRoutes: Route[] = [
     handler: (ctx) => {
       const { store } = ctx.state;
       const secret = activeSecret(ctx);
-      const body = ctx.body();
+      // docs/mock.md's order: active, then the address and the country, then what was sent.
       checkPlace(ctx, secret);
-      checkGate(secret, body, store.now());
+      checkGate(secret, ctx.body(), store.now());
       // From the check above to here nothing awaits: one view per answer.
       secret.currentViews += 1;
       secret.updatedAt = store.now();
