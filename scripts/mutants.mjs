@@ -99,7 +99,7 @@ const MUTANTS = [
   ['K45', 'mock/routes/requests.ts', 'request_completed always to the creator', 'type: \'request_completed\', to: r.emailReply ?? r.creator', 'type: \'request_completed\', to: r.creator', ['e2e/mock/edges.spec.ts', '-g', 'e-mail goes to email_reply']],
   ['K46', 'mock/routes/requests.ts', 'request search ignores email_to', 'matchesSearch(q.search, r.message, r.description, r.emailTo, r.token)', 'matchesSearch(q.search, r.message, r.description, r.token)', ['e2e/mock/edges.spec.ts', '-g', 'also looks in email_to']],
   ['K47', 'mock/routes/controls.ts', 'DELETE outbox does not clear', '      ctx.state.store.outbox.length = 0;\n', '', ['e2e/mock/edges.spec.ts', '-g', 'empties the outbox']],
-  ['K48', 'mock/routes/recipient.ts', 'numeric otp not zero-padded', 'typeof otp === \'number\' ? String(otp).padStart(6, \'0\') : otp', 'typeof otp === \'number\' ? String(otp) : otp', ['e2e/mock/edges.spec.ts', '-g', 'keeps its leading zero']],
+  ['K48', 'mock/routes/recipient.ts', 'numeric otp not zero-padded', 'typeof otp === \'number\' ? String(otp).padStart(6, \'0\') :', 'typeof otp === \'number\' ? String(otp) :', ['e2e/mock/edges.spec.ts', '-g', 'keeps its leading zero']],
   ['K49', 'mock/pages.ts', 'no form-action \'none\'', '  "form-action \'none\'",\n', '', ['e2e/mock/pages-more.spec.ts', '-g', 'whole CSP']],
   ['K50', 'mock/pages.ts', 'no base-uri \'none\'', '  "base-uri \'none\'",\n', '', ['e2e/mock/pages-more.spec.ts', '-g', 'whole CSP']],
   ['K51', 'mock/public/viewer.js', '"1 files"', '` and ${n} file${n === 1 ? \'\' : \'s\'}`', '` and ${n} files`', ['e2e/mock/pages-more.spec.ts', '-g', 'counts the files in words']],
