@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { projectPath } from './paths.ts';
+import { utcDay } from './store.ts';
 
 export type Scope = 'read' | 'write' | 'stats';
 const SCOPES: readonly Scope[] = ['read', 'write', 'stats'];
@@ -147,9 +148,8 @@ export function isoTime(text: unknown): number {
   const m = typeof text === 'string' ? /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(\.\d{1,9})?)?(Z|[+-]\d\d:\d\d)?)?$/i.exec(text) : null;
   if (!m) return NaN;
   const [, y, mo, d, h = '00', mi = '00', sec = '00', frac = '', zone = 'Z'] = m;
-  const day = new Date(0);
-  day.setUTCFullYear(+y!, +mo! - 1, +d!);
-  if (day.getUTCMonth() !== +mo! - 1 || day.getUTCDate() !== +d! || +h > 23 || +mi > 59 || +sec > 59 || +zone.slice(1, 3) > 23 || +zone.slice(4) > 59) return NaN;
+  const day = utcDay(+y!, +mo!, +d!);
+  if (day === null || +h > 23 || +mi > 59 || +sec > 59 || +zone.slice(1, 3) > 23 || +zone.slice(4) > 59) return NaN;
   const offset = zone.toUpperCase() === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (+zone.slice(1, 3) * 60 + +zone.slice(4)) * 60_000;
-  return day.getTime() + ((+h * 60 + +mi) * 60 + +sec) * 1000 + Math.floor(+('0' + frac) * 1000) - offset;
+  return day + ((+h * 60 + +mi) * 60 + +sec) * 1000 + Math.floor(+('0' + frac) * 1000) - offset;
 }

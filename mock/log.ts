@@ -51,8 +51,7 @@ export function logEntry(method: string, path: string, headers: Record<string, s
   // characters (a test's "abc") would garble every header that happens to contain it.
   // Each as written or percent-encoded in any way (`~` as %7E, `/` as %2f), one pattern per
   // token, so that what matched is never decoded (a token may hold a `%` of its own).
-  const known = [...tokens].filter((t) => t.length >= 8).sort((a, b) => b.length - a.length)
-    .map((t): [RegExp, string] => [new RegExp(encodedAnyHow(t), 'g'), '****' + tokenHint(t)]);
+  const known = [...tokens].filter((t) => t.length >= 8).sort((a, b) => b.length - a.length).map(maskOf);
   const hide = (text: string) => known.reduce((t, [pattern, hint]) => t.replace(pattern, () => hint), text);
   const flat: Record<string, string> = {};
   for (const [name, values] of Object.entries(headers)) {
@@ -62,6 +61,14 @@ export function logEntry(method: string, path: string, headers: Record<string, s
   }
   return { method, path: hide(path), headers: flat, body, time };
 }
+
+const MASKS = new Map<string, [RegExp, string]>();
+/** A token's pattern and what replaces it, made once per token (every logged request reads them). */
+const maskOf = (token: string): [RegExp, string] => {
+  let mask = MASKS.get(token);
+  if (!mask) MASKS.set(token, (mask = [new RegExp(encodedAnyHow(token), 'g'), '****' + tokenHint(token)]));
+  return mask;
+};
 
 /** A pattern of `token` with each character as itself or as its UTF-8 bytes percent-encoded (hex of either case). */
 function encodedAnyHow(token: string): string {

@@ -72,7 +72,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
     const target = requestTarget(req.url);
     // Logged as any request (its body, never read, as none), unless it is a control's.
-    if (!/^(\/api\/v1)?\/+_mock(\/|\?|$)/.test(target)) state.record(logEntry((req.method ?? 'GET').toUpperCase(), target, req.headersDistinct, '', iso(state.store.now()), state.fixtures.tokens.keys()));
+    if (!isControl(apiPathOf(new URL(`http://mock.invalid${target}`).pathname))) state.record(logEntry((req.method ?? 'GET').toUpperCase(), target, req.headersDistinct, '', iso(state.store.now()), state.fixtures.tokens.keys()));
     send(res, errorReply(new ApiError(417, 'EXPECTATION_FAILED', 'Only "Expect: 100-continue" is supported')));
   });
   // CONNECT (a proxy's tunnel) bypasses the request handler: refuse it as any other method.
@@ -123,25 +123,24 @@ async function handle(state: MockState, router: Router, req: IncomingMessage, re
   const target = requestTarget(req.url);
   // Concatenated, not resolved: `//x` is a path here, not a host.
   const url = new URL(`http://mock.invalid${target}`);
-  const apiPath = url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`) ? url.pathname.slice(API_PREFIX.length) || '/' : url.pathname;
-  // Leading slashes collapsed, as the router drops empty segments: `//_mock/fault` is the control.
-  const isControl = /^\/+_mock(\/|$)/.test(apiPath);
+  const apiPath = apiPathOf(url.pathname);
+  const control = isControl(apiPath);
   // A page of the origin root (the viewer, the responder, their scripts); `/secrets` is the API's.
   const onPage = apiPath === url.pathname && isPage(url.pathname);
 
   const bytes = await readBody(req);
   const text = bytes && utf8(bytes);
   const body = text ?? bytes?.toString('utf8') ?? '';
-  if (!isControl) state.record(logEntry(method, target, req.headersDistinct, body, iso(state.store.now()), state.fixtures.tokens.keys()));
+  if (!control) state.record(logEntry(method, target, req.headersDistinct, body, iso(state.store.now()), state.fixtures.tokens.keys()));
   // Refused before any route runs (though still counted against the token): too large, or not UTF-8.
   const refused = !bytes ? new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is over the ${BODY_LIMIT / 1024 / 1024} MiB limit`)
     : text === null ? new ApiError(400, 'VALIDATION_ERROR', 'The request body is not valid UTF-8') : undefined;
   if (!bytes) linger(req, res);
-  if (refused && (isControl || onPage)) return send(res, errorReply(refused));
+  if (refused && (control || onPage)) return send(res, errorReply(refused));
   // A fault first: one that names OPTIONS hits preflights (faults.ts: no other does). Never a
   // page or the script: the controls take no token, and a page of another origin could
   // otherwise put its own viewer, with its own script, where share links open.
-  const fault = isControl || onPage ? undefined : takeFault(state, method, target);
+  const fault = control || onPage ? undefined : takeFault(state, method, target);
   if (fault) return playFault(fault, res, track);
   if (method === 'OPTIONS') return send(res, { status: 204, headers: PREFLIGHT_HEADERS });
 
@@ -162,6 +161,13 @@ async function handle(state: MockState, router: Router, req: IncomingMessage, re
   }
   send(res, reply);
 }
+
+/** A path under the API prefix without it (`/api/v1/secrets` -> `/secrets`); any other as it is (the root aliases). */
+const apiPathOf = (path: string): string =>
+  path === API_PREFIX || path.startsWith(`${API_PREFIX}/`) ? path.slice(API_PREFIX.length) || '/' : path;
+
+/** A test control's path; leading slashes collapsed, as the router drops empty segments (`//_mock/fault` is one). */
+const isControl = (apiPath: string): boolean => /^\/+_mock(\/|$)/.test(apiPath);
 
 /**
  * The path and query of a request line: its origin form (`/path?q`), or the

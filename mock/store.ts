@@ -81,6 +81,17 @@ export type OutboxEntry = Record<string, unknown> & { type: string; created_at: 
 /** ISO 8601 of an epoch-ms time. */
 export const iso = (ms: number): string => new Date(ms).toISOString();
 
+/**
+ * UTC midnight of a calendar day, in ms, or null when the day does not exist
+ * (2030-02-30). setUTCFullYear, not Date.UTC: that reads years 0 to 99 as 1900 to 1999.
+ */
+export function utcDay(year: number, month: number, day: number): number | null {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  // Read back whole: a day that does not exist rolls over, and a year 0 to 99 misread shows too.
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? d.getTime() : null;
+}
+
 export class Store {
   readonly secrets = new Map<string, SecretRecord>();
   readonly requests = new Map<string, RequestRecord>();

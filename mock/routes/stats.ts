@@ -6,7 +6,7 @@
 import type { Ctx, Route } from '../router.ts';
 import { invalid, ok, type Details } from '../http.ts';
 import { tokenHint } from '../log.ts';
-import { iso } from '../store.ts';
+import { iso, utcDay } from '../store.ts';
 
 const DAY = 86_400_000;
 
@@ -20,10 +20,7 @@ interface Range {
 
 function day(text: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return null;
-  // setUTCFullYear, not Date.UTC: that reads years 0 to 99 as 1900 to 1999.
-  const ms = new Date(0).setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return iso(ms).slice(0, 10) === text ? ms : null;
+  return m && utcDay(+m[1]!, +m[2]!, +m[3]!);
 }
 
 function dateRange(query: URLSearchParams): Range {
