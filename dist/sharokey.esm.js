@@ -222,7 +222,7 @@ var classOf = (status, code) => code == null ? status == 408 || status == 429 ? 
 var json = (body) => {
   const big = [];
   const mark = randomKey(24);
-  const text2 = JSON.stringify(body, (k, v) => k == "data" && v.length > 65536 ? mark + (big.push(v) - 1) + mark : v);
+  const text2 = JSON.stringify(body, (k, v) => k == "data" && v.length > 65536 ? mark + (big.push(v) - 1) + mark : v ?? void 0);
   return big.length ? new Blob(text2.split(mark).map((part, i) => i % 2 ? big[+part] : part)) : text2;
 };
 var webUrl = (url, base) => {

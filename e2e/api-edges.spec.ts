@@ -52,3 +52,16 @@ test('a timeout too long for a timer (2^31 ms) is refused, never an instant Time
   }, MOCK_URL);
   expect(r).toBe('ValidationError');
 });
+
+test('an option given as null is not given: no null reaches the wire (a server may refuse null for an optional string)', async ({ sk }) => {
+  await run(sk, async () => {
+    const S = window.Sharokey;
+    const none = { description: null, message: null, ipWhitelist: null, geolocation: null, password: null, otpEmail: null, captcha: null } as unknown as Record<string, never>;
+    await S.create('nulls left out', 1, 1, none);
+    const req = await S.createRequest({ description: null, message: null, emailTo: null, emailReply: null, locale: null } as unknown as Record<string, never>);
+    await S.respond(req.url, 'an answer', none);
+  });
+  const posts = (await mock.apiLog()).filter((l) => l.method == 'POST');
+  expect(posts.map((l) => l.path.split('/').pop())).toEqual(['secrets', 'requests', 'respond']);
+  for (const { body } of posts) expect(body).not.toContain('null');
+});

@@ -140,6 +140,7 @@ const MUTANTS = [
   ['K86', 'mock/routes/recipient.ts', 'a blank one-time code is INVALID_OTP, not OTP_REQUIRED', 'typeof otp === \'string\' ? otp.trim() : otp;', 'otp;', ['e2e/mock/recipient.spec.ts', '-g', 'an OTP gate']],
   ['K87', 'mock/routes/recipient.ts', 'the body read before the address check (bad JSON from outside ip_whitelist: 400, not 403)', '      checkPlace(ctx, secret);\n      checkGate(secret, ctx.body(), store.now());', '      const body = ctx.body();\n      checkPlace(ctx, secret);\n      checkGate(secret, body, store.now());', ['e2e/mock/recipient.spec.ts', '-g', 'malformed JSON on open']],
   ['K88', 'mock/http.ts', 'a lone surrogate in a JSON escape stored (the raw text checked, not the parsed value)', '&& lone(value)) throw', '&& lone(text)) throw', ['e2e/mock/recipient.spec.ts', '-g', 'lone surrogate']],
+  ['K89', 'src/transport/request.ts', 'an option given as null sent as JSON null', ': v ?? undefined));', ': v));', ['e2e/api-edges.spec.ts', '-g', 'given as null']],
   // Round 3: the script's date ranges, request statuses and configuration bounds.
   ['M34', 'src/api/stats.ts', 'from alone refused', '(to && from > to ? \'must not be after to\' : \'\')', '(from > to ? \'must not be after to\' : \'\')', ['e2e/api-edges.spec.ts', '-g', 'take one bound alone']],
   ['M35', 'src/api/requests.ts', 'listRequests refuses status completed', 'checkOptions(f, filters(\'active\', \'completed\', \'expired\'));', 'checkOptions(f, filters(\'active\', \'expired\'));', ['e2e/api-edges.spec.ts', '-g', 'lists the answered requests']],

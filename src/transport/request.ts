@@ -41,12 +41,14 @@ const classOf = (status: number, code?: string): typeof SharokeyError =>
  * halves the time and the heap of a 10 MB create (docs/measured.md). The
  * parts join to exactly JSON.stringify(body): only an attachment's `data` is
  * pasted as it is, base64 of our own making, which JSON does not escape (a
- * name, however long, is escaped as JSON.stringify escapes it).
+ * name, however long, is escaped as JSON.stringify escapes it). A null
+ * field is left out: an option given as null is not given (the checks pass
+ * it), and a server may refuse null where PROTOCOL.md says "string, optional".
  */
 export const json = (body: unknown): string | Blob => {
   const big: string[] = [];
   const mark = randomKey(24);
-  const text = JSON.stringify(body, (k, v) => (k == 'data' && v.length > 65536 ? mark + (big.push(v) - 1) + mark : v));
+  const text = JSON.stringify(body, (k, v) => (k == 'data' && v.length > 65536 ? mark + (big.push(v) - 1) + mark : v ?? undefined));
   return big.length ? new Blob(text.split(mark).map((part, i) => (i % 2 ? big[+part]! : part))) : text;
 };
 
