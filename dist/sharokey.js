@@ -30,12 +30,13 @@
   var CryptoError = class extends SharokeyError {
   };
   var CLASSES = [SharokeyError, AuthenticationError, PermissionError, NotFoundError, QuotaExceededError, RateLimitError, ValidationError, AttachmentError, NetworkError, TimeoutError, CryptoError];
-  var NAMES = "Sharokey:ERROR Authentication:AUTHENTICATION_ERROR Permission:PERMISSION_DENIED NotFound:NOT_FOUND QuotaExceeded:QUOTA_EXCEEDED RateLimit:RATE_LIMIT_EXCEEDED Validation:VALIDATION_ERROR Attachment:ATTACHMENT_ERROR Network:NETWORK_ERROR Timeout:TIMEOUT Crypto:CRYPTO_ERROR";
+  var NAMES = "Sharokey Authentication_ERROR Permission_DENIED NotFound QuotaExceeded RateLimit_EXCEEDED Validation_ERROR Attachment_ERROR Network_ERROR Timeout Crypto_ERROR";
   NAMES.split(" ").map((n, i) => {
-    const [name, code] = n.split(":");
+    const name = n.split("_")[0] + "Error";
+    const code = i ? n.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase() : "ERROR";
     const C = CLASSES[i];
-    Object.assign(C.prototype, { name: name + "Error", code, status: 0, details: void 0, cause: void 0 });
-    Object.defineProperty(C, "name", { value: name + "Error" });
+    Object.assign(C.prototype, { name, code, status: 0, details: void 0, cause: void 0 });
+    Object.defineProperty(C, "name", { value: name });
   });
   SharokeyError.prototype[BRAND] = 1;
   var isSharokeyError = (e) => !!e && e[BRAND] === 1;
@@ -73,7 +74,7 @@
       const m = v == null && !schema[k].required ? "" : schema[k](v);
       if (m) details[k] = [m];
     }
-    const fields = Object.keys(details);
+    const fields = keys(details);
     if (fields.length) {
       throw new (fields + "" == "attachments" ? AttachmentError : ValidationError)("Invalid " + fields.map((f) => f + ": " + details[f]).join("; "), { details });
     }
@@ -86,7 +87,7 @@
     return all;
   };
   var required = (c) => Object.assign((v) => c(v), { required: 1 });
-  var text = (min, max) => (v) => {
+  var text = ([min, max]) => (v) => {
     let n = -1;
     try {
       n = (encodeURIComponent(v), [...v].length);
@@ -108,16 +109,18 @@
     const i = (c.charCodeAt(0) & 31) * 26 + (c.charCodeAt(1) & 31) - 27;
     return /^[a-z]{2}$/i.test(c) && (ISO.charCodeAt(i >> 3) >> (i & 7) & 1) == 1;
   };
+  var toUrl = (url) => {
+    try {
+      return new URL(url);
+    } catch {
+    }
+  };
   var isPublicIp = (entry) => {
     const [addr = "", bits, extra] = entry.split("/");
     const v6 = addr.includes(":");
     const max = v6 ? 128 : 32;
-    let h = "";
-    try {
-      h = new URL(v6 ? `http://[${addr}]` : "http://" + addr).hostname;
-    } catch {
-      return false;
-    }
+    const h = toUrl(v6 ? `http://[${addr}]` : "http://" + addr)?.hostname;
+    if (!h) return false;
     const n = bits ?? max;
     if (extra != null || !/^\d{1,3}$/.test(n + "") || +n > max || !(v6 ? /^[\da-f:.]+$/i.test(addr) : h == addr && /^(\d+\.){3}\d+$/.test(h))) return false;
     let span = 1 << Math.max(0, 16 - +n);
@@ -134,13 +137,9 @@
     return items.join().length > LIMITS.list ? `must be at most ${LIMITS.list} characters` : items.length && items.every((s) => s && ok(s)) ? "" : "must list only " + what;
   };
   var parseLink = (url, field, key) => {
-    let u = 0;
-    try {
-      u = new URL(url);
-    } catch {
-    }
-    const id = u && u.pathname.split("/").filter(Boolean).pop();
-    const k = u && u.hash.slice(1);
+    const u = toUrl(url);
+    const id = u?.pathname.split("/").filter(Boolean).pop();
+    const k = u?.hash.slice(1);
     validate({ [field]: 0 }, { [field]: () => !slug(id) ? key && !key.test(k || "") ? "has no valid key after #: was the link cut?" : "" : "must be a link: https://host/path/ID#KEY" });
     return [id, k];
   };
@@ -162,7 +161,6 @@
   };
 
   // src/crypto/keys.ts
-  var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   var subtle = () => {
     if (!crypto.subtle) throw new CryptoError("No WebCrypto: serve the page over https://");
     return crypto.subtle;
@@ -173,20 +171,21 @@
   var randomKey = (length = 32) => {
     let key = "";
     while (key.length < length) {
-      for (const b of randomBytes(length)) if (b < 248 && key.length < length) key += ALPHABET[b % 62];
+      for (let b of randomBytes(length)) if (b < 248 && key.length < length) key += String.fromCharCode((b %= 62) + (b < 26 ? 65 : b < 52 ? 71 : -4));
     }
     return key;
   };
 
   // src/crypto/seal.ts
   var PBKDF2_ITERATIONS = 1e4;
-  var deriveKey = async (k, salt) => subtle().deriveKey(
-    { name: "PBKDF2", salt, iterations: PBKDF2_ITERATIONS, hash: "SHA-256" },
-    await subtle().importKey("raw", utf8(k), "PBKDF2", false, ["deriveKey"]),
+  var aesKey = async (alg, raw2) => subtle().deriveKey(
+    alg,
+    await subtle().importKey("raw", raw2, alg.name, false, ["deriveKey"]),
     { name: "AES-GCM", length: 256 },
     false,
     ["encrypt", "decrypt"]
   );
+  var deriveKey = (k, salt) => aesKey({ name: "PBKDF2", salt, iterations: PBKDF2_ITERATIONS, hash: "SHA-256" }, utf8(k));
   var sealer = (key) => {
     const used = /* @__PURE__ */ new Set();
     return async (plain) => {
@@ -204,6 +203,38 @@
       return await subtle().decrypt({ name: "AES-GCM", iv: fromBase64(iv) }, key, fromBase64(data));
     } catch (cause) {
       throw new CryptoError(ALTERED, { cause });
+    }
+  };
+
+  // src/crypto/exchange.ts
+  var EC = { name: "ECDH", namedCurve: "P-256" };
+  var raw = async (k) => toBase64(new Uint8Array(await subtle().exportKey("raw", k)));
+  var pair = () => subtle().generateKey(EC, true, ["deriveBits"]);
+  var newRequestKeys = async () => {
+    const { publicKey, privateKey } = await pair();
+    return [await raw(publicKey), (await subtle().exportKey("jwk", privateKey)).d];
+  };
+  var agree = async (priv, pub, token) => aesKey(
+    { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(), info: utf8("sharokey-request-v1:" + token) },
+    await subtle().deriveBits({ name: "ECDH", public: pub }, priv, 256)
+  );
+  var point = (b64) => subtle().importKey("raw", fromBase64(b64), EC, true, []);
+  var sealTo = async (publicKey, token, text2) => {
+    const eph = await pair();
+    const iv = randomBytes(12);
+    const pub = await point(publicKey).catch((cause) => {
+      throw new CryptoError("Invalid public key: ask for a new request", { cause });
+    });
+    const data = await subtle().encrypt({ name: "AES-GCM", iv }, await agree(eph.privateKey, pub, token), utf8(text2));
+    return [await raw(eph.publicKey), toBase64(iv), toBase64(new Uint8Array(data))].join(".");
+  };
+  var openSealed = async (d, publicKey, token, sealed) => {
+    try {
+      const [epk, iv, data] = sealed.split(".");
+      const priv = await subtle().importKey("jwk", { ...await subtle().exportKey("jwk", await point(publicKey)), d, key_ops: void 0 }, EC, false, ["deriveBits"]);
+      return fromUtf8(await subtle().decrypt({ name: "AES-GCM", iv: fromBase64(iv) }, await agree(priv, await point(epk), token), fromBase64(data)));
+    } catch (cause) {
+      throw new CryptoError("Could not open the answer: the inbox link is incomplete or the data was altered", { cause });
     }
   };
 
@@ -290,7 +321,7 @@
         signal2?.throwIfAborted();
         throw new AuthenticationError("getToken() failed", { cause });
       }
-      if (!token || typeof token != "string") throw new AuthenticationError("No token: call Sharokey.config({ token }) or give getToken");
+      if (!isText(token) || !token) throw new AuthenticationError("No token: call Sharokey.config({ token }) or give getToken");
     }
     const body = data && json(data);
     for (let n = 0; ; n++) {
@@ -305,14 +336,14 @@
   };
 
   // src/api/secrets.ts
-  var note = text(0, LIMITS.text);
+  var note = text([0, LIMITS.text]);
   var CREATE = {
-    content: required(text(...LIMITS.content)),
+    content: required(text(LIMITS.content)),
     hours: required(int(LIMITS.hours)),
     views: required(int(LIMITS.views)),
     description: note,
     message: note,
-    password: text(...LIMITS.password),
+    password: text(LIMITS.password),
     captcha: is("boolean"),
     otpEmail: email,
     otpPhone: phone,
@@ -321,7 +352,7 @@
     onProgress: is("function"),
     // respond()'s: the requester's public key, given out of band (create() has no use for it);
     // '' is a check asked for and left empty, refused as create() refuses password: ''.
-    publicKey: text(1, LIMITS.text),
+    publicKey: text([1, LIMITS.text]),
     attachments: (v) => {
       let total = 0;
       return !(Array.isArray(v) || {}.toString.call(v) == "[object FileList]") ? "must be an array of files" : (v = [...v]).length > LIMITS.files ? `must be at most ${LIMITS.files} files` : !v.every((f) => typeof f?.arrayBuffer == "function" && f.size && isText(f.name) && f.name && (total += f.size)) ? "must be non-empty Files (or Blobs with a name)" : total > LIMITS.bytes ? `must be at most ${LIMITS.bytes >> 20} MB in all` : "";
@@ -414,8 +445,26 @@
   var getDetails = async (cfg, id, o = NONE) => (await request(cfg, at("/secrets/", "slug", id, o), o)).data;
   var deleteSecret = async (cfg, id, o = NONE) => !!await request(cfg, at("/secrets/", "slug", id, o), o, "DELETE");
 
+  // src/api/stats.ts
+  var day = (v) => {
+    const d = v instanceof Date ? v : isText(v) && /^\d{4}-\d\d-\d\d$/.test(v) ? new Date(v) : 0;
+    const s = d && d <= d ? d.toISOString().slice(0, 10) : "";
+    return (isText(v) ? s == v : /^\d{4}-/.test(s)) ? s : "";
+  };
+  var date = (v) => day(v) ? "" : "must be a Date or YYYY-MM-DD";
+  var range = (r = NONE) => {
+    const from = day(r?.from), to = day(r?.to);
+    checkOptions(r, { from: (v) => date(v) || (to && from > to ? "must not be after to" : ""), to: date });
+    return query({ from: from || null, to: to || null });
+  };
+  var getStats = async (cfg, r = NONE) => (await request(cfg, "/secrets-stats" + range(r), r)).data;
+  var getTokenStats = async (cfg, o = NONE) => {
+    checkOptions(o, {});
+    return (await request(cfg, "/tokens-stats", o)).data;
+  };
+
   // src/api/reveal.ts
-  var secret = text(0, 4096);
+  var secret = text([0, 4096]);
   var reveal = async (cfg, shareUrl, o = NONE) => {
     const [slug2, keyB] = parseLink(shareUrl, "shareUrl", /^[A-Za-z0-9]{24}$/);
     subtle();
@@ -437,59 +486,6 @@
     const [slug2] = parseLink(shareUrl, "shareUrl");
     checkOptions(o, {});
     return (await request(anonymous(cfg), `/public/secrets/${slug2}/otp`, o, "POST")).data;
-  };
-
-  // src/api/stats.ts
-  var day = (v) => {
-    const d = v instanceof Date ? v : isText(v) && /^\d{4}-\d\d-\d\d$/.test(v) ? new Date(v) : 0;
-    const s = d && d <= d ? d.toISOString().slice(0, 10) : "";
-    return (isText(v) ? s == v : /^\d{4}-/.test(s)) ? s : "";
-  };
-  var date = (v) => day(v) ? "" : "must be a Date or YYYY-MM-DD";
-  var range = (r = NONE) => {
-    const from = day(r?.from), to = day(r?.to);
-    checkOptions(r, { from: (v) => date(v) || (to && from > to ? "must not be after to" : ""), to: date });
-    return query({ from: from || null, to: to || null });
-  };
-  var getStats = async (cfg, r = NONE) => (await request(cfg, "/secrets-stats" + range(r), r)).data;
-  var getTokenStats = async (cfg, o = NONE) => {
-    checkOptions(o, {});
-    return (await request(cfg, "/tokens-stats", o)).data;
-  };
-
-  // src/crypto/exchange.ts
-  var EC = { name: "ECDH", namedCurve: "P-256" };
-  var raw = async (k) => toBase64(new Uint8Array(await subtle().exportKey("raw", k)));
-  var pair = () => subtle().generateKey(EC, true, ["deriveBits"]);
-  var newRequestKeys = async () => {
-    const { publicKey, privateKey } = await pair();
-    return [await raw(publicKey), (await subtle().exportKey("jwk", privateKey)).d];
-  };
-  var agree = async (priv, pub, token) => subtle().deriveKey(
-    { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(), info: utf8("sharokey-request-v1:" + token) },
-    await subtle().importKey("raw", await subtle().deriveBits({ name: "ECDH", public: pub }, priv, 256), "HKDF", false, ["deriveKey"]),
-    { name: "AES-GCM", length: 256 },
-    false,
-    ["encrypt", "decrypt"]
-  );
-  var point = (b64) => subtle().importKey("raw", fromBase64(b64), EC, true, []);
-  var sealTo = async (publicKey, token, text2) => {
-    const eph = await pair();
-    const iv = randomBytes(12);
-    const pub = await point(publicKey).catch((cause) => {
-      throw new CryptoError("Invalid public key: ask for a new request", { cause });
-    });
-    const data = await subtle().encrypt({ name: "AES-GCM", iv }, await agree(eph.privateKey, pub, token), utf8(text2));
-    return [await raw(eph.publicKey), toBase64(iv), toBase64(new Uint8Array(data))].join(".");
-  };
-  var openSealed = async (d, publicKey, token, sealed) => {
-    try {
-      const [epk, iv, data] = sealed.split(".");
-      const priv = await subtle().importKey("jwk", { ...await subtle().exportKey("jwk", await point(publicKey)), d, key_ops: void 0 }, EC, false, ["deriveBits"]);
-      return fromUtf8(await subtle().decrypt({ name: "AES-GCM", iv: fromBase64(iv) }, await agree(priv, await point(epk), token), fromBase64(data)));
-    } catch (cause) {
-      throw new CryptoError("Could not open the answer: the inbox link is incomplete or the data was altered", { cause });
-    }
   };
 
   // src/api/requests.ts
@@ -541,6 +537,36 @@
     return { ...await reveal(cfg, r.secret_url + "#" + await openSealed(privateKey.slice(0, 43), r.public_key, token, r.sealed_key), o), request: r };
   };
 
+  // src/api/analyze.ts
+  var count = (v) => (typeof v == "number" ? v >= 0 && v < Infinity : isText(v) && /^\d+(\.\d+)?$/.test(v)) ? "" : "must be a number of 0 or more";
+  var FIELDS = Object.fromEntries("total_secrets active_secrets expired_secrets total_views secrets_with_password secrets_created_today secrets_created_this_week".split(" ").map((k) => [k, count]));
+  var analyzeStats = (stats) => {
+    const s = Object(stats?.data ?? stats);
+    validate({ ...s, stats }, { stats: object, ...FIELDS });
+    const n = (k) => s[k] == null ? NaN : +s[k];
+    const total = n("total_secrets");
+    const rate = (x, by = 100) => total && x >= 0 ? x / total * by : null;
+    const active = rate(n("active_secrets"));
+    const password = rate(n("secrets_with_password"));
+    const today = n("secrets_created_today");
+    const r = {
+      passwordProtectionRate: password,
+      viewEfficiency: rate(n("total_views"), 1),
+      expirationRate: rate(n("expired_secrets")),
+      activeRate: active,
+      activityLevel: today > 10 || n("secrets_created_this_week") > 50 ? "high" : "normal",
+      retention: active == null ? null : active > 20 ? "high" : active < 5 ? "low" : "moderate",
+      retentionHealth: active == null ? null : active < 20 ? "good" : "review",
+      recommendations: [
+        (password ?? 99) < 30 && "Under 30% of secrets have a password: protect sensitive content and review security policies with the team",
+        active > 50 && "Over 50% of secrets are active: secrets may live too long, consider shorter default expirations",
+        today > 50 && "Over 50 secrets today: watch the rate limits, queue requests on the client, use bulk operations"
+      ].filter(Boolean)
+    };
+    for (const k of keys(r)) r[snake(k)] = r[k];
+    return r;
+  };
+
   // src/api/diagnostics.ts
   var health = async (cfg, o = NONE) => {
     checkOptions(o, {});
@@ -554,10 +580,9 @@
     }],
     ["network", "", async (cfg) => `The server answers (${(await health(cfg)).status})`],
     // A token without the read scope is still a valid token.
-    ["authentication", "", (cfg) => listOne(cfg).then(() => "The token is accepted", (e) => {
-      if (e instanceof PermissionError) return "The token is accepted";
-      throw e;
-    })],
+    ["authentication", "", async (cfg) => (await listOne(cfg).catch((e) => {
+      if (!(e instanceof PermissionError)) throw e;
+    }), "The token is accepted")],
     ["read access", "read", async (cfg) => (await listOne(cfg), "Secrets can be listed")],
     ["write access", "write", async (cfg) => {
       await deleteSecret(cfg, (await create(cfg, "Sharokey test() secret", 1, 1, { description: "Sharokey test(): deleted at once" })).slug);
@@ -591,46 +616,16 @@
   });
   var withSignal = (cfg, o) => (checkOptions(o, {}), { ...cfg, signal: o?.signal });
 
-  // src/api/analyze.ts
-  var count = (v) => (typeof v == "number" ? v >= 0 && v < Infinity : isText(v) && /^\d+(\.\d+)?$/.test(v)) ? "" : "must be a number of 0 or more";
-  var FIELDS = Object.fromEntries("total_secrets active_secrets expired_secrets total_views secrets_with_password secrets_created_today secrets_created_this_week".split(" ").map((k) => [k, count]));
-  var analyzeStats = (stats) => {
-    const s = Object(stats?.data ?? stats);
-    validate({ ...s, stats }, { stats: object, ...FIELDS });
-    const n = (k) => s[k] == null ? NaN : +s[k];
-    const total = n("total_secrets");
-    const rate = (x, by = 100) => total && x >= 0 ? x / total * by : null;
-    const active = rate(n("active_secrets"));
-    const password = rate(n("secrets_with_password"));
-    const today = n("secrets_created_today");
-    const r = {
-      passwordProtectionRate: password,
-      viewEfficiency: rate(n("total_views"), 1),
-      expirationRate: rate(n("expired_secrets")),
-      activeRate: active,
-      activityLevel: today > 10 || n("secrets_created_this_week") > 50 ? "high" : "normal",
-      retention: active == null ? null : active > 20 ? "high" : active < 5 ? "low" : "moderate",
-      retentionHealth: active == null ? null : active < 20 ? "good" : "review",
-      recommendations: [
-        ...(password ?? 99) < 30 ? ["Under 30% of secrets have a password: protect sensitive content and review security policies with the team"] : [],
-        ...active > 50 ? ["Over 50% of secrets are active: secrets may live too long, consider shorter default expirations"] : [],
-        ...today > 50 ? ["Over 50 secrets today: watch the rate limits, queue requests on the client, use bulk operations"] : []
-      ]
-    };
-    for (const k of keys(r)) r[snake(k)] = r[k];
-    return r;
-  };
-
   // src/client.ts
   var DEFAULT_API_URL = "https://api.sharokey.com/api/v1";
   var DEFAULTS = { apiUrl: DEFAULT_API_URL, timeout: 3e4, retries: 2, token: void 0, getToken: void 0, company: void 0, signal: void 0, anonymous: void 0 };
   var CONFIG = {
-    token: text(1, 4096),
+    token: text([1, 4096]),
     getToken: is("function"),
     apiUrl: (v) => isText(v) && /^https?:\/\/[^/]/.test(v) ? "" : "must be an http(s) URL",
     timeout: int([1, 36e5]),
     retries: int([0, 10]),
-    company: text(1, 255)
+    company: text([1, 255])
   };
   var METHODS = {
     create,
@@ -665,7 +660,7 @@
       createClient,
       config(o = {}) {
         validate({ ...o, options: o }, strict({ options: object, ...CONFIG }));
-        for (const k in CONFIG) if (Object.hasOwn(o, k)) Object.assign(cfg, { [k]: o[k] ?? DEFAULTS[k] });
+        for (const k in CONFIG) if (Object.hasOwn(o, k)) cfg[k] = o[k] ?? DEFAULTS[k];
         cfg.apiUrl = cfg.apiUrl.replace(/\/+$/, "");
         return client;
       },

@@ -6,7 +6,7 @@ import { minify } from 'terser';
 
 export const finish = (code, map) => minify(code, {
   ecma: 2020,
-  compress: { passes: 2 },
+  compress: { passes: 3 },
   mangle: true,
   format: { comments: /^!/ },
   ...(map && { sourceMap: { content: map, url: 'sharokey.min.js.map', includeSources: true } }),

@@ -64,15 +64,17 @@ export class CryptoError extends SharokeyError {}
  * @internal (not in the published types, nor exported by the ES module)
  */
 export const CLASSES = [SharokeyError, AuthenticationError, PermissionError, NotFoundError, QuotaExceededError, RateLimitError, ValidationError, AttachmentError, NetworkError, TimeoutError, CryptoError];
-// name (+ "Error") and default code of each class; the codes of the server's classes are its own.
-const NAMES = 'Sharokey:ERROR Authentication:AUTHENTICATION_ERROR Permission:PERMISSION_DENIED NotFound:NOT_FOUND QuotaExceeded:QUOTA_EXCEEDED RateLimit:RATE_LIMIT_EXCEEDED Validation:VALIDATION_ERROR Attachment:ATTACHMENT_ERROR Network:NETWORK_ERROR Timeout:TIMEOUT Crypto:CRYPTO_ERROR';
+// name (+ "Error") and default code of each class: the name in upper snake case, then what follows it
+// (SharokeyError's is ERROR); the codes of the server's classes are its own.
+const NAMES = 'Sharokey Authentication_ERROR Permission_DENIED NotFound QuotaExceeded RateLimit_EXCEEDED Validation_ERROR Attachment_ERROR Network_ERROR Timeout Crypto_ERROR';
 NAMES.split(' ').map((n, i) => {
-  const [name, code] = n.split(':');
+  const name = n.split('_')[0] + 'Error';
+  const code = i ? n.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() : 'ERROR';
   const C = CLASSES[i]!;
   // details and cause are there (undefined) even when an error has none: API.md lists them on every error.
-  Object.assign(C.prototype, { name: name + 'Error', code, status: 0, details: undefined, cause: undefined });
+  Object.assign(C.prototype, { name, code, status: 0, details: undefined, cause: undefined });
   // The class's own name too, which minifying takes away.
-  Object.defineProperty(C, 'name', { value: name + 'Error' });
+  Object.defineProperty(C, 'name', { value: name });
 });
 // Set, not assigned with Object.assign: an old polyfill of it (for...in) copies no symbol key.
 (SharokeyError.prototype as unknown as Record<symbol, number>)[BRAND] = 1;

@@ -31,7 +31,7 @@ export const validate = (values: Record<string, unknown>, schema: Schema): void 
     const m = v == null && !schema[k]!.required ? '' : schema[k]!(v);
     if (m) details[k] = [m];
   }
-  const fields = Object.keys(details);
+  const fields = keys(details);
   if (fields.length) {
     throw new (fields + '' == 'attachments' ? AttachmentError : ValidationError)('Invalid ' + fields.map((f) => f + ': ' + details[f]).join('; '), { details });
   }
@@ -64,7 +64,7 @@ export const strict = (schema: Schema): Schema => {
 export const required = (c: Check): Check => Object.assign((v: unknown) => c(v), { required: 1 as const });
 
 /** Code points, as a person counts them; lone surrogates (which encoding would silently replace) refused. */
-export const text = (min: number, max: number): Check => (v) => {
+export const text = ([min, max]: readonly number[]): Check => (v) => {
   let n = -1;
   try {
     n = (encodeURIComponent(v), [...v].length);
@@ -102,6 +102,15 @@ export const isCountry = (c: string): boolean => {
   return /^[a-z]{2}$/i.test(c) && ((ISO.charCodeAt(i >> 3) >> (i & 7)) & 1) == 1;
 };
 
+/** `new URL(url)`, or undefined when it is not one. */
+const toUrl = (url: unknown): URL | undefined => {
+  try {
+    return new URL(url as string);
+  } catch {
+    // not a URL
+  }
+};
+
 /**
  * One public IPv4/IPv6 address or CIDR range, and a range only when every
  * address in it is public. The URL parser of the platform does the parsing:
@@ -116,12 +125,9 @@ export const isPublicIp = (entry: string): boolean => {
   const [addr = '', bits, extra] = entry.split('/');
   const v6 = addr.includes(':');
   const max = v6 ? 128 : 32;
-  let h = '';
-  try {
-    h = new URL(v6 ? `http://[${addr}]` : 'http://' + addr).hostname;
-  } catch {
-    return false;
-  }
+  // (An http: URL that parses has a host name.)
+  const h = toUrl(v6 ? `http://[${addr}]` : 'http://' + addr)?.hostname;
+  if (!h) return false;
   const n = bits ?? max;
   // Only the characters of an address: the URL parser would take `1.2.3.4..` as a host name, `[::1]#x` as a fragment.
   if (extra != null || !/^\d{1,3}$/.test(n + '') || +n > max || !(v6 ? /^[\da-f:.]+$/i.test(addr) : h == addr && /^(\d+\.){3}\d+$/.test(h))) return false;
@@ -150,14 +156,9 @@ export const listOf = (ok: (s: string) => boolean, what: string): Check => (v) =
  * Throws a ValidationError that never quotes the link: its fragment is a key.
  */
 export const parseLink = (url: unknown, field: string, key?: RegExp): [id: string, key: string] => {
-  let u: URL | 0 = 0;
-  try {
-    u = new URL(url as string);
-  } catch {
-    // reported below
-  }
-  const id = u && u.pathname.split('/').filter(Boolean).pop();
-  const k = u && u.hash.slice(1);
+  const u = toUrl(url);
+  const id = u?.pathname.split('/').filter(Boolean).pop();
+  const k = u?.hash.slice(1);
   validate({ [field]: 0 }, { [field]: () => (!slug(id) ? (key && !key.test(k || '') ? 'has no valid key after #: was the link cut?' : '') : 'must be a link: https://host/path/ID#KEY') });
   return [id as string, k as string];
 };

@@ -35,10 +35,10 @@ export const analyzeStats = (stats: StatsInput): StatsAnalysis => {
     retention: active == null ? null : active > 20 ? 'high' : active < 5 ? 'low' : 'moderate',
     retentionHealth: active == null ? null : active < 20 ? 'good' : 'review',
     recommendations: [
-      ...((password ?? 99) < 30 ? ['Under 30% of secrets have a password: protect sensitive content and review security policies with the team'] : []),
-      ...(active! > 50 ? ['Over 50% of secrets are active: secrets may live too long, consider shorter default expirations'] : []),
-      ...(today > 50 ? ['Over 50 secrets today: watch the rate limits, queue requests on the client, use bulk operations'] : []),
-    ],
+      (password ?? 99) < 30 && 'Under 30% of secrets have a password: protect sensitive content and review security policies with the team',
+      active! > 50 && 'Over 50% of secrets are active: secrets may live too long, consider shorter default expirations',
+      today > 50 && 'Over 50 secrets today: watch the rate limits, queue requests on the client, use bulk operations',
+    ].filter(Boolean),
   };
   for (const k of keys(r)) r[snake(k)] = r[k];
   return r as unknown as StatsAnalysis;

@@ -20,10 +20,9 @@ const CHECKS: [CheckResult['name'], string, (cfg: Config) => Promise<string>][] 
   }],
   ['network', '', async (cfg) => `The server answers (${(await health(cfg)).status})`],
   // A token without the read scope is still a valid token.
-  ['authentication', '', (cfg) => listOne(cfg).then(() => 'The token is accepted', (e) => {
-    if (e instanceof PermissionError) return 'The token is accepted';
-    throw e;
-  })],
+  ['authentication', '', async (cfg) => (await listOne(cfg).catch((e) => {
+    if (!(e instanceof PermissionError)) throw e;
+  }), 'The token is accepted')],
   ['read access', 'read', async (cfg) => (await listOne(cfg), 'Secrets can be listed')],
   ['write access', 'write', async (cfg) => {
     await deleteSecret(cfg, (await create(cfg, 'Sharokey test() secret', 1, 1, { description: 'Sharokey test(): deleted at once' })).slug);

@@ -6,7 +6,7 @@ import type { OtpSent, Revealed, RevealOptions, WithSignal } from '../types.ts';
 import { checkOptions, NONE, parseLink, text } from '../validate.ts';
 
 // '' is "not given", as a form's empty field is: the server then says what it needs.
-const secret = text(0, 4096);
+const secret = text([0, 4096]);
 
 /**
  * Opens a secret as its recipient and consumes one view: fetches the

@@ -8,16 +8,16 @@ import type { CreatedSecret, CreateOptions, ListFilters, Page, Progress, SecretD
 import { checkOptions, email, entries, int, is, isCountry, isPublicIp, isText, listOf, NONE, oneOf, phone, required, type Schema, slug, text, toPhone } from '../validate.ts';
 
 /** description, message, search: at most LIMITS.text characters. */
-export const note = text(0, LIMITS.text);
+export const note = text([0, LIMITS.text]);
 
 /** The checks of create(): its arguments and every option. */
 const CREATE: Schema = {
-  content: required(text(...LIMITS.content)),
+  content: required(text(LIMITS.content)),
   hours: required(int(LIMITS.hours)),
   views: required(int(LIMITS.views)),
   description: note,
   message: note,
-  password: text(...LIMITS.password),
+  password: text(LIMITS.password),
   captcha: is('boolean'),
   otpEmail: email,
   otpPhone: phone,
@@ -26,7 +26,7 @@ const CREATE: Schema = {
   onProgress: is('function'),
   // respond()'s: the requester's public key, given out of band (create() has no use for it);
   // '' is a check asked for and left empty, refused as create() refuses password: ''.
-  publicKey: text(1, LIMITS.text),
+  publicKey: text([1, LIMITS.text]),
   attachments: (v) => {
     let total = 0;
     // An array, or the FileList of an <input type=file> or a drop.

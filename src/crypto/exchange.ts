@@ -4,6 +4,7 @@
 import { CryptoError } from '../errors.ts';
 import { fromBase64, toBase64 } from './base64.ts';
 import { fromUtf8, randomBytes, subtle, utf8 } from './keys.ts';
+import { aesKey } from './seal.ts';
 const EC = { name: 'ECDH', namedCurve: 'P-256' };
 const raw = async (k: CryptoKey) => toBase64(new Uint8Array(await subtle().exportKey('raw', k)));
 const pair = () => subtle().generateKey(EC, true, ['deriveBits']) as Promise<CryptoKeyPair>;
@@ -20,12 +21,9 @@ export const newRequestKeys = async (): Promise<[publicKey: string, privateKey: 
 
 /** The AES-256-GCM key of an ECDH agreement, through HKDF-SHA-256 bound to the request token. */
 const agree = async (priv: CryptoKey, pub: CryptoKey, token: string): Promise<CryptoKey> =>
-  subtle().deriveKey(
+  aesKey(
     { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(), info: utf8('sharokey-request-v1:' + token) as BufferSource },
-    await subtle().importKey('raw', await subtle().deriveBits({ name: 'ECDH', public: pub }, priv, 256), 'HKDF', false, ['deriveKey']),
-    { name: 'AES-GCM', length: 256 },
-    false,
-    ['encrypt', 'decrypt'],
+    await subtle().deriveBits({ name: 'ECDH', public: pub }, priv, 256),
   );
 /** A raw public point (extractable: openSealed reads its JWK). */
 const point = (b64: string) => subtle().importKey('raw', fromBase64(b64) as BufferSource, EC, true, []);

@@ -5,15 +5,22 @@ import { randomBytes, subtle, utf8 } from './keys.ts';
 /** PROTOCOL.md: PBKDF2-HMAC-SHA-256, 10,000 iterations, a 256-bit AES-GCM key. */
 export const PBKDF2_ITERATIONS = 10_000;
 
-/** Derives the non-extractable AES-256-GCM key of key string `k` and `salt`. */
-export const deriveKey = async (k: string, salt: Uint8Array): Promise<CryptoKey> =>
+/**
+ * The non-extractable AES-256-GCM key that `alg` (PBKDF2 or HKDF, with its
+ * parameters) derives from the key material `raw`.
+ */
+export const aesKey = async (alg: Pbkdf2Params | HkdfParams, raw: BufferSource): Promise<CryptoKey> =>
   subtle().deriveKey(
-    { name: 'PBKDF2', salt: salt as BufferSource, iterations: PBKDF2_ITERATIONS, hash: 'SHA-256' },
-    await subtle().importKey('raw', utf8(k) as BufferSource, 'PBKDF2', false, ['deriveKey']),
+    alg,
+    await subtle().importKey('raw', raw, alg.name, false, ['deriveKey']),
     { name: 'AES-GCM', length: 256 },
     false,
     ['encrypt', 'decrypt'],
   );
+
+/** Derives the non-extractable AES-256-GCM key of key string `k` and `salt`. */
+export const deriveKey = (k: string, salt: Uint8Array): Promise<CryptoKey> =>
+  aesKey({ name: 'PBKDF2', salt: salt as BufferSource, iterations: PBKDF2_ITERATIONS, hash: 'SHA-256' }, utf8(k) as BufferSource);
 
 export interface Sealed {
   /** base64 of the 12-byte nonce. */

@@ -1,6 +1,7 @@
 import { AttachmentError, AuthenticationError, CLASSES, NetworkError, NotFoundError, PermissionError, RateLimitError, SharokeyError, TimeoutError, ValidationError } from '../errors.ts';
 import type { Options, WithSignal } from '../types.ts';
 import { randomKey } from '../crypto/keys.ts';
+import { isText } from '../validate.ts';
 
 /** The resolved configuration a transport works with; `signal`, when set, is every call's default. */
 export type Config = Options & { apiUrl: string; timeout: number; retries: number; signal?: AbortSignal; anonymous?: boolean };
@@ -151,7 +152,7 @@ export const request = async (cfg: Config, path: string, o?: WithSignal | null, 
       signal?.throwIfAborted();
       throw new AuthenticationError('getToken() failed', { cause });
     }
-    if (!token || typeof token != 'string') throw new AuthenticationError('No token: call Sharokey.config({ token }) or give getToken');
+    if (!isText(token) || !token) throw new AuthenticationError('No token: call Sharokey.config({ token }) or give getToken');
   }
   const body = data && json(data);
   for (let n = 0; ; n++) {
