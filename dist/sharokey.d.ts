@@ -90,7 +90,7 @@ export interface ConfigView {
 }
 /** Every network method takes an AbortSignal. */
 export interface WithSignal {
-    signal?: AbortSignal;
+    signal?: AbortSignal | null | undefined;
 }
 /** Which protection the server applies to a secret (the highest one asked for). */
 export type Security = 'none' | 'captcha' | 'password' | 'otp_email' | 'otp_phone';
@@ -100,25 +100,31 @@ export interface Progress {
     loaded: number;
     total: number;
 }
+/** An `<input type=file>`'s `files` or a drop's `dataTransfer.files` (a DOM `FileList`), named without the DOM's types. */
+export interface FileListLike {
+    readonly length: number;
+    item(index: number): File | null;
+    readonly [index: number]: File;
+}
 export interface CreateOptions extends WithSignal {
-    description?: string;
-    message?: string;
+    description?: string | null | undefined;
+    message?: string | null | undefined;
     /** 4..100 characters; checked by the server before it releases the ciphertext. */
-    password?: string;
-    captcha?: boolean;
-    otpEmail?: string;
+    password?: string | null | undefined;
+    captcha?: boolean | null | undefined;
+    otpEmail?: string | null | undefined;
     /** International format: `+` then 8 to 15 digits (spaces are dropped). */
-    otpPhone?: string;
+    otpPhone?: string | null | undefined;
     /** Public IPv4/IPv6 addresses or CIDR ranges, comma-separated or as an array. */
-    ipWhitelist?: string | string[];
+    ipWhitelist?: string | readonly string[] | null | undefined;
     /** ISO 3166-1 alpha-2 country codes, comma-separated or as an array. */
-    geolocation?: string | string[];
+    geolocation?: string | readonly string[] | null | undefined;
     /** Files, or Blobs with a `name` (an array, or an input's or a drop's FileList). At most 10 and 10 MB in all. */
-    attachments?: (File | (Blob & {
+    attachments?: readonly (File | (Blob & {
         name: string;
-    }))[] | FileList;
+    }))[] | FileListLike | null | undefined;
     /** Called at each step. What it throws is reported as an event listener's is (the console) and does not stop the create. */
-    onProgress?: (progress: Progress) => void;
+    onProgress?: ((progress: Progress) => void) | null | undefined;
 }
 /** A secret as `list()` returns it. */
 export interface SecretItem {
@@ -168,17 +174,17 @@ export interface Page<T> {
     pagination: Pagination;
 }
 export interface ListFilters extends WithSignal {
-    status?: 'active' | 'expired';
+    status?: 'active' | 'expired' | null | undefined;
     /** 1..100. */
-    limit?: number;
-    page?: number;
-    creator?: string;
-    search?: string;
+    limit?: number | null | undefined;
+    page?: number | null | undefined;
+    creator?: string | null | undefined;
+    search?: string | null | undefined;
 }
 /** A date range: Date objects or `YYYY-MM-DD` strings (UTC days, inclusive). */
 export interface Range extends WithSignal {
-    from?: Date | string;
-    to?: Date | string;
+    from?: Date | string | null | undefined;
+    to?: Date | string | null | undefined;
 }
 export interface SecretStats {
     total_secrets: number;
@@ -191,10 +197,10 @@ export interface SecretStats {
     secrets_created_this_month: number;
 }
 export interface RevealOptions extends WithSignal {
-    password?: string;
-    otp?: string;
+    password?: string | null | undefined;
+    otp?: string | null | undefined;
     /** The token of a solved captcha, when the secret asks for one. */
-    captchaToken?: string;
+    captchaToken?: string | null | undefined;
 }
 /** What `sendOtp()` resolves to: the server's answer (the mock: `{ sent, channel, to }`, `to` masked). */
 export interface OtpSent {
@@ -233,18 +239,18 @@ export interface TokenStats {
 }
 /** Options of `createRequest()`: the camelCase of the wire fields. */
 export interface RequestOptions extends WithSignal {
-    message?: string;
-    description?: string;
+    message?: string | null | undefined;
+    description?: string | null | undefined;
     /** Who is asked: the server e-mails them the responder's link. */
-    emailTo?: string;
-    emailReply?: string;
-    locale?: 'en' | 'fr';
+    emailTo?: string | null | undefined;
+    emailReply?: string | null | undefined;
+    locale?: 'en' | 'fr' | null | undefined;
     /** Hours the answered secret lives, 1..8760 (default 24). */
-    secretExpirationHours?: number;
+    secretExpirationHours?: number | null | undefined;
     /** Hours the request stays open, 1..8760 (default 48). */
-    requestExpirationHours?: number;
+    requestExpirationHours?: number | null | undefined;
     /** Views of the answered secret, 1..1000 (default 1). */
-    maximumViews?: number;
+    maximumViews?: number | null | undefined;
 }
 /** A secret request as the server keeps it. */
 export interface SecretRequest {
@@ -275,6 +281,8 @@ export interface SecretRequest {
 }
 /** What `createRequest()` resolves to. */
 export interface CreatedRequest extends SecretRequest {
+    /** The public key made for this request, to give the responder for `respond()`'s `publicKey`. */
+    public_key: string;
     /**
      * The requester's private link: its fragment holds the private key that
      * opens the answer. Keep it; it is never sent anywhere.
@@ -282,11 +290,11 @@ export interface CreatedRequest extends SecretRequest {
     inbox_url: string;
 }
 export interface RequestFilters extends WithSignal {
-    status?: 'active' | 'completed' | 'expired';
-    limit?: number;
-    page?: number;
-    creator?: string;
-    search?: string;
+    status?: 'active' | 'completed' | 'expired' | null | undefined;
+    limit?: number | null | undefined;
+    page?: number | null | undefined;
+    creator?: string | null | undefined;
+    search?: string | null | undefined;
 }
 export interface RequestStats {
     total_requests: number;
@@ -304,7 +312,7 @@ export type RespondOptions = Pick<CreateOptions, 'attachments' | 'onProgress' | 
      * control (their createRequest() result's `public_key`): the answer is sealed and sent only
      * when the request carries this key, else a CryptoError (code KEY_MISMATCH) and nothing is sent.
      */
-    publicKey?: string;
+    publicKey?: string | null | undefined;
 };
 /** What `respond()` resolves to. */
 export interface Responded {

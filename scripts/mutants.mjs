@@ -177,6 +177,8 @@ const MUTANTS = [
   ['M68', 'src/api/stats.ts', '1970-01-01 (0 ms) refused as no date', 'd && d <= d ?', 'd && +d ?', ['e2e/validation.spec.ts', '-g', 'boundaries themselves']],
   ['M69', 'src/api/secrets.ts', 'a File of another frame refused (instanceof Blob)', "typeof f?.arrayBuffer == 'function'", '(f as object) instanceof Blob', ['e2e/secrets.spec.ts', '-g', 'another frame']],
   ['M70', 'src/validate.ts', 'options left out read through a plain {} (a page\'s Object.prototype.password is sent by reveal())', 'export const NONE = Object.create(null) as {};', 'export const NONE = {} as {};', ['e2e/hostile.spec.ts', '-g', 'option and setting names']],
+  ['M71', 'src/types.ts', 'attachments typed as before: no FileList | null, no readonly array, a DOM-only name', 'readonly (File | (Blob & { name: string }))[] | FileListLike | null | undefined;', '(File | (Blob & { name: string }))[] | FileList | undefined;', ['e2e/unit/types.spec.ts', '-g', 'strict TypeScript']],
+  ['M72', 'src/types.ts', "createRequest()'s public_key typed as possibly missing", '  public_key: string;\n', '', ['e2e/unit/types.spec.ts', '-g', 'strict TypeScript']],
   // Round 3: the demo console.
   ['D01', 'demo/lib/pager.js', 'next enabled on the last page', 'next.disabled = page >= last;', 'next.disabled = page > last;', ['e2e/demo/details.spec.ts', '-g', 'Next is off on the last page']],
   ['D02', 'demo/lib/pager.js', 'pager hidden on a page past the end', 'prev.parentElement.hidden = last <= 1 && page <= 1;', 'prev.parentElement.hidden = last <= 1;', ['e2e/demo/details.spec.ts', '-g', 'Next is off on the last page']],

@@ -66,6 +66,24 @@ export async function everyMethod(signal: AbortSignal, file: File): Promise<void
   }
   void window.Sharokey.version;
 
+  // What a strict project writes (exactOptionalPropertyTypes is on here): an input's files as
+  // the DOM types them (FileList | null), readonly lists, options that may be undefined or null
+  // (the runtime takes both as not given), and the public key createRequest() made, a string.
+  const input = document.querySelector('input[type=file]') as HTMLInputElement;
+  const maybe: string | undefined = input.value || undefined;
+  await create('x', 1, 1, { attachments: input.files, geolocation: ['FR', 'DE'] as const, ipWhitelist: Object.freeze(['203.0.113.5']), password: maybe, description: null });
+  await create('x', 1, 1, { attachments: Object.freeze([file]) as readonly File[] });
+  await reveal(shareUrl, { password: maybe, otp: undefined, captchaToken: null, signal: undefined });
+  await Sharokey.list({ status: undefined, limit: null });
+  await getStats({ from: maybe, to: undefined });
+  await Sharokey.createRequest({ emailTo: maybe, locale: undefined });
+  const publicKey: string = request.public_key;
+  await Sharokey.respond(request.url, 'x', { publicKey, onProgress: null });
+  // @ts-expect-error attachments are files, not numbers
+  await create('x', 1, 1, { attachments: [42] });
+  // @ts-expect-error a list of countries is of strings
+  await create('x', 1, 1, { geolocation: [33] });
+
   // @ts-expect-error content is a string
   await create(42);
   // @ts-expect-error no such option

@@ -84,7 +84,7 @@ export const encryptSecret = async (content: string, hours: number, views: numbe
     : password ? ['password', { password }]
     : o.captcha ? ['captcha', { captcha: true }]
     : ['none', {}];
-  const attachments = [...(o.attachments ?? [])];
+  const attachments = [...((o.attachments ?? []) as Iterable<File>)];
   const total = attachments.reduce((n, f) => n + f.size, 0);
   const k = randomKey();
   const salt = randomBytes(16);

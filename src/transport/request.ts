@@ -4,7 +4,7 @@ import { randomKey } from '../crypto/keys.ts';
 import { isText } from '../validate.ts';
 
 /** The resolved configuration a transport works with; `signal`, when set, is every call's default. */
-export type Config = Options & { apiUrl: string; timeout: number; retries: number; signal?: AbortSignal; anonymous?: boolean };
+export type Config = Options & { apiUrl: string; timeout: number; retries: number; signal?: AbortSignal | null | undefined; anonymous?: boolean };
 
 /** The configuration for a route that takes no token: none is asked for (getToken) or sent. */
 export const anonymous = (cfg: Config): Config => ({ ...cfg, anonymous: true });
@@ -69,7 +69,7 @@ export const webUrl = (url: unknown, base?: string): URL => {
  * `p`, or the signal's reason as soon as it aborts; its listener is removed
  * either way (one signal may serve a page's every call).
  */
-const unlessAborted = <T>(p: Promise<T>, signal?: AbortSignal): Promise<T> => new Promise((ok, no) => {
+const unlessAborted = <T>(p: Promise<T>, signal?: AbortSignal | null): Promise<T> => new Promise((ok, no) => {
   const stop = () => no(signal!.reason);
   p.then(ok, no).finally(() => signal?.removeEventListener('abort', stop));
   if (signal?.aborted) stop();
@@ -77,7 +77,7 @@ const unlessAborted = <T>(p: Promise<T>, signal?: AbortSignal): Promise<T> => ne
 });
 
 /** One attempt: fetch with a timeout and the caller's signal, then read the envelope. */
-const attempt = async (cfg: Config, path: string, method?: string, user?: AbortSignal, token?: string, body?: string | Blob): Promise<Envelope> => {
+const attempt = async (cfg: Config, path: string, method?: string, user?: AbortSignal | null, token?: string, body?: string | Blob): Promise<Envelope> => {
   const where = ` (${method ?? 'GET'} ${path.split('?')[0]}`;
   const ctl = new AbortController();
   user?.throwIfAborted();
