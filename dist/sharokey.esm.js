@@ -78,7 +78,7 @@ var validate = (values, schema) => {
     throw new (fields + "" == "attachments" ? AttachmentError : ValidationError)("Invalid " + fields.map((f) => f + ": " + details[f]).join("; "), { details });
   }
 };
-var checkOptions = (o, schema, args) => validate({ ...o, ...args, options: o }, strict({ options: is("object"), signal, ...schema }));
+var checkOptions = (o, schema = {}, args) => validate({ ...o, ...args, options: o }, strict({ options: is("object"), signal, ...schema }));
 var snake = (k) => k.replace(/[A-Z]/g, (c) => "_" + c.toLowerCase());
 var strict = (schema) => {
   const all = { ...schema };
@@ -119,14 +119,12 @@ var isPublicIp = (entry) => {
   const v6 = addr.includes(":");
   const max = v6 ? 128 : 32;
   const h = toUrl(v6 ? `http://[${addr}]` : "http://" + addr)?.hostname;
-  if (!h) return false;
   const n = bits ?? max;
-  if (extra != null || !/^\d{1,3}$/.test(n + "") || +n > max || !(v6 ? /^[\da-f:.]+$/i.test(addr) : h == addr && /^(\d+\.){3}\d+$/.test(h))) return false;
+  if (!h || extra != null || !/^\d{1,3}$/.test(n + "") || +n > max || !(v6 ? /^[\da-f:.]+$/i.test(addr) : h == addr && /^(\d+\.){3}\d+$/.test(h))) return false;
   let span = 1 << Math.max(0, 16 - +n);
   let i = v6 ? parseInt(h.slice(1), 16) || 0 : parseInt(h) << 8 | parseInt(h.split(".")[1]);
   for (i -= i % span; span--; i++) {
-    const a = i >> 8, b = i & 255;
-    if (v6 ? !i || i > 64511 : !a || a == 10 || a == 127 || a > 223 || a == 100 && b >> 6 == 1 || a == 169 && b == 254 || a == 172 && b >> 4 == 1 || a == 192 && b == 168) return false;
+    if (v6 ? !i || i > 64511 : [0, 10, 127].includes(i >> 8) || i > (223 << 8 | 255) || i >> 6 == (100 << 2 | 1) || i >> 4 == (172 << 4 | 1) || i == (169 << 8 | 254) || i == (192 << 8 | 168)) return false;
   }
   return true;
 };
@@ -144,7 +142,8 @@ var parseLink = (url, field, key) => {
 };
 
 // src/crypto/base64.ts
-var toBase64 = (bytes) => {
+var toBase64 = (data) => {
+  const bytes = new Uint8Array(data);
   if (bytes.toBase64) return bytes.toBase64();
   let s = "";
   for (let i = 0; i < bytes.length; i += 32768) s += String.fromCharCode(...bytes.subarray(i, i + 32768));
@@ -194,7 +193,7 @@ var sealer = (key) => {
       iv = toBase64(bytes = randomBytes(12));
     while (used.has(iv));
     used.add(iv);
-    return { iv, data: toBase64(new Uint8Array(await subtle().encrypt({ name: "AES-GCM", iv: bytes }, key, plain))) };
+    return { iv, data: toBase64(await subtle().encrypt({ name: "AES-GCM", iv: bytes }, key, plain)) };
   };
 };
 var open = async (key, iv, data) => {
@@ -207,7 +206,7 @@ var open = async (key, iv, data) => {
 
 // src/crypto/exchange.ts
 var EC = { name: "ECDH", namedCurve: "P-256" };
-var raw = async (k) => toBase64(new Uint8Array(await subtle().exportKey("raw", k)));
+var raw = async (k) => toBase64(await subtle().exportKey("raw", k));
 var pair = () => subtle().generateKey(EC, true, ["deriveBits"]);
 var newRequestKeys = async () => {
   const { publicKey, privateKey } = await pair();
@@ -225,7 +224,7 @@ var sealTo = async (publicKey, token, text2) => {
     throw new CryptoError("Invalid public key: ask for a new request", { cause });
   });
   const data = await subtle().encrypt({ name: "AES-GCM", iv }, await agree(eph.privateKey, pub, token), utf8(text2));
-  return [await raw(eph.publicKey), toBase64(iv), toBase64(new Uint8Array(data))].join(".");
+  return [await raw(eph.publicKey), toBase64(iv), toBase64(data)].join(".");
 };
 var openSealed = async (d, publicKey, token, sealed) => {
   try {
@@ -360,14 +359,14 @@ var CREATE = {
 var checkCreate = (content, hours, views, o) => checkOptions(o, CREATE, { content, hours, views });
 var tell = (o, p) => {
   try {
-    o.onProgress?.(p);
+    o?.onProgress?.(p);
   } catch (e) {
     setTimeout(() => {
       throw e;
     });
   }
 };
-var encryptSecret = async (content, hours, views, o = NONE) => {
+var encryptSecret = async (content, hours, views, o) => {
   checkCreate(content, hours, views, o);
   o ??= NONE;
   const { otpPhone, otpEmail, password, ipWhitelist: ips, geolocation: geo } = o;
@@ -410,11 +409,11 @@ var encryptSecret = async (content, hours, views, o = NONE) => {
     }
   };
 };
-var create = async (cfg, content, hours = 24, views = 1, o = NONE) => {
+var create = async (cfg, content, hours = 24, views = 1, o) => {
   const { body, k, security, total } = await encryptSecret(content, hours, views, o);
   const { data } = await request(cfg, "/secrets", o, "POST", body);
   webUrl(data.access_url);
-  tell(o ?? NONE, { phase: "done", loaded: total, total });
+  tell(o, { phase: "done", loaded: total, total });
   return { ...data, share_url: data.access_url + "#" + k.slice(8), security };
 };
 var filters = (...statuses) => ({
@@ -425,7 +424,7 @@ var filters = (...statuses) => ({
   search: note
 });
 var query = (q) => {
-  const s = new URLSearchParams(Object.entries(q).filter(([k, v]) => v != null && k != "signal")) + "";
+  const s = new URLSearchParams(Object.entries({ ...q }).filter(([k, v]) => v != null && k != "signal")) + "";
   return s && "?" + s;
 };
 var page = ({ data, pagination }) => {
@@ -433,16 +432,16 @@ var page = ({ data, pagination }) => {
   if (!Array.isArray(p.items)) throw TypeError();
   return p;
 };
-var listSecrets = async (cfg, f = NONE) => {
+var listSecrets = async (cfg, f) => {
   checkOptions(f, filters("active", "expired"));
-  return page(await request(cfg, "/secrets" + query({ ...f }), f));
+  return page(await request(cfg, "/secrets" + query(f), f));
 };
 var at = (base, field, id, o) => {
   checkOptions(o, { [field]: slug }, { [field]: id });
   return base + id;
 };
-var getDetails = async (cfg, id, o = NONE) => (await request(cfg, at("/secrets/", "slug", id, o), o)).data;
-var deleteSecret = async (cfg, id, o = NONE) => !!await request(cfg, at("/secrets/", "slug", id, o), o, "DELETE");
+var getDetails = async (cfg, id, o) => (await request(cfg, at("/secrets/", "slug", id, o), o)).data;
+var deleteSecret = async (cfg, id, o) => !!await request(cfg, at("/secrets/", "slug", id, o), o, "DELETE");
 
 // src/api/stats.ts
 var day = (v) => {
@@ -451,28 +450,27 @@ var day = (v) => {
   return (isText(v) ? s == v : /^\d{4}-/.test(s)) ? s : "";
 };
 var date = (v) => day(v) ? "" : "must be a Date or YYYY-MM-DD";
-var range = (r = NONE) => {
+var range = (r) => {
   const from = day(r?.from), to = day(r?.to);
   checkOptions(r, { from: (v) => date(v) || (to && from > to ? "must not be after to" : ""), to: date });
   return query({ from: from || null, to: to || null });
 };
-var getStats = async (cfg, r = NONE) => (await request(cfg, "/secrets-stats" + range(r), r)).data;
-var getTokenStats = async (cfg, o = NONE) => {
-  checkOptions(o, {});
+var getStats = async (cfg, r) => (await request(cfg, "/secrets-stats" + range(r), r)).data;
+var getTokenStats = async (cfg, o) => {
+  checkOptions(o);
   return (await request(cfg, "/tokens-stats", o)).data;
 };
 
 // src/api/reveal.ts
 var secret = text([0, 4096]);
-var reveal = async (cfg, shareUrl, o = NONE) => {
+var reveal = async (cfg, shareUrl, o) => {
   const [slug2, keyB] = parseLink(shareUrl, "shareUrl", /^[A-Za-z0-9]{24}$/);
   subtle();
   checkOptions(o, { password: secret, otp: secret, captchaToken: secret });
   const { password, otp, captchaToken } = o ?? NONE;
-  const at2 = "/public/secrets/" + slug2;
   const pub = anonymous(cfg);
-  const info = (await request(pub, at2, o)).data || {};
-  const s = (await request(pub, at2 + "/open", o, "POST", { password: password || void 0, otp: otp || void 0, captcha_token: captchaToken || void 0 })).data || {};
+  const info = (await request(pub, `/public/secrets/${slug2}`, o)).data || {};
+  const s = (await request(pub, `/public/secrets/${slug2}/open`, o, "POST", { password: password || null, otp: otp || null, captcha_token: captchaToken || null })).data || {};
   const key = await deriveKey(s.key + keyB, fromBase64(s.salt));
   return {
     content: fromUtf8(await open(key, s.iv, s.content)),
@@ -481,9 +479,9 @@ var reveal = async (cfg, shareUrl, o = NONE) => {
     attachments: await Promise.all((s.attachments ?? []).map(async (a) => new File([await open(key, a.iv ?? s.iv, a.data)], a.name)))
   };
 };
-var sendOtp = async (cfg, shareUrl, o = NONE) => {
+var sendOtp = async (cfg, shareUrl, o) => {
   const [slug2] = parseLink(shareUrl, "shareUrl");
-  checkOptions(o, {});
+  checkOptions(o);
   return (await request(anonymous(cfg), `/public/secrets/${slug2}/otp`, o, "POST")).data;
 };
 
@@ -498,7 +496,7 @@ var REQUEST = {
   requestExpirationHours: int(LIMITS.hours),
   maximumViews: int(LIMITS.views)
 };
-var createRequest = async (cfg, o = NONE) => {
+var createRequest = async (cfg, o) => {
   checkOptions(o, REQUEST);
   const [publicKey, privateKey] = await newRequestKeys();
   const body = { public_key: publicKey };
@@ -507,14 +505,14 @@ var createRequest = async (cfg, o = NONE) => {
   const r = data.request ?? data;
   return { ...r, public_key: publicKey, inbox_url: new URL("/i/" + r.token, webUrl(r.url ?? "", cfg.apiUrl).origin) + "#" + privateKey };
 };
-var listRequests = async (cfg, f = NONE) => {
+var listRequests = async (cfg, f) => {
   checkOptions(f, filters("active", "completed", "expired"));
-  return page(await request(cfg, "/requests" + query({ ...f }), f));
+  return page(await request(cfg, "/requests" + query(f), f));
 };
-var getRequest = async (cfg, token, o = NONE) => (await request(cfg, at("/requests/", "token", token, o), o)).data;
-var deleteRequest = async (cfg, token, o = NONE) => !!await request(cfg, at("/requests/", "token", token, o), o, "DELETE");
-var requestStats = async (cfg, r = NONE) => (await request(cfg, "/requests-stats" + range(r), r)).data;
-var respond = async (cfg, requestUrl, content, o = NONE) => {
+var getRequest = async (cfg, token, o) => (await request(cfg, at("/requests/", "token", token, o), o)).data;
+var deleteRequest = async (cfg, token, o) => !!await request(cfg, at("/requests/", "token", token, o), o, "DELETE");
+var requestStats = async (cfg, r) => (await request(cfg, "/requests-stats" + range(r), r)).data;
+var respond = async (cfg, requestUrl, content, o) => {
   const [token] = parseLink(requestUrl, "requestUrl");
   subtle();
   checkCreate(content, 1, 1, o);
@@ -527,10 +525,10 @@ var respond = async (cfg, requestUrl, content, o = NONE) => {
   body.sealed_key = await sealTo(key, token, k.slice(8));
   return (await request(pub, `/public/requests/${token}/respond`, o, "POST", body)).data;
 };
-var openRequest = async (cfg, inboxUrl, o = NONE) => {
+var openRequest = async (cfg, inboxUrl, o) => {
   const [token, privateKey] = parseLink(inboxUrl, "inboxUrl", /^[\w-]{43}(\.[\w-]{43}\.[\w-]{43})?$/);
   subtle();
-  checkOptions(o, {});
+  checkOptions(o);
   const r = (await request(cfg, "/requests/" + token, o)).data;
   if (!r.sealed_key || !r.secret_url) throw new NotFoundError("This request has not been answered yet", { code: "REQUEST_PENDING" });
   return { ...await reveal(cfg, r.secret_url + "#" + await openSealed(privateKey.slice(0, 43), r.public_key, token, r.sealed_key), o), request: r };
@@ -538,22 +536,23 @@ var openRequest = async (cfg, inboxUrl, o = NONE) => {
 
 // src/api/analyze.ts
 var count = (v) => (typeof v == "number" ? v >= 0 && v < Infinity : isText(v) && /^\d+(\.\d+)?$/.test(v)) ? "" : "must be a number of 0 or more";
-var FIELDS = Object.fromEntries("total_secrets active_secrets expired_secrets total_views secrets_with_password secrets_created_today secrets_created_this_week".split(" ").map((k) => [k, count]));
+var NAMES2 = "total_secrets active_secrets expired_secrets total_views secrets_with_password secrets_created_today secrets_created_this_week".split(" ");
+var FIELDS = Object.fromEntries(NAMES2.map((k) => [k, count]));
 var analyzeStats = (stats2) => {
   const s = Object(stats2?.data ?? stats2);
   validate({ ...s, stats: stats2 }, { stats: object, ...FIELDS });
-  const n = (k) => s[k] == null ? NaN : +s[k];
-  const total = n("total_secrets");
+  const n = (i) => s[NAMES2[i]] == null ? NaN : +s[NAMES2[i]];
+  const total = n(0 /* total */);
   const rate = (x, by = 100) => total && x >= 0 ? x / total * by : null;
-  const active = rate(n("active_secrets"));
-  const password = rate(n("secrets_with_password"));
-  const today = n("secrets_created_today");
+  const active = rate(n(1 /* active */));
+  const password = rate(n(4 /* password */));
+  const today = n(5 /* today */);
   const r = {
     passwordProtectionRate: password,
-    viewEfficiency: rate(n("total_views"), 1),
-    expirationRate: rate(n("expired_secrets")),
+    viewEfficiency: rate(n(3 /* views */), 1),
+    expirationRate: rate(n(2 /* expired */)),
     activeRate: active,
-    activityLevel: today > 10 || n("secrets_created_this_week") > 50 ? "high" : "normal",
+    activityLevel: today > 10 || n(6 /* week */) > 50 ? "high" : "normal",
     retention: active == null ? null : active > 20 ? "high" : active < 5 ? "low" : "moderate",
     retentionHealth: active == null ? null : active < 20 ? "good" : "review",
     recommendations: [
@@ -567,8 +566,8 @@ var analyzeStats = (stats2) => {
 };
 
 // src/api/diagnostics.ts
-var health = async (cfg, o = NONE) => {
-  checkOptions(o, {});
+var health = async (cfg, o) => {
+  checkOptions(o);
   return (await request(anonymous(cfg), "/health", o)).data;
 };
 var listOne = (cfg) => request(cfg, "/secrets?limit=1");
@@ -587,9 +586,9 @@ var CHECKS = [
     await deleteSecret(cfg, (await create(cfg, "Sharokey test() secret", 1, 1, { description: "Sharokey test(): deleted at once" })).slug);
     return "A 1-hour, 1-view test secret was created and deleted";
   }],
-  ["statistics", "stats", async (cfg) => `Statistics can be read (total_secrets: ${(await request(cfg, "/secrets-stats")).data.total_secrets})`]
+  ["statistics", "stats", async (cfg) => `Statistics can be read (total_secrets: ${(await getStats(cfg)).total_secrets})`]
 ];
-var test = async (cfg, o = NONE) => {
+var test = async (cfg, o) => {
   cfg = withSignal(cfg, o);
   const details = [];
   for (const [name, scope, run] of CHECKS) {
@@ -601,7 +600,7 @@ var test = async (cfg, o = NONE) => {
         success = true;
       } catch (e) {
         cfg.signal?.throwIfAborted();
-        message = e instanceof AuthenticationError ? "The token was refused: check it, and that it is not revoked or expired" : e instanceof PermissionError ? `The token lacks the "${scope}" scope${cfg.company ? ` or the company "${cfg.company}"` : ""}: use a token that has it` : e instanceof NetworkError ? e.message : String(e?.message ?? e);
+        message = e instanceof AuthenticationError ? "The token was refused: check it, and that it is not revoked or expired" : e instanceof PermissionError ? `The token lacks the "${scope}" scope${cfg.company ? ` or the company "${cfg.company}"` : ""}: use a token that has it` : String(e?.message ?? e);
       }
     }
     details.push({ name, success, message });
@@ -609,11 +608,11 @@ var test = async (cfg, o = NONE) => {
   const passed = details.filter((d) => d.success).length;
   return { passed, total: 6, success: passed == 6, details };
 };
-var testConnection = async (cfg, o = NONE) => listOne(cfg = withSignal(cfg, o)).then(() => true, (e) => {
+var testConnection = async (cfg, o) => listOne(cfg = withSignal(cfg, o)).then(() => true, (e) => {
   cfg.signal?.throwIfAborted();
   return e instanceof PermissionError;
 });
-var withSignal = (cfg, o) => (checkOptions(o, {}), { ...cfg, signal: o?.signal });
+var withSignal = (cfg, o) => (checkOptions(o), { ...cfg, signal: o?.signal });
 
 // src/client.ts
 var DEFAULT_API_URL = "https://api.sharokey.com/api/v1";
@@ -651,8 +650,8 @@ var METHODS = {
 var createClient = (options = {}) => {
   const cfg = { ...DEFAULTS };
   const client = {
-    // Every error class by its name (set on each prototype in errors.ts).
-    ...Object.fromEntries(CLASSES.map((C) => [C.prototype.name, C])),
+    // Every error class by its name (set on each class and prototype in errors.ts).
+    ...Object.fromEntries(CLASSES.map((C) => [C.name, C])),
     isSharokeyError,
     version: "1.0.0",
     analyzeStats,

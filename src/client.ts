@@ -160,8 +160,8 @@ const METHODS = {
 export const createClient = (options: Options = {}): Client => {
   const cfg: Config = { ...DEFAULTS };
   const client = {
-    // Every error class by its name (set on each prototype in errors.ts).
-    ...Object.fromEntries(CLASSES.map((C) => [C.prototype.name, C])),
+    // Every error class by its name (set on each class and prototype in errors.ts).
+    ...Object.fromEntries(CLASSES.map((C) => [C.name, C])),
     isSharokeyError,
     version: __VERSION__,
     analyzeStats,

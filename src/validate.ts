@@ -9,9 +9,11 @@ export type Schema = Record<string, Check>;
 
 export const isText = (v: unknown): v is string => typeof v == 'string';
 /**
- * The options of a call that gave none: an object on no prototype (a `{}` would
- * read what a page added to Object.prototype, its `password` or `otpEmail`, as
- * the caller's). Every such call shares it: options are read, never written.
+ * The options of a call that gave none, where they are read by name (the other
+ * methods read absent options as undefined, `o?.signal`): an object on no
+ * prototype (a `{}` would read what a page added to Object.prototype, its
+ * `password` or `otpEmail`, as the caller's). Every such call shares it:
+ * options are read, never written.
  */
 export const NONE = Object.create(null) as {};
 /** An object's own keys: never what a page added to Object.prototype (for...in would list it). */
@@ -39,10 +41,10 @@ export const validate = (values: Record<string, unknown>, schema: Schema): void 
 
 /**
  * Checks a method's options object (absent, or an object whose `signal` is an
- * AbortSignal) and its fields against `schema`; `args` are the method's other
+ * AbortSignal) and its fields against `schema` (none: `signal` alone); `args` are the method's other
  * arguments, checked by the same schema.
  */
-export const checkOptions = (o: unknown, schema: Schema, args?: object): void =>
+export const checkOptions = (o: unknown, schema: Schema = {}, args?: object): void =>
   validate({ ...(o as object), ...args, options: o }, strict({ options: is('object'), signal, ...schema }));
 
 /** The snake_case of a camelCase name: `emailTo` -> `email_to`. */
@@ -127,17 +129,15 @@ export const isPublicIp = (entry: string): boolean => {
   const max = v6 ? 128 : 32;
   // (An http: URL that parses has a host name.)
   const h = toUrl(v6 ? `http://[${addr}]` : 'http://' + addr)?.hostname;
-  if (!h) return false;
   const n = bits ?? max;
   // Only the characters of an address: the URL parser would take `1.2.3.4..` as a host name, `[::1]#x` as a fragment.
-  if (extra != null || !/^\d{1,3}$/.test(n + '') || +n > max || !(v6 ? /^[\da-f:.]+$/i.test(addr) : h == addr && /^(\d+\.){3}\d+$/.test(h))) return false;
+  if (!h || extra != null || !/^\d{1,3}$/.test(n + '') || +n > max || !(v6 ? /^[\da-f:.]+$/i.test(addr) : h == addr && /^(\d+\.){3}\d+$/.test(h))) return false;
   // The first 16 bits of the range's addresses: span values from i.
   let span = 1 << Math.max(0, 16 - +n);
   let i = v6 ? parseInt(h.slice(1), 16) || 0 : parseInt(h) << 8 | parseInt(h.split('.')[1]!);
   for (i -= i % span; span--; i++) {
-    const a = i >> 8, b = i & 255;
-    // IPv4 not: this network, 10/8, 100.64/10 (CGNAT), loopback, 169.254/16, 172.16/12, 192.168/16, multicast and reserved.
-    if (v6 ? !i || i > 0xfbff : !a || a == 10 || a == 127 || a > 223 || (a == 100 && b >> 6 == 1) || (a == 169 && b == 254) || (a == 172 && b >> 4 == 1) || (a == 192 && b == 168)) return false;
+    // IPv4 not: this network, 10/8, loopback, multicast and reserved, 100.64/10 (CGNAT), 172.16/12, 169.254/16, 192.168/16.
+    if (v6 ? !i || i > 0xfbff : [0, 10, 127].includes(i >> 8) || i > (223 << 8 | 255) || i >> 6 == (100 << 2 | 1) || i >> 4 == (172 << 4 | 1) || i == (169 << 8 | 254) || i == (192 << 8 | 168)) return false;
   }
   return true;
 };

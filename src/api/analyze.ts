@@ -3,7 +3,10 @@ import type { SecretStats, StatsAnalysis, StatsInput } from '../types.ts';
 
 // A count: a number of 0 or more, or its decimal text (some servers send counts as strings).
 const count = (v: unknown) => ((typeof v == 'number' ? v >= 0 && v < Infinity : isText(v) && /^\d+(\.\d+)?$/.test(v)) ? '' : 'must be a number of 0 or more');
-const FIELDS = Object.fromEntries('total_secrets active_secrets expired_secrets total_views secrets_with_password secrets_created_today secrets_created_this_week'.split(' ').map((k) => [k, count]));
+const NAMES = 'total_secrets active_secrets expired_secrets total_views secrets_with_password secrets_created_today secrets_created_this_week'.split(' ');
+const FIELDS = Object.fromEntries(NAMES.map((k) => [k, count]));
+// Their places in NAMES.
+const enum F { total, active, expired, views, password, today, week }
 
 /**
  * Reads a statistics object (from getStats, or the API's whole answer with it
@@ -20,18 +23,18 @@ export const analyzeStats = (stats: StatsInput): StatsAnalysis => {
   const s = Object((stats as { data?: SecretStats })?.data ?? stats) as Record<string, unknown>;
   validate({ ...s, stats }, { stats: object, ...FIELDS });
   // An absent field is unknown: NaN here, which no comparison below passes.
-  const n = (k: string) => (s[k] == null ? NaN : +s[k]!);
-  const total = n('total_secrets');
+  const n = (i: F) => (s[NAMES[i]!] == null ? NaN : +s[NAMES[i]!]!);
+  const total = n(F.total);
   const rate = (x: number, by = 100) => (total && x >= 0 ? (x / total) * by : null);
-  const active = rate(n('active_secrets'));
-  const password = rate(n('secrets_with_password'));
-  const today = n('secrets_created_today');
+  const active = rate(n(F.active));
+  const password = rate(n(F.password));
+  const today = n(F.today);
   const r: Record<string, unknown> = {
     passwordProtectionRate: password,
-    viewEfficiency: rate(n('total_views'), 1),
-    expirationRate: rate(n('expired_secrets')),
+    viewEfficiency: rate(n(F.views), 1),
+    expirationRate: rate(n(F.expired)),
     activeRate: active,
-    activityLevel: today > 10 || n('secrets_created_this_week') > 50 ? 'high' : 'normal',
+    activityLevel: today > 10 || n(F.week) > 50 ? 'high' : 'normal',
     retention: active == null ? null : active > 20 ? 'high' : active < 5 ? 'low' : 'moderate',
     retentionHealth: active == null ? null : active < 20 ? 'good' : 'review',
     recommendations: [

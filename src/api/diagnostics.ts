@@ -1,12 +1,13 @@
-import { AuthenticationError, NetworkError, PermissionError } from '../errors.ts';
+import { AuthenticationError, PermissionError } from '../errors.ts';
 import { anonymous, request, type Config } from '../transport/request.ts';
-import { checkOptions, NONE } from '../validate.ts';
+import { checkOptions } from '../validate.ts';
 import type { CheckResult, Health, TestReport, WithSignal } from '../types.ts';
 import { create, deleteSecret } from './secrets.ts';
+import { getStats } from './stats.ts';
 
 /** The server's health (no token needed). */
-export const health = async (cfg: Config, o: WithSignal = NONE): Promise<Health> => {
-  checkOptions(o, {});
+export const health = async (cfg: Config, o?: WithSignal): Promise<Health> => {
+  checkOptions(o);
   return (await request(anonymous(cfg), '/health', o)).data;
 };
 
@@ -28,7 +29,7 @@ const CHECKS: [CheckResult['name'], string, (cfg: Config) => Promise<string>][] 
     await deleteSecret(cfg, (await create(cfg, 'Sharokey test() secret', 1, 1, { description: 'Sharokey test(): deleted at once' })).slug);
     return 'A 1-hour, 1-view test secret was created and deleted';
   }],
-  ['statistics', 'stats', async (cfg) => `Statistics can be read (total_secrets: ${(await request(cfg, '/secrets-stats')).data.total_secrets})`],
+  ['statistics', 'stats', async (cfg) => `Statistics can be read (total_secrets: ${(await getStats(cfg)).total_secrets})`],
 ];
 
 /**
@@ -39,7 +40,7 @@ const CHECKS: [CheckResult['name'], string, (cfg: Config) => Promise<string>][] 
  * cleared; its metadata stays, expired).
  * @example const { passed, total, details } = await Sharokey.test();
  */
-export const test = async (cfg: Config, o: WithSignal = NONE): Promise<TestReport> => {
+export const test = async (cfg: Config, o?: WithSignal): Promise<TestReport> => {
   cfg = withSignal(cfg, o);
   const details: CheckResult[] = [];
   for (const [name, scope, run] of CHECKS) {
@@ -55,7 +56,7 @@ export const test = async (cfg: Config, o: WithSignal = NONE): Promise<TestRepor
         message = e instanceof AuthenticationError ? 'The token was refused: check it, and that it is not revoked or expired'
           // A multi-company user token refused for config({ company }) is a PermissionError too.
           : e instanceof PermissionError ? `The token lacks the "${scope}" scope${cfg.company ? ` or the company "${cfg.company}"` : ''}: use a token that has it`
-          : e instanceof NetworkError ? (e as Error).message
+          // Any other error (a NetworkError says what to check) by its message.
           : String((e as Error)?.message ?? e);
       }
     }
@@ -66,11 +67,11 @@ export const test = async (cfg: Config, o: WithSignal = NONE): Promise<TestRepor
 };
 
 /** True when the server answers and accepts the token; rejects only on bad options or the caller's abort. */
-export const testConnection = async (cfg: Config, o: WithSignal = NONE): Promise<boolean> =>
+export const testConnection = async (cfg: Config, o?: WithSignal): Promise<boolean> =>
   listOne((cfg = withSignal(cfg, o))).then(() => true, (e) => {
     cfg.signal?.throwIfAborted();
     return e instanceof PermissionError;
   });
 
 /** The configuration with the caller's signal, which every request of the checks then takes. */
-const withSignal = (cfg: Config, o: WithSignal): Config => (checkOptions(o, {}), { ...cfg, signal: o?.signal });
+const withSignal = (cfg: Config, o?: WithSignal): Config => (checkOptions(o), { ...cfg, signal: o?.signal });

@@ -4,7 +4,7 @@ import { subtle } from '../crypto/keys.ts';
 import { LIMITS } from '../limits.ts';
 import { anonymous, request, webUrl, type Config } from '../transport/request.ts';
 import type { CreatedRequest, OpenedRequest, Page, Range, RequestFilters, RequestOptions, RequestStats, Responded, RespondOptions, SecretRequest, WithSignal } from '../types.ts';
-import { checkOptions, email, int, keys, NONE, oneOf, parseLink, snake } from '../validate.ts';
+import { checkOptions, email, int, keys, oneOf, parseLink, snake } from '../validate.ts';
 import { at, checkCreate, encryptSecret, filters, note, page, query } from './secrets.ts';
 import { range } from './stats.ts';
 import { reveal } from './reveal.ts';
@@ -26,7 +26,7 @@ const REQUEST = {
  * responder) and `inbox_url` (for you: its fragment holds the private key).
  * @example const { url, inbox_url } = await Sharokey.createRequest({ message: 'VPN password please', emailTo: 'ops@example.com' });
  */
-export const createRequest = async (cfg: Config, o: RequestOptions = NONE): Promise<CreatedRequest> => {
+export const createRequest = async (cfg: Config, o?: RequestOptions): Promise<CreatedRequest> => {
   checkOptions(o, REQUEST);
   const [publicKey, privateKey] = await newRequestKeys();
   const body: Record<string, unknown> = { public_key: publicKey };
@@ -41,21 +41,21 @@ export const createRequest = async (cfg: Config, o: RequestOptions = NONE): Prom
 };
 
 /** The company's secret requests, newest first. */
-export const listRequests = async (cfg: Config, f: RequestFilters = NONE): Promise<Page<SecretRequest>> => {
+export const listRequests = async (cfg: Config, f?: RequestFilters): Promise<Page<SecretRequest>> => {
   checkOptions(f, filters('active', 'completed', 'expired'));
-  return page(await request(cfg, '/requests' + query({ ...f }), f));
+  return page(await request(cfg, '/requests' + query(f), f));
 };
 
 /** One request by its token. */
-export const getRequest = async (cfg: Config, token: string, o: WithSignal = NONE): Promise<SecretRequest> =>
+export const getRequest = async (cfg: Config, token: string, o?: WithSignal): Promise<SecretRequest> =>
   (await request(cfg, at('/requests/', 'token', token, o), o)).data;
 
 /** Expires (cancels) a request; resolves to true, also when it was already closed. */
-export const deleteRequest = async (cfg: Config, token: string, o: WithSignal = NONE): Promise<true> =>
+export const deleteRequest = async (cfg: Config, token: string, o?: WithSignal): Promise<true> =>
   !!(await request(cfg, at('/requests/', 'token', token, o), o, 'DELETE')) as true;
 
 /** Counts of the company's requests, optionally of those created between `from` and `to`. */
-export const requestStats = async (cfg: Config, r: Range = NONE): Promise<RequestStats> =>
+export const requestStats = async (cfg: Config, r?: Range): Promise<RequestStats> =>
   (await request(cfg, '/requests-stats' + range(r), r)).data;
 
 /**
@@ -64,7 +64,7 @@ export const requestStats = async (cfg: Config, r: Range = NONE): Promise<Reques
  * both. The server never sees the plaintext nor keyB.
  * @example await Sharokey.respond(location.href, 'the VPN password');
  */
-export const respond = async (cfg: Config, requestUrl: string, content: string, o: RespondOptions = NONE): Promise<Responded> => {
+export const respond = async (cfg: Config, requestUrl: string, content: string, o?: RespondOptions): Promise<Responded> => {
   const [token] = parseLink(requestUrl, 'requestUrl');
   subtle();
   // Check the input before the first request; the real limits come from the request.
@@ -85,11 +85,11 @@ export const respond = async (cfg: Config, requestUrl: string, content: string, 
  * private key of the link's fragment, then reveals the secret (one view).
  * Rejects with NotFoundError (code REQUEST_PENDING) while it is unanswered.
  */
-export const openRequest = async (cfg: Config, inboxUrl: string, o: WithSignal = NONE): Promise<OpenedRequest> => {
+export const openRequest = async (cfg: Config, inboxUrl: string, o?: WithSignal): Promise<OpenedRequest> => {
   // The fragment is the private scalar d; links of an earlier version add `.x.y`, read from the request now.
   const [token, privateKey] = parseLink(inboxUrl, 'inboxUrl', /^[\w-]{43}(\.[\w-]{43}\.[\w-]{43})?$/);
   subtle(); // no WebCrypto: said as such, not as a broken link
-  checkOptions(o, {});
+  checkOptions(o);
   const r: SecretRequest = (await request(cfg, '/requests/' + token, o)).data;
   if (!r.sealed_key || !r.secret_url) throw new NotFoundError('This request has not been answered yet', { code: 'REQUEST_PENDING' });
   return { ...(await reveal(cfg, r.secret_url + '#' + (await openSealed(privateKey.slice(0, 43), r.public_key!, token, r.sealed_key)), o)), request: r };

@@ -18,17 +18,17 @@ const secret = text([0, 4096]);
  * open it.
  * @example const { content, attachments } = await Sharokey.reveal(location.href, { password });
  */
-export const reveal = async (cfg: Config, shareUrl: string, o: RevealOptions = NONE): Promise<Revealed> => {
+export const reveal = async (cfg: Config, shareUrl: string, o?: RevealOptions): Promise<Revealed> => {
   const [slug, keyB] = parseLink(shareUrl, 'shareUrl', /^[A-Za-z0-9]{24}$/);
   subtle(); // no WebCrypto: a CryptoError before the view is spent
   checkOptions(o, { password: secret, otp: secret, captchaToken: secret });
-  const { password, otp, captchaToken } = o ?? NONE;
-  const at = '/public/secrets/' + slug;
+  const { password, otp, captchaToken }: RevealOptions = o ?? NONE;
   const pub = anonymous(cfg);
   // The message comes with what the secret requires (PROTOCOL.md), read before the view is used.
-  const info = (await request(pub, at, o)).data || {};
+  const info = (await request(pub, `/public/secrets/${slug}`, o)).data || {};
   // A server that answers data: null sent nothing to decrypt: a CryptoError below, not a TypeError.
-  const s = (await request(pub, at + '/open', o, 'POST', { password: password || undefined, otp: otp || undefined, captcha_token: captchaToken || undefined })).data || {};
+  // An empty field is null, which json() leaves out of the body as it does every null.
+  const s = (await request(pub, `/public/secrets/${slug}/open`, o, 'POST', { password: password || null, otp: otp || null, captcha_token: captchaToken || null })).data || {};
   const key = await deriveKey(s.key + keyB, fromBase64(s.salt));
   return {
     content: fromUtf8(await open(key, s.iv, s.content)),
@@ -45,8 +45,8 @@ export const reveal = async (cfg: Config, shareUrl: string, o: RevealOptions = N
  * Only the link's slug is read: its key is not needed, and never sent.
  * @example await Sharokey.sendOtp(location.href); // then ask the recipient for the code
  */
-export const sendOtp = async (cfg: Config, shareUrl: string, o: WithSignal = NONE): Promise<OtpSent> => {
+export const sendOtp = async (cfg: Config, shareUrl: string, o?: WithSignal): Promise<OtpSent> => {
   const [slug] = parseLink(shareUrl, 'shareUrl');
-  checkOptions(o, {});
+  checkOptions(o);
   return (await request(anonymous(cfg), `/public/secrets/${slug}/otp`, o, 'POST')).data;
 };

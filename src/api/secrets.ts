@@ -41,18 +41,18 @@ const CREATE: Schema = {
 };
 
 /** Checks create()'s input; throws ValidationError/AttachmentError naming each bad field. */
-export const checkCreate = (content: unknown, hours: unknown, views: unknown, o: CreateOptions): void =>
+export const checkCreate = (content: unknown, hours: unknown, views: unknown, o?: CreateOptions): void =>
   checkOptions(o, CREATE, { content, hours, views });
 
 /**
  * Tells the caller's `onProgress`, as a browser calls an event listener: what
  * it throws is reported (the console, the page's `error` event) and does not
  * stop the create, whose secret may already be stored ('done': its link must
- * come back).
+ * come back). `o` is null when create() was given null.
  */
-const tell = (o: CreateOptions, p: Progress): void => {
+const tell = (o: CreateOptions | null | undefined, p: Progress): void => {
   try {
-    o.onProgress?.(p);
+    o?.onProgress?.(p);
   } catch (e) {
     setTimeout(() => {
       throw e;
@@ -74,7 +74,7 @@ export interface Encrypted {
  * Checks and encrypts a secret in the browser (a fresh key string, salt and
  * iv, and a fresh iv for each attachment) without sending anything.
  */
-export const encryptSecret = async (content: string, hours: number, views: number, o: CreateOptions = NONE): Promise<Encrypted> => {
+export const encryptSecret = async (content: string, hours: number, views: number, o?: CreateOptions): Promise<Encrypted> => {
   checkCreate(content, hours, views, o);
   o ??= NONE;
   const { otpPhone, otpEmail, password, ipWhitelist: ips, geolocation: geo } = o;
@@ -123,12 +123,12 @@ export const encryptSecret = async (content: string, hours: number, views: numbe
  * Throws ValidationError/AttachmentError before any request on bad input.
  * @example const { share_url } = await Sharokey.create('db password: hunter2', 24, 1, { password: 'orange' });
  */
-export const create = async (cfg: Config, content: string, hours = 24, views = 1, o: CreateOptions = NONE): Promise<CreatedSecret> => {
+export const create = async (cfg: Config, content: string, hours = 24, views = 1, o?: CreateOptions): Promise<CreatedSecret> => {
   const { body, k, security, total } = await encryptSecret(content, hours, views, o);
   const { data } = await request(cfg, '/secrets', o, 'POST', body);
   // A share link only on an http(s) page (a javascript: one would run in the page that links it).
   webUrl(data.access_url);
-  tell(o ?? NONE, { phase: 'done', loaded: total, total });
+  tell(o, { phase: 'done', loaded: total, total });
   return { ...data, share_url: data.access_url + '#' + k.slice(8), security };
 };
 
@@ -141,9 +141,9 @@ export const filters = (...statuses: string[]): Schema => ({
   search: note,
 });
 
-/** `?a=1&b=2` of the present values, '' when none. */
-export const query = (q: Record<string, unknown>): string => {
-  const s = new URLSearchParams(Object.entries(q).filter(([k, v]) => v != null && k != 'signal') as string[][]) + '';
+/** `?a=1&b=2` of the present values, '' when none (or `q` is null). */
+export const query = (q?: object | null): string => {
+  const s = new URLSearchParams(Object.entries({ ...q }).filter(([k, v]) => v != null && k != 'signal') as string[][]) + '';
   return s && '?' + s;
 };
 
@@ -161,21 +161,21 @@ export const page = <T>({ data, pagination }: Envelope): Page<T> => {
  * Lists the company's secrets, newest first.
  * @example const { items, pagination } = await Sharokey.list({ status: 'active', limit: 10 });
  */
-export const listSecrets = async (cfg: Config, f: ListFilters = NONE): Promise<Page<SecretItem>> => {
+export const listSecrets = async (cfg: Config, f?: ListFilters): Promise<Page<SecretItem>> => {
   checkOptions(f, filters('active', 'expired'));
-  return page(await request(cfg, '/secrets' + query({ ...f }), f));
+  return page(await request(cfg, '/secrets' + query(f), f));
 };
 
 /** Checks a slug or request token argument and returns it as a path. */
-export const at = (base: string, field: string, id: unknown, o: WithSignal): string => {
+export const at = (base: string, field: string, id: unknown, o?: WithSignal): string => {
   checkOptions(o, { [field]: slug }, { [field]: id });
   return base + id;
 };
 
 /** The secret's metadata, never its content. Alias: `get`. */
-export const getDetails = async (cfg: Config, id: string, o: WithSignal = NONE): Promise<SecretDetails> =>
+export const getDetails = async (cfg: Config, id: string, o?: WithSignal): Promise<SecretDetails> =>
   (await request(cfg, at('/secrets/', 'slug', id, o), o)).data;
 
 /** Expires the secret now and clears its content; resolves to true (also when it was already gone). */
-export const deleteSecret = async (cfg: Config, id: string, o: WithSignal = NONE): Promise<true> =>
+export const deleteSecret = async (cfg: Config, id: string, o?: WithSignal): Promise<true> =>
   !!(await request(cfg, at('/secrets/', 'slug', id, o), o, 'DELETE')) as true;

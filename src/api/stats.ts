@@ -1,6 +1,6 @@
 import { request, type Config } from '../transport/request.ts';
 import type { Range, SecretStats, TokenStats, WithSignal } from '../types.ts';
-import { checkOptions, isText, NONE } from '../validate.ts';
+import { checkOptions, isText } from '../validate.ts';
 import { query } from './secrets.ts';
 
 /** `YYYY-MM-DD` of a valid Date (UTC) or date string; '' when neither. */
@@ -15,7 +15,7 @@ const day = (v: unknown): string => {
 const date = (v: unknown) => (day(v) ? '' : 'must be a Date or YYYY-MM-DD');
 
 /** A checked date range as a query string. */
-export const range = (r: Range = NONE): string => {
+export const range = (r?: Range): string => {
   const from = day(r?.from), to = day(r?.to);
   checkOptions(r, { from: (v) => date(v) || (to && from > to ? 'must not be after to' : ''), to: date });
   return query({ from: from || null, to: to || null });
@@ -26,11 +26,11 @@ export const range = (r: Range = NONE): string => {
  * `from` and `to`. Alias: `stats`.
  * @example (await Sharokey.getStats()).active_secrets
  */
-export const getStats = async (cfg: Config, r: Range = NONE): Promise<SecretStats> =>
+export const getStats = async (cfg: Config, r?: Range): Promise<SecretStats> =>
   (await request(cfg, '/secrets-stats' + range(r), r)).data;
 
 /** Token usage of the company: counts per token with a 4-character hint, never a token. */
-export const getTokenStats = async (cfg: Config, o: WithSignal = NONE): Promise<TokenStats> => {
-  checkOptions(o, {});
+export const getTokenStats = async (cfg: Config, o?: WithSignal): Promise<TokenStats> => {
+  checkOptions(o);
   return (await request(cfg, '/tokens-stats', o)).data;
 };

@@ -5,8 +5,10 @@ import { CryptoError } from '../errors.ts';
 type Native = Uint8Array & { toBase64?: () => string };
 type NativeCtor = typeof Uint8Array & { fromBase64?: (s: string) => Uint8Array };
 
-export const toBase64 = (bytes: Uint8Array): string => {
-  if ((bytes as Native).toBase64) return (bytes as Native).toBase64!();
+/** base64 of bytes, or of an ArrayBuffer's bytes (what WebCrypto gives). */
+export const toBase64 = (data: ArrayBuffer | Uint8Array): string => {
+  const bytes: Native = new Uint8Array(data);
+  if (bytes.toBase64) return bytes.toBase64();
   let s = '';
   // Chunks keep String.fromCharCode under the engine's argument limit.
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));

@@ -6,7 +6,7 @@ import { fromBase64, toBase64 } from './base64.ts';
 import { fromUtf8, randomBytes, subtle, utf8 } from './keys.ts';
 import { aesKey } from './seal.ts';
 const EC = { name: 'ECDH', namedCurve: 'P-256' };
-const raw = async (k: CryptoKey) => toBase64(new Uint8Array(await subtle().exportKey('raw', k)));
+const raw = async (k: CryptoKey) => toBase64(await subtle().exportKey('raw', k));
 const pair = () => subtle().generateKey(EC, true, ['deriveBits']) as Promise<CryptoKeyPair>;
 
 /**
@@ -36,7 +36,7 @@ export const sealTo = async (publicKey: string, token: string, text: string): Pr
     throw new CryptoError('Invalid public key: ask for a new request', { cause });
   });
   const data = await subtle().encrypt({ name: 'AES-GCM', iv: iv as BufferSource }, await agree(eph.privateKey, pub, token), utf8(text) as BufferSource);
-  return [await raw(eph.publicKey), toBase64(iv), toBase64(new Uint8Array(data))].join('.');
+  return [await raw(eph.publicKey), toBase64(iv), toBase64(data)].join('.');
 };
 
 /**

@@ -42,7 +42,7 @@ export const sealer = (key: CryptoKey) => {
     do iv = toBase64((bytes = randomBytes(12)));
     while (used.has(iv));
     used.add(iv);
-    return { iv, data: toBase64(new Uint8Array(await subtle().encrypt({ name: 'AES-GCM', iv: bytes as BufferSource }, key, plain))) };
+    return { iv, data: toBase64(await subtle().encrypt({ name: 'AES-GCM', iv: bytes as BufferSource }, key, plain)) };
   };
 };
 
