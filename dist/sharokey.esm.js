@@ -583,7 +583,7 @@ var CHECKS = [
   }), "The token is accepted")],
   ["read access", "read", async (cfg) => (await listOne(cfg), "Secrets can be listed")],
   ["write access", "write", async (cfg) => {
-    await deleteSecret(cfg, (await create(cfg, "Sharokey test() secret", 1, 1, { description: "Sharokey test(): deleted at once" })).slug);
+    await deleteSecret(cfg, (await create(cfg, "Sharokey test() secret", 1, 1, { __proto__: null, description: "Sharokey test(): deleted at once" })).slug);
     return "A 1-hour, 1-view test secret was created and deleted";
   }],
   ["statistics", "stats", async (cfg) => `Statistics can be read (total_secrets: ${(await getStats(cfg)).total_secrets})`]

@@ -41,12 +41,12 @@ export interface Progress {
   total: number;
 }
 
-/** An `<input type=file>`'s `files` or a drop's `dataTransfer.files` (a DOM `FileList`), named without the DOM's types. */
-export interface FileListLike {
-  readonly length: number;
-  item(index: number): File | null;
-  readonly [index: number]: File;
-}
+/**
+ * An `<input type=file>`'s `files` or a drop's `dataTransfer.files`: the DOM's `FileList` in a
+ * project that has the DOM's types, and nothing elsewhere (Node has no FileList), so that these
+ * types need no DOM library and never read an unknown name as `any`.
+ */
+export type FileListLike = typeof globalThis extends { FileList: { prototype: infer T } } ? T : never;
 
 export interface CreateOptions extends WithSignal {
   description?: string | null | undefined;

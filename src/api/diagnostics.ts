@@ -1,7 +1,7 @@
 import { AuthenticationError, PermissionError } from '../errors.ts';
 import { anonymous, request, type Config } from '../transport/request.ts';
 import { checkOptions } from '../validate.ts';
-import type { CheckResult, Health, TestReport, WithSignal } from '../types.ts';
+import type { CheckResult, CreateOptions, Health, TestReport, WithSignal } from '../types.ts';
 import { create, deleteSecret } from './secrets.ts';
 import { getStats } from './stats.ts';
 
@@ -26,7 +26,7 @@ const CHECKS: [CheckResult['name'], string, (cfg: Config) => Promise<string>][] 
   }), 'The token is accepted')],
   ['read access', 'read', async (cfg) => (await listOne(cfg), 'Secrets can be listed')],
   ['write access', 'write', async (cfg) => {
-    await deleteSecret(cfg, (await create(cfg, 'Sharokey test() secret', 1, 1, { description: 'Sharokey test(): deleted at once' })).slug);
+    await deleteSecret(cfg, (await create(cfg, 'Sharokey test() secret', 1, 1, { __proto__: null, description: 'Sharokey test(): deleted at once' } as CreateOptions)).slug);
     return 'A 1-hour, 1-view test secret was created and deleted';
   }],
   ['statistics', 'stats', async (cfg) => `Statistics can be read (total_secrets: ${(await getStats(cfg)).total_secrets})`],
