@@ -47,4 +47,9 @@ if (!window.Sharokey) {
     tab.addEventListener('keydown', onKey);
   }
   select(location.hash.slice(1));
+  // A link to another view of this page (#secrets) shows it; other anchors (the skip link) are not views.
+  window.addEventListener('hashchange', () => {
+    const name = location.hash.slice(1);
+    if (Object.hasOwn(VIEWS, name) && name !== current) select(name);
+  });
 }

@@ -141,6 +141,10 @@ const MUTANTS = [
   ['K87', 'mock/routes/recipient.ts', 'the body read before the address check (bad JSON from outside ip_whitelist: 400, not 403)', '      checkPlace(ctx, secret);\n      checkGate(secret, ctx.body(), store.now());', '      const body = ctx.body();\n      checkPlace(ctx, secret);\n      checkGate(secret, body, store.now());', ['e2e/mock/recipient.spec.ts', '-g', 'malformed JSON on open']],
   ['K88', 'mock/http.ts', 'a lone surrogate in a JSON escape stored (the raw text checked, not the parsed value)', '&& lone(value)) throw', '&& lone(text)) throw', ['e2e/mock/recipient.spec.ts', '-g', 'lone surrogate']],
   ['K89', 'src/transport/request.ts', 'an option given as null sent as JSON null', ': v ?? undefined));', ': v));', ['e2e/api-edges.spec.ts', '-g', 'given as null']],
+  ['K90', 'mock/public/viewer.js', 'a link whose key was cut shows the library\'s message to the recipient', "if (name === 'CryptoError' || name === 'ValidationError') {", "if (name === 'CryptoError') {", ['e2e/mock/pages.spec.ts', '-g', 'key is missing']],
+  ['K91', 'mock/public/page.js', 'the focus lost to <body> when the form that had it is hidden', "    $('status').focus();\n", '', ['e2e/mock/pages.spec.ts', '-g', 'key is missing']],
+  ['K92', 'mock/public/page.js', 'an opened secret does not get the focus', "    $('content').focus();\n", '', ['e2e/mock/pages.spec.ts', '-g', 'uses no view until the click']],
+  ['K93', 'mock/public/viewer.js', 'a wrong password leaves the focus on the button, not the field', "      $('password').focus();\n      return say('Wrong password. Try again.', 'error');", "      return say('Wrong password. Try again.', 'error');", ['e2e/mock/pages.spec.ts', '-g', 'uses no view until the click']],
   // Round 3: the script's date ranges, request statuses and configuration bounds.
   ['M34', 'src/api/stats.ts', 'from alone refused', '(to && from > to ? \'must not be after to\' : \'\')', '(from > to ? \'must not be after to\' : \'\')', ['e2e/api-edges.spec.ts', '-g', 'take one bound alone']],
   ['M35', 'src/api/requests.ts', 'listRequests refuses status completed', 'checkOptions(f, filters(\'active\', \'completed\', \'expired\'));', 'checkOptions(f, filters(\'active\', \'expired\'));', ['e2e/api-edges.spec.ts', '-g', 'lists the answered requests']],
@@ -190,7 +194,7 @@ const MUTANTS = [
   ['D07', 'demo/lib/dom.js', 'the content trimmed', 'out[input.name] = input.name === \'content\' ? input.value : input.value.trim();', 'out[input.name] = input.value.trim();', ['e2e/demo/details.spec.ts', '-g', 'exactly as typed']],
   ['D08', 'demo/views/create.js', 'files kept after a create', '    form.elements.captcha.checked = false;\n    files = [];\n', '    form.elements.captcha.checked = false;\n', ['e2e/demo/details.spec.ts', '-g', 'exactly as typed']],
   ['D09', 'demo/lib/errors.js', 'a recipient PermissionError read as a scope problem', '  PermissionError: (e, recipient) => recipient\n', '  PermissionError: (e, recipient) => false\n', ['e2e/demo/details.spec.ts', '-g', 'limited to other countries']],
-  ['D10', 'demo/views/create.js', 'the next secret silently keeps the last one\'s country limit', "['content', 'password', 'otpEmail', 'otpPhone', 'ipWhitelist', 'geolocation']", "['content', 'password', 'otpEmail', 'otpPhone', 'ipWhitelist']", ['e2e/demo/secrets.spec.ts', '-g', 'create']],
+  ['D10', 'demo/views/create.js', 'the next secret silently keeps the last one\'s country limit', "'otpEmail', 'otpPhone', 'ipWhitelist', 'geolocation']", "'otpEmail', 'otpPhone', 'ipWhitelist']", ['e2e/demo/secrets.spec.ts', '-g', 'create']],
   ['D11', 'demo/views/create.js', 'a country-limited secret reported as open to anyone', "limited ? SECURITY.limited : SECURITY[secret.security]", "SECURITY[secret.security]", ['e2e/demo/details.spec.ts', '-g', 'limited to countries, with no password']],
   ['D12', 'demo/lib/settings.js', 'a link naming another API takes the tab\'s token there', 'if (named && store.get(\'token\'))', 'if (false)', ['e2e/demo/details.spec.ts', '-g', 'forgets the saved token']],
   ['D13', 'demo/lib/dom.js', 'server text shown with its direction overrides', '(c instanceof Node ? c : shown(c))', '(c instanceof Node ? c : String(c))', ['e2e/demo/details.spec.ts', '-g', 'whatever its shape']],
@@ -202,6 +206,11 @@ const MUTANTS = [
   ['D19', 'demo/app.js', '#constructor taken for a view (no panel shown)', 'if (!Object.hasOwn(VIEWS, name)) name = \'create\';', 'if (!VIEWS[name]) name = \'create\';', ['e2e/demo/details.spec.ts', '-g', 'no id or no view']],
   ['D20', 'scripts/serve.mjs', 'a sibling folder sharing the root\'s prefix served', '(file != base && !file.startsWith(base + sep))', '!file.startsWith(base)', ['e2e/unit/serve.spec.ts']],
   ['D21', 'scripts/serve.mjs', 'a malformed path (/%) stops the server', '      file = normalize(join(base, decodeURIComponent(url.pathname)));\n    } catch {', '      file = normalize(join(base, url.pathname));\n      decodeURIComponent(url.pathname);\n    } finally {', ['e2e/unit/serve.spec.ts']],
+  ['D22', 'demo/lib/dom.js', 'a busy button does not get the focus back (it falls to <body>)', '    if (focused && lostFocus()) button.focus();\n', '', ['e2e/demo/open.spec.ts', '-g', 'diagnostics']],
+  ['D23', 'demo/lib/pager.js', 'the last page reached: the focus lost with the disabled Next button', '  if (focused?.disabled) (focused === next ? prev : next).focus();\n', '', ['e2e/demo/secrets.spec.ts', '-g', 'secrets table']],
+  ['D24', 'demo/views/secrets.js', 'closed details do not give the focus back to their button', "    (opener?.isConnected ? opener : byId('s-summary')).focus();\n", '', ['e2e/demo/secrets.spec.ts', '-g', 'secrets table']],
+  ['D25', 'demo/views/create.js', 'the message of a created secret kept for the next one', "['content', 'description', 'message', 'password',", "['content', 'description', 'password',", ['e2e/demo/secrets.spec.ts', '-g', 'create a secret with a password']],
+  ['D26', 'demo/app.js', 'a link to another view of the page (#stats) changes nothing', "    if (Object.hasOwn(VIEWS, name) && name !== current) select(name);\n", '', ['e2e/demo/console.spec.ts', '-g', 'keyboard']],
 ];
 
 const only = process.argv.slice(2);

@@ -96,6 +96,10 @@ export async function copy(text, status, input) {
 
 /** Disables `button` while `task` runs; returns the task's result. */
 export async function busy(button, task) {
+  // Disabling the focused button drops the focus to <body>, where a keyboard or screen reader
+  // user loses their place: it comes back to the button, unless the task moved it on purpose
+  // (to a result, or to the field an error names).
+  const focused = document.activeElement === button;
   button.disabled = true;
   button.setAttribute('aria-busy', 'true');
   try {
@@ -103,8 +107,18 @@ export async function busy(button, task) {
   } finally {
     button.disabled = false;
     button.removeAttribute('aria-busy');
+    if (focused && lostFocus()) button.focus();
   }
 }
+
+/**
+ * True when the focus is lost: on <body>, or on an element just disabled or hidden (which may
+ * still be the active one for a moment).
+ */
+export const lostFocus = () => {
+  const active = document.activeElement;
+  return !active || active === document.body || active.disabled || !active.getClientRects().length;
+};
 
 /** Download links for revealed files (their blob URLs are freed by `releaseLinks`). */
 export function fileLinks(files) {

@@ -30,7 +30,7 @@ function showFiles() {
   const total = files.reduce((n, f) => n + f.size, 0);
   list.replaceChildren(...files.map((file, i) => el('li', {},
     `${file.name} (${bytes(file.size)}) `,
-    el('button', { type: 'button', class: 'link', 'aria-label': `Remove ${file.name}`, onclick: () => { files.splice(i, 1); showFiles(); } }, 'Remove'))));
+    el('button', { type: 'button', class: 'link', 'aria-label': `Remove ${file.name}`, onclick: () => { files.splice(i, 1); showFiles(); (list.querySelectorAll('button')[Math.min(i, files.length - 1)] ?? byId('c-files')).focus(); } }, 'Remove'))));
   if (files.length) list.append(el('li', { class: 'muted' }, `${count(files.length, 'file')}, ${bytes(total)} in all`));
   // Said now, not only when the form is sent: the limits of the library's table (at most 10 files, 10 MB in all).
   if (files.length > 10 || total > 10 * 1024 * 1024) list.append(el('li', { class: 'over-limit' }, 'Over the limit of 10 files and 10 MB in all: remove some before creating.'));
@@ -84,8 +84,9 @@ async function submit(event) {
     const secret = await busy(byId('c-submit'), () => Sharokey.create(content, hours, views, { ...options, onProgress }));
     showResult(secret, options);
     // Ready for the next secret: its content, files and every protection are cleared
-    // (keeping some of them would make the next one protected by less than it seems).
-    for (const name of ['content', 'password', 'otpEmail', 'otpPhone', 'ipWhitelist', 'geolocation']) form.elements[name].value = '';
+    // (keeping some of them would make the next one protected by less than it seems), and so are
+    // its description and message (a message kept would reach the next secret's recipient).
+    for (const name of ['content', 'description', 'message', 'password', 'otpEmail', 'otpPhone', 'ipWhitelist', 'geolocation']) form.elements[name].value = '';
     form.elements.captcha.checked = false;
     files = [];
     showFiles();

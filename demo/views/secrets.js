@@ -46,8 +46,12 @@ async function load() {
   }
 }
 
+/** The Details button whose secret is shown: the focus goes back to it when the details close. */
+let opener = null;
+
 async function showDetails(slug, button) {
   clearError(errorBox);
+  opener = button;
   try {
     const d = await busy(button, () => Sharokey.getDetails(slug));
     byId('s-details-title').textContent = `Secret ${d.slug}`;
@@ -100,7 +104,10 @@ export function init() {
   });
   byId('s-prev').addEventListener('click', () => { page--; load(); });
   byId('s-next').addEventListener('click', () => { page++; load(); });
-  byId('s-details-close').addEventListener('click', () => { details.hidden = true; });
+  byId('s-details-close').addEventListener('click', () => {
+    details.hidden = true;
+    (opener?.isConnected ? opener : byId('s-summary')).focus();
+  });
 }
 
 export const show = load;

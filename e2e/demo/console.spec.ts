@@ -204,6 +204,14 @@ test('keyboard: Tab reaches the settings and the tabs, arrows switch views, focu
   await expect(page.getByRole('tab', { name: 'Diagnostics' })).toBeFocused();
   await page.keyboard.press('Home');
   await expect(page.getByRole('tabpanel', { name: 'Create' })).toBeVisible();
+  // A link to a view within the page (#stats) shows it; the skip link's anchor changes no view.
+  await page.evaluate(() => { location.hash = '#stats'; });
+  await expect(page.getByRole('tabpanel', { name: 'Statistics' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Statistics' })).toHaveAttribute('aria-selected', 'true');
+  await page.evaluate(() => { location.hash = '#views'; });
+  await expect(page.getByRole('tabpanel', { name: 'Statistics' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Create' }).click();
+  await page.getByRole('tab', { name: 'Create' }).focus();
 
   // From the tab, Tab goes into the panel and a form can be filled and sent by keyboard alone.
   await page.keyboard.press('Tab');

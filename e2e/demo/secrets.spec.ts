@@ -55,6 +55,8 @@ test('create a secret with a password and files, then open it in a second browse
   await expect(create.getByLabel('Secret', { exact: true })).toHaveValue('');
   await expect(create.getByLabel('Password')).toHaveValue('');
   await expect(create.getByLabel('Allowed countries')).toHaveValue('');
+  await expect(create.getByLabel('Message')).toHaveValue(''); // it was for that secret's recipient
+  await expect(create.getByLabel('Description')).toHaveValue('');
   await expect(create.getByLabel('Ask for a captcha')).not.toBeChecked();
 
   const shot = testInfo.outputPath('demo-create.png');
@@ -112,6 +114,10 @@ test('secrets table: search, status filter, pages, details, and delete after a c
   await expect(panel.getByRole('button', { name: 'Previous page' })).toBeDisabled();
   await panel.getByRole('button', { name: 'Next page' }).click();
   await expect(panel.getByRole('navigation', { name: 'Pages of secrets' })).toContainText('Page 2 of 2');
+  // The last page disables "Next page", which had the focus: it goes to "Previous page", not to <body>.
+  await expect(panel.getByRole('button', { name: 'Previous page' })).toBeFocused();
+  // The table scrolls sideways at a phone's width: its box is a named region the keyboard can reach.
+  await expect(panel.getByRole('region', { name: 'Secrets table (scrolls sideways)' })).toHaveAttribute('tabindex', '0');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText(`Batch ${id} #0`);
   // The Password column: this one has one.
@@ -134,6 +140,12 @@ test('secrets table: search, status filter, pages, details, and delete after a c
   await expect(details).toContainText(`${env.mockOrigin}/s/${made[5]!.slug}`);
   await expect(details).not.toContainText(made[5]!.share_url.split('#')[1]!); // metadata only: never the key
   await page.screenshot({ path: testInfo.outputPath('demo-secrets.png'), fullPage: true });
+  // Closed, the details give the focus back to the button that opened them.
+  await page.locator('#s-details-close').click();
+  await expect(details).toBeHidden();
+  await expect(panel.getByRole('button', { name: `Details of ${target}` })).toBeFocused();
+  await panel.getByRole('button', { name: `Details of ${target}` }).click();
+  await expect(details).toBeFocused();
 
   // Delete: Escape cancels and nothing happens; the confirm button deletes.
   const dialog = page.getByRole('dialog', { name: `Delete secret ${made[5]!.slug}?` });

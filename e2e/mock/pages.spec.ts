@@ -74,11 +74,14 @@ test.describe('in a browser', () => {
     await page.fill('#password', 'wrong one');
     await page.click('#reveal');
     await expect(page.locator('#status')).toContainText('Wrong password');
+    // The focus is where the fix is (not lost to <body> with the button disabled while it ran).
+    await expect(page.locator('#password')).toBeFocused();
     expect(await views(slug)).toBe(0);
 
     await page.fill('#password', 'open sesame');
     await page.click('#reveal');
     await expect(page.locator('#content')).toHaveValue('The VPN password is hunter2 ✓');
+    await expect(page.locator('#content')).toBeFocused();
     await expect(page.locator('#files a')).toHaveText(/notes\.txt/);
     expect(await page.locator('#files a').getAttribute('download')).toBe('notes.txt');
     await expect(page.locator('#status')).toContainText('Here is your secret');
@@ -116,6 +119,15 @@ test.describe('in a browser', () => {
     const { slug, url } = await share('hidden');
     await page.goto(url.split('#')[0]!);
     await expect(page.locator('#status')).toContainText('key after "#" is missing');
+
+    // A key cut short (the library refuses it before anything is sent): the person's words, not the library's.
+    await page.goto('about:blank');
+    await page.goto(url.slice(0, -3));
+    await page.click('#reveal');
+    await expect(page.locator('#status')).toContainText('wrong or damaged');
+    await expect(page.locator('#status')).not.toContainText('shareUrl');
+    await expect(page.locator('#status')).toBeFocused(); // the form went with the button: the status line has the focus
+    expect(await views(slug)).toBe(0);
 
     // Only the fragment differs: leave the page first, or the browser just scrolls.
     const broken = url.replace(/#(.)/, (_, c: string) => `#${c === 'A' ? 'B' : 'A'}`);

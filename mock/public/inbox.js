@@ -4,7 +4,7 @@
 // Sharokey.openRequest(location.href): the private key never leaves the page.
 (() => {
   'use strict';
-  const { $, say, show } = window.SharokeyPage;
+  const { $, say, show, settle } = window.SharokeyPage;
   const STORE = 'sharokey-inbox.token';
 
   function explain(error) {
@@ -41,6 +41,7 @@
       explain(error);
     } finally {
       $('open').disabled = false;
+      settle($('open'));
     }
   }
 

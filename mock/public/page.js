@@ -42,6 +42,22 @@
       $('files').append(item);
     }
     say(done, 'ok');
+    // The focus goes to what was opened (the form that had it is hidden now).
+    $('content').focus();
+  };
+
+  /**
+   * After a task whose button was disabled while it ran: a focus that fell to <body> (the
+   * button disabled, or its form hidden) goes back to the button, else to the status line, so
+   * that a keyboard or screen reader user keeps their place.
+   */
+  const settle = (button) => {
+    // (A hidden or disabled element may still be the active one for a moment: its focus is lost all the same.)
+    const usable = (element) => element && element !== document.body && !element.disabled && element.getClientRects().length > 0;
+    if (usable(document.activeElement)) return;
+    if (usable(button)) return button.focus();
+    $('status').tabIndex = -1;
+    $('status').focus();
   };
 
   /** The copy button of an opened secret, when the page has one. */
@@ -65,5 +81,5 @@
     }
   };
 
-  window.SharokeyPage = { $, say, show, shown, lastSegment };
+  window.SharokeyPage = { $, say, show, shown, lastSegment, settle };
 })();

@@ -2,7 +2,7 @@
 // encrypts the typed secret in this browser and sends it (Sharokey.respond).
 (() => {
   'use strict';
-  const { $, say, shown, lastSegment } = window.SharokeyPage;
+  const { $, say, shown, lastSegment, settle } = window.SharokeyPage;
   const api = `${location.origin}/api/v1`;
   const token = lastSegment();
 
@@ -34,6 +34,7 @@
       say(`It could not be sent: ${(error && error.message) || error}`, 'error');
     } finally {
       $('send').disabled = false;
+      settle($('send'));
     }
   }
 

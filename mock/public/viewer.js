@@ -2,7 +2,7 @@
 // only when the person clicks, so a link preview never uses up a view.
 (() => {
   'use strict';
-  const { $, say, show, shown, lastSegment } = window.SharokeyPage;
+  const { $, say, show, shown, lastSegment, settle } = window.SharokeyPage;
   const api = `${location.origin}/api/v1`;
   const slug = lastSegment();
   let info = null;
@@ -19,12 +19,16 @@
   function explain(error) {
     const code = error && error.code;
     const name = error && error.name;
-    if (code === 'PASSWORD_REQUIRED' || code === 'INVALID_PASSWORD') return say('Wrong password. Try again.', 'error');
+    if (code === 'PASSWORD_REQUIRED' || code === 'INVALID_PASSWORD') {
+      $('password').focus();
+      return say('Wrong password. Try again.', 'error');
+    }
     if (code === 'OTP_REQUIRED') return say('This secret needs a one-time code: click "Send me a code", then enter it.', 'error');
     if (code === 'INVALID_OTP') return say('Wrong or expired code. Ask for a new one.', 'error');
     if (code === 'CAPTCHA_REQUIRED') return say('Tick "I am not a robot" first.', 'error');
     if (name === 'NotFoundError' || code === 'NOT_FOUND') return gone();
-    if (name === 'CryptoError') {
+    // A ValidationError here is the link's (the page's own options are valid): its key was cut or changed.
+    if (name === 'CryptoError' || name === 'ValidationError') {
       $('gate').hidden = true;
       return say('The key in this link is wrong or damaged, so the secret cannot be decrypted. Ask the sender for the full link.', 'error');
     }
@@ -56,6 +60,7 @@
       explain(error);
     } finally {
       $('reveal').disabled = false;
+      settle($('reveal'));
     }
   }
 
@@ -73,6 +78,7 @@
       say(`The code could not be sent: ${error.message}`, 'error');
     } finally {
       $('send-code').disabled = false;
+      settle($('send-code'));
     }
   }
 
@@ -80,7 +86,7 @@
     if (!window.Sharokey) return say('The Sharokey script (/sharokey.min.js) did not load.', 'error');
     Sharokey.config({ apiUrl: api });
     if (location.hash.length <= 1) {
-      return say('This link is incomplete: the key after "#" is missing. Ask the sender for the full link.', 'error');
+      return say('This link is incomplete: the key after "#" is missing. Ask the sender for the full link. (If you opened the secret on this page, its key left the address then, and that view is used.)', 'error');
     }
     let answer;
     try {
