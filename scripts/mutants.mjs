@@ -211,6 +211,8 @@ const MUTANTS = [
   ['D24', 'demo/views/secrets.js', 'closed details do not give the focus back to their button', "    (opener?.isConnected ? opener : byId('s-summary')).focus();\n", '', ['e2e/demo/secrets.spec.ts', '-g', 'secrets table']],
   ['D25', 'demo/views/create.js', 'the message of a created secret kept for the next one', "['content', 'description', 'message', 'password',", "['content', 'description', 'password',", ['e2e/demo/secrets.spec.ts', '-g', 'create a secret with a password']],
   ['D26', 'demo/app.js', 'a link to another view of the page (#stats) changes nothing', "    if (Object.hasOwn(VIEWS, name) && name !== current) select(name);\n", '', ['e2e/demo/console.spec.ts', '-g', 'keyboard']],
+  ['D27', 'demo/lib/errors.js', 'a wrong password not marked on its field (the alert alone says it)', '  if (gate) {\n    mark(gate, what);', '  if (gate) {', ['e2e/demo/open.spec.ts', '-g', 'wrong password uses no view']],
+  ['D28', 'demo/lib/settings.js', 'a refused token not marked on its field', "    status.textContent = 'The server answers, but the token was refused. Check it.';\n    refused(true);", "    status.textContent = 'The server answers, but the token was refused. Check it.';", ['e2e/demo/console.spec.ts', '-g', 'settings: the API URL']],
 ];
 
 const only = process.argv.slice(2);

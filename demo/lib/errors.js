@@ -49,6 +49,17 @@ export function explain(error, recipient = false) {
   return (BY_NAME[error.name] ?? (() => ['The request failed.', 'Try again; if it keeps failing, run the Diagnostics.']))(error, recipient);
 }
 
+/** The field a recipient's refusal is about (it has no `details`: its code says which). */
+const FIELD_OF = { PASSWORD_REQUIRED: 'password', INVALID_PASSWORD: 'password', OTP_REQUIRED: 'otp', INVALID_OTP: 'otp' };
+
+/** Marks `control` invalid, with `text` in a note next to it that describes it. */
+function mark(control, text) {
+  const id = `fe-${control.id || control.name}`;
+  control.setAttribute('aria-invalid', 'true');
+  control.setAttribute('aria-describedby', `${control.getAttribute('aria-describedby') ?? ''} ${id}`.trim());
+  control.after(el('p', { class: 'field-error', id }, text));
+}
+
 /** The form control a detail key names: `ipWhitelist`, or a wire name such as `ip_whitelist` or `attachments.0.data`. */
 function controlFor(form, key) {
   const base = key.split('.')[0];
@@ -106,14 +117,17 @@ export function showError(box, error, { form, recipient = false } = {}) {
       loose.push(el('li', {}, `${key}: ${text}`));
       continue;
     }
-    const id = `fe-${control.id || control.name}`;
-    control.setAttribute('aria-invalid', 'true');
-    control.setAttribute('aria-describedby', `${control.getAttribute('aria-describedby') ?? ''} ${id}`.trim());
-    control.after(el('p', { class: 'field-error', id }, text));
+    mark(control, text);
     loose.push(el('li', {}, `${labelOf(control)}: ${text}`));
     first ??= control;
   }
   if (loose.length) parts.push(el('ul', {}, loose));
+  // A wrong or missing password or code: that field is marked and focused, where it is fixed.
+  const gate = !first && form && Object.hasOwn(FIELD_OF, error?.code) ? form.elements[FIELD_OF[error.code]] : null;
+  if (gate) {
+    mark(gate, what);
+    first = gate;
+  }
   // The library's messages never hold a secret, a token or a key; shown small, for whoever debugs.
   if (error?.message && error.name !== 'ValidationError') parts.push(el('p', { class: 'muted small' }, `Details: ${error.message}`));
   box.append(...parts);

@@ -24,9 +24,20 @@ function apply({ apiUrl, token, company }) {
   Sharokey.config({ apiUrl, token: token || undefined, company: company || undefined });
 }
 
+/** Marks the token field as refused (described by the status line, which says so) or not. */
+function refused(yes) {
+  const token = form.elements.token;
+  const ids = (token.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && id !== 'set-status');
+  if (yes) ids.push('set-status');
+  token.setAttribute('aria-describedby', ids.join(' '));
+  if (yes) token.setAttribute('aria-invalid', 'true');
+  else token.removeAttribute('aria-invalid');
+}
+
 /** Says whether the server answers and takes the token. */
 async function check() {
   const { apiUrl, hasToken } = Sharokey.getConfig();
+  refused(false);
   if (!hasToken) {
     status.textContent = 'No token yet: enter one, or use the demo token.';
     return;
@@ -40,6 +51,7 @@ async function check() {
   try {
     await Sharokey.health();
     status.textContent = 'The server answers, but the token was refused. Check it.';
+    refused(true);
   } catch {
     status.textContent = `The server at ${apiUrl} cannot be reached. Is it running? (npm start starts the mock.)`;
   }

@@ -27,10 +27,15 @@ test('settings: the API URL comes from ?api=, the token lives in this tab only, 
   await page.getByRole('button', { name: 'Use demo token' }).click();
   await expect(page.getByLabel('API token', { exact: true })).toHaveValue('demo-admin-token');
   await expect(page.locator('#set-status')).toHaveText('The server answers, but the token was refused. Check it.');
+  // The field it is about is marked, and described by that line.
+  const tokenField = page.getByLabel('API token', { exact: true });
+  await expect(tokenField).toHaveAttribute('aria-invalid', 'true');
+  await expect(tokenField).toHaveAccessibleDescription(/token was refused/);
 
   await page.getByLabel('API token', { exact: true }).fill(TOKENS.admin);
   await page.getByRole('button', { name: 'Save and connect' }).click();
   await expect(page.locator('#set-status')).toHaveText(`Connected to ${env.mockUrl}. The token is accepted; Diagnostics shows what it may do.`);
+  await expect(tokenField).not.toHaveAttribute('aria-invalid', 'true');
   await page.screenshot({ path: testInfo.outputPath('demo-settings.png') });
 
   const storage = await page.evaluate(() => ({ session: { ...sessionStorage }, local: localStorage.length, cookies: document.cookie }));

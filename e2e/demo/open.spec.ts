@@ -62,6 +62,11 @@ test('open a link: a wrong password uses no view, the right one shows the conten
   await panel.getByLabel('Password').fill('not it');
   await panel.getByRole('button', { name: 'Reveal' }).click();
   await expect(page.locator('#o-error')).toContainText('The password is wrong. No view was used');
+  // The field is where it is fixed: marked, described by the note next to it, and focused.
+  const password = panel.getByLabel('Password');
+  await expect(password).toBeFocused();
+  await expect(password).toHaveAttribute('aria-invalid', 'true');
+  await expect(password).toHaveAccessibleDescription('The password is wrong.');
   const slug = new URL(link).pathname.split('/').pop()!;
   expect(await page.evaluate((slug) => window.Sharokey.getDetails(slug).then((d) => d.current_views), slug)).toBe(0);
 
