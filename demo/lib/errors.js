@@ -1,7 +1,7 @@
 // Errors as people understand them: what went wrong and what to do, never a
 // stack trace. Read by `code` first, then by the error class's `name`
 // (API.md, "Errors"); ValidationError details go next to their fields.
-import { count, el } from './dom.js';
+import { count, el, lostFocus } from './dom.js';
 
 const seconds = (n) => count(n, 'second');
 
@@ -126,7 +126,9 @@ export function showError(box, error, { form, recipient = false } = {}) {
   const gate = !first && form && Object.hasOwn(FIELD_OF, error?.code) ? form.elements[FIELD_OF[error.code]] : null;
   if (gate) {
     mark(gate, what);
-    first = gate;
+    // Focused unless the person moved the focus elsewhere while the call ran.
+    const active = document.activeElement;
+    if (lostFocus() || (active.type === 'submit' && form.contains(active))) first = gate;
   }
   // The library's messages never hold a secret, a token or a key; shown small, for whoever debugs.
   if (error?.message && error.name !== 'ValidationError') parts.push(el('p', { class: 'muted small' }, `Details: ${error.message}`));

@@ -59,6 +59,7 @@ async function check() {
 
 async function save(onChange) {
   clearError(errorBox, form);
+  refused(false); // that token is no longer the one in the field
   const next = {
     apiUrl: form.elements.apiUrl.value.trim(),
     token: form.elements.token.value.trim(),

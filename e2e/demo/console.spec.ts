@@ -31,11 +31,19 @@ test('settings: the API URL comes from ?api=, the token lives in this tab only, 
   const tokenField = page.getByLabel('API token', { exact: true });
   await expect(tokenField).toHaveAttribute('aria-invalid', 'true');
   await expect(tokenField).toHaveAccessibleDescription(/token was refused/);
+  // A new save forgets that mark, also one that stops at another field (a bad API URL).
+  await page.getByLabel('API URL').fill('not a url');
+  await page.getByRole('button', { name: 'Save and connect' }).click();
+  await expect(page.locator('#set-status')).toHaveText('Not saved: fix the field above.');
+  await expect(tokenField).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(tokenField).not.toHaveAccessibleDescription(/Not saved/);
+  await page.getByLabel('API URL').fill(env.mockUrl);
 
   await page.getByLabel('API token', { exact: true }).fill(TOKENS.admin);
   await page.getByRole('button', { name: 'Save and connect' }).click();
   await expect(page.locator('#set-status')).toHaveText(`Connected to ${env.mockUrl}. The token is accepted; Diagnostics shows what it may do.`);
   await expect(tokenField).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(tokenField).not.toHaveAccessibleDescription(/Connected/);
   await page.screenshot({ path: testInfo.outputPath('demo-settings.png') });
 
   const storage = await page.evaluate(() => ({ session: { ...sessionStorage }, local: localStorage.length, cookies: document.cookie }));

@@ -91,6 +91,28 @@ test.describe('in a browser', () => {
     expect(errors).toEqual([]);
   });
 
+  test('the viewer takes no focus the person moved during a slow answer, and says a refusal that is not about the link as it is', async ({ page }) => {
+    const { slug, url } = await share('behind a password', { password: 'open sesame' });
+    await page.goto(url);
+    // A slow wrong-password answer; meanwhile the focus goes elsewhere (a control of the page's own).
+    await call(mock.origin, 'POST', '/_mock/fault', { body: { path: '/open', status: 403, body: JSON.stringify({ success: false, error: { code: 'INVALID_PASSWORD', message: 'Invalid password' } }), delay_ms: 1500 } });
+    await page.evaluate(() => document.body.append(Object.assign(document.createElement('button'), { id: 'elsewhere', textContent: 'elsewhere' })));
+    await page.fill('#password', 'wrong one');
+    await page.click('#reveal');
+    await page.focus('#elsewhere');
+    await expect(page.locator('#status')).toContainText('Wrong password');
+    await expect(page.locator('#elsewhere')).toBeFocused();
+
+    // A password too long for the library (over 4096 characters): refused before anything is sent,
+    // and said as such: not a damaged key, and the form stays to fix it.
+    await page.fill('#password', 'x'.repeat(5000));
+    await page.click('#reveal');
+    await expect(page.locator('#status')).toContainText('password');
+    await expect(page.locator('#status')).not.toContainText('damaged');
+    await expect(page.locator('#gate')).toBeVisible();
+    expect(await views(slug)).toBe(0);
+  });
+
   test('the viewer asks for a code and sends it; a captcha needs the box ticked', async ({ page }) => {
     const otp = await share('otp secret', { otp_type: 'email', otp_receiver: 'bob@example.com' });
     await page.goto(otp.url);

@@ -51,9 +51,13 @@
    * button disabled, or its form hidden) goes back to the button, else to the status line, so
    * that a keyboard or screen reader user keeps their place.
    */
+  // (A hidden or disabled element may still be the active one for a moment: its focus is lost all the same.)
+  const usable = (element) => element && element !== document.body && !element.disabled && element.getClientRects().length > 0;
+
+  /** True when the focus is lost, or still on `button`: nothing the person chose would be taken from them. */
+  const focusFree = (button) => !usable(document.activeElement) || document.activeElement === button;
+
   const settle = (button) => {
-    // (A hidden or disabled element may still be the active one for a moment: its focus is lost all the same.)
-    const usable = (element) => element && element !== document.body && !element.disabled && element.getClientRects().length > 0;
     if (usable(document.activeElement)) return;
     if (usable(button)) return button.focus();
     $('status').tabIndex = -1;
@@ -81,5 +85,5 @@
     }
   };
 
-  window.SharokeyPage = { $, say, show, shown, lastSegment, settle };
+  window.SharokeyPage = { $, say, show, shown, lastSegment, settle, focusFree };
 })();

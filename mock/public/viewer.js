@@ -2,7 +2,7 @@
 // only when the person clicks, so a link preview never uses up a view.
 (() => {
   'use strict';
-  const { $, say, show, shown, lastSegment, settle } = window.SharokeyPage;
+  const { $, say, show, shown, lastSegment, settle, focusFree } = window.SharokeyPage;
   const api = `${location.origin}/api/v1`;
   const slug = lastSegment();
   let info = null;
@@ -20,15 +20,16 @@
     const code = error && error.code;
     const name = error && error.name;
     if (code === 'PASSWORD_REQUIRED' || code === 'INVALID_PASSWORD') {
-      $('password').focus();
+      if (focusFree($('reveal'))) $('password').focus();
       return say('Wrong password. Try again.', 'error');
     }
     if (code === 'OTP_REQUIRED') return say('This secret needs a one-time code: click "Send me a code", then enter it.', 'error');
     if (code === 'INVALID_OTP') return say('Wrong or expired code. Ask for a new one.', 'error');
     if (code === 'CAPTCHA_REQUIRED') return say('Tick "I am not a robot" first.', 'error');
     if (name === 'NotFoundError' || code === 'NOT_FOUND') return gone();
-    // A ValidationError here is the link's (the page's own options are valid): its key was cut or changed.
-    if (name === 'CryptoError' || name === 'ValidationError') {
+    // A ValidationError about the link (its key was cut or changed) is a damaged key too; one about
+    // the password (too long) or from the server is said as it is, and the form stays.
+    if (name === 'CryptoError' || (name === 'ValidationError' && error.details && Object.hasOwn(error.details, 'shareUrl'))) {
       $('gate').hidden = true;
       return say('The key in this link is wrong or damaged, so the secret cannot be decrypted. Ask the sender for the full link.', 'error');
     }
