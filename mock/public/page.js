@@ -47,16 +47,19 @@
   };
 
   /**
-   * After a task whose button was disabled while it ran: a focus that fell to <body> (the
-   * button disabled, or its form hidden) goes back to the button, else to the status line, so
-   * that a keyboard or screen reader user keeps their place.
+   * An element that can hold the focus: not <body>, not disabled, not hidden (a hidden or
+   * disabled element may still be the active one for a moment: its focus is lost all the same).
    */
-  // (A hidden or disabled element may still be the active one for a moment: its focus is lost all the same.)
   const usable = (element) => element && element !== document.body && !element.disabled && element.getClientRects().length > 0;
 
   /** True when the focus is lost, or still on `button`: nothing the person chose would be taken from them. */
   const focusFree = (button) => !usable(document.activeElement) || document.activeElement === button;
 
+  /**
+   * After a task whose button was disabled while it ran: a focus that fell to <body> (the
+   * button disabled, or its form hidden) goes back to the button, else to the status line, so
+   * that a keyboard or screen reader user keeps their place.
+   */
   const settle = (button) => {
     if (usable(document.activeElement)) return;
     if (usable(button)) return button.focus();
