@@ -73,19 +73,16 @@
       const v = Object.hasOwn(values, k) ? values[k] : void 0;
       const m = v == null && !schema[k].required ? "" : schema[k](v);
       if (m) details[k] = [m];
+      for (const u of keys(values)) if (u != k && bare(u) == bare(k)) details[u] = ["is not an option: write " + k];
     }
     const fields = keys(details);
     if (fields.length) {
       throw new (fields + "" == "attachments" ? AttachmentError : ValidationError)("Invalid " + fields.map((f) => f + ": " + details[f]).join("; "), { details });
     }
   };
-  var checkOptions = (o, schema = {}, args) => validate({ ...o, ...args, options: o }, strict({ options: is("object"), signal, ...schema }));
+  var checkOptions = (o, schema = {}, args) => validate({ ...o, ...args, options: o }, { options: is("object"), signal, ...schema });
   var snake = (k) => k.replace(/[A-Z]/g, (c) => "_" + c.toLowerCase());
-  var strict = (schema) => {
-    const all = { ...schema };
-    for (const s of keys(schema)) if (snake(s) != s) all[snake(s)] = () => "is not an option: write " + s;
-    return all;
-  };
+  var bare = (k) => k.replace(/_/g, "").toLowerCase();
   var required = (c) => Object.assign((v) => c(v), { required: 1 });
   var text = ([min, max]) => (v) => {
     let n = -1;
@@ -132,7 +129,8 @@
   var entries = (v) => (Array.isArray(v) ? v : isText(v) ? v.split(",") : [0]).map((s) => isText(s) ? s.trim() : "");
   var listOf = (ok, what) => (v) => {
     const items = entries(v);
-    return items.join().length > LIMITS.list ? `must be at most ${LIMITS.list} characters` : items.length && items.every((s) => s && ok(s)) ? "" : "must list only " + what;
+    const bad = items[0] ? items.find((s) => !s || !ok(s)) : "";
+    return items.join().length > LIMITS.list ? `must be at most ${LIMITS.list} characters` : bad == null ? "" : `must list only ${what}, not "${bad}"`;
   };
   var parseLink = (url, field, key) => {
     const u = toUrl(url);
@@ -354,7 +352,7 @@
     publicKey: text([1, LIMITS.text]),
     attachments: (v) => {
       let total = 0;
-      return !(Array.isArray(v) || {}.toString.call(v) == "[object FileList]") ? "must be an array of files" : (v = [...v]).length > LIMITS.files ? `must be at most ${LIMITS.files} files` : !v.every((f) => typeof f?.arrayBuffer == "function" && f.size && isText(f.name) && f.name && (total += f.size)) ? "must be non-empty Files (or Blobs with a name)" : total > LIMITS.bytes ? `must be at most ${LIMITS.bytes >> 20} MB in all` : "";
+      return !(Array.isArray(v) || {}.toString.call(v) == "[object FileList]") ? "must be an array of files" : (v = [...v]).length > LIMITS.files ? `must be at most ${LIMITS.files} files` : !v.every((f) => typeof f?.arrayBuffer == "function" && f.size && !text([1, LIMITS.text])(f.name) && (total += f.size)) ? `must be non-empty Files (or Blobs with a name), named in 1 to ${LIMITS.text} characters` : total > LIMITS.bytes ? `must be at most ${LIMITS.bytes >> 20} MB in all` : "";
     }
   };
   var checkCreate = (content, hours, views, o) => checkOptions(o, CREATE, { content, hours, views });
@@ -450,7 +448,7 @@
     const s = d && d <= d ? d.toISOString().slice(0, 10) : "";
     return (isText(v) ? s == v : /^\d{4}-/.test(s)) ? s : "";
   };
-  var date = (v) => day(v) ? "" : "must be a Date or YYYY-MM-DD";
+  var date = (v) => day(v) ? "" : "must be a valid Date or YYYY-MM-DD";
   var range = (r) => {
     const from = day(r?.from), to = day(r?.to);
     checkOptions(r, { from: (v) => date(v) || (to && from > to ? "must not be after to" : ""), to: date });
@@ -658,7 +656,7 @@
       analyzeStats,
       createClient,
       config(o = {}) {
-        validate({ ...o, options: o }, strict({ options: object, ...CONFIG }));
+        validate({ ...o, options: o }, { options: object, ...CONFIG });
         for (const k in CONFIG) if (Object.hasOwn(o, k)) cfg[k] = o[k] ?? DEFAULTS[k];
         cfg.apiUrl = cfg.apiUrl.replace(/\/+$/, "");
         return client;

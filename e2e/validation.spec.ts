@@ -57,6 +57,9 @@ const CASES: [string, string, string][] = [
   ["S.create('x', 1, 1, { attachments: [{ arrayBuffer: 1, size: 5, name: 'like a file.txt' }] })", 'AttachmentError', 'attachments'],
   ["S.create('x', 1, 1, { attachments: [new File([], 'empty.txt')] })", 'AttachmentError', 'attachments'],
   ["S.create('x', 1, 1, { attachments: new File(['a'], 'a') })", 'AttachmentError', 'attachments'],
+  // a name the server keeps only up to 255 characters
+  ["S.create('x', 1, 1, { attachments: [new File(['a'], 'a'.repeat(256))] })", 'AttachmentError', 'attachments'],
+  ["S.create('x', 1, 1, { attachments: [Object.assign(new Blob(['a']), { name: '😀'.repeat(256) })] })", 'AttachmentError', 'attachments'],
   ["S.create('x', 1, 1, { onProgress: 'x' })", 'ValidationError', 'onProgress'],
   // list filters
   ["S.list({ status: 'deleted' })", 'ValidationError', 'status'],
@@ -88,6 +91,11 @@ const CASES: [string, string, string][] = [
   ["S.createRequest({ maximum_views: 3 })", 'ValidationError', 'maximum_views'],
   ["S.reveal('https://x.test/s/AAAAAAAA#' + 'k'.repeat(24), { captcha_token: 'c' })", 'ValidationError', 'captcha_token'],
   ["S.createClient({ api_url: 'https://sharokey.intranet.test/api/v1' })", 'ValidationError', 'api_url'],
+  // and so is one spelled otherwise only in case (a hurried hand's Password made an unprotected secret)
+  ["S.create('x', 1, 1, { Password: 'orange-juice' })", 'ValidationError', 'Password'],
+  ["S.create('x', 1, 1, { OTPEmail: 'a@example.com' })", 'ValidationError', 'OTPEmail'],
+  ["S.list({ Status: 'active' })", 'ValidationError', 'Status'],
+  ["S.createClient({ APIURL: 'https://sharokey.intranet.test/api/v1' })", 'ValidationError', 'APIURL'],
   // reveal
   ["S.reveal('https://x.test/s/AAAAAAAA')", 'ValidationError', 'shareUrl'],
   ["S.reveal('https://x.test/s/AAAAAAAA#' + 'k'.repeat(24), { password: 5 })", 'ValidationError', 'password'],
@@ -123,11 +131,11 @@ test('several bad fields are reported together', async ({ sk }) => {
   expect(await mock.log()).toEqual([]);
 });
 
-test('the boundaries themselves are accepted: 255 characters of emoji, 8760 hours, 1000 views, exactly 10 MB in 10 files, the first and last days a range can name', async ({ sk }) => {
+test('the boundaries themselves are accepted: 255 characters of emoji, 8760 hours, 1000 views, exactly 10 MB in 10 files (a name of 255 characters), the first and last days a range can name', async ({ sk }) => {
   const r = await sk.evaluate(async () => {
     const S = window.Sharokey;
     const a = await S.create('😀'.repeat(255), 8760, 1000, { description: 'd'.repeat(255), message: 'm'.repeat(255), password: 'p'.repeat(100) });
-    const files = Array.from({ length: 10 }, (_, i) => new File([new Uint8Array(1024 * 1024)], `f${i}.bin`));
+    const files = Array.from({ length: 10 }, (_, i) => new File([new Uint8Array(1024 * 1024)], i ? `f${i}.bin` : '😀'.repeat(251) + '.bin'));
     const b = await S.create('files', 1, 1, { attachments: files });
     // 1970-01-01 is 0 ms: a date all the same.
     const days = [{ from: new Date(0) }, { from: '1970-01-01', to: '1970-01-01' }, { from: '0000-01-01', to: new Date(Date.UTC(9999, 11, 31)) }];
@@ -142,6 +150,20 @@ test('a slug or token of any URL-unreserved characters is sent (PROTOCOL.md sets
   const r = await sk.evaluate((ids) => Promise.all(ids.map((id) => window.Sharokey.getRequest(id).catch((e) => e.name))), ids);
   expect(r).toEqual(ids.map(() => 'NotFoundError'));
   expect((await mock.apiLog()).map((l) => l.path).sort()).toEqual(ids.map((id) => '/api/v1/requests/' + id).sort());
+});
+
+test('a bad entry of an IP or country list is named in the message (an address is no secret)', async ({ sk }) => {
+  const r = await sk.evaluate(() => Promise.all([
+    window.Sharokey.create('x', 1, 1, { ipWhitelist: '203.0.113.5, 8.8.8.8/0' }).catch((e) => e.message),
+    window.Sharokey.create('x', 1, 1, { geolocation: ['FR', 'XK'] }).catch((e) => e.message),
+    window.Sharokey.create('x', 1, 1, { geolocation: 'FR,' }).catch((e) => e.message),
+  ]));
+  expect(r).toEqual([
+    'Invalid ipWhitelist: must list only public IPv4/IPv6 addresses or ranges, not "8.8.8.8/0"',
+    'Invalid geolocation: must list only ISO 3166-1 alpha-2 country codes, not "XK"',
+    'Invalid geolocation: must list only ISO 3166-1 alpha-2 country codes, not ""',
+  ]);
+  expect(await mock.log()).toEqual([]);
 });
 
 test('a 0-byte file is refused wherever it stands in the list, before anything is sent', async ({ sk }) => {

@@ -64,9 +64,9 @@ export function parseRange(text: string): IpRange | null {
   return { version, start: value & mask(version, prefix), prefix };
 }
 
-/** A single address; IPv4-mapped IPv6 (`::ffff:1.2.3.4`, as Node reports sockets) becomes IPv4. */
+/** A single address, no range (`203.0.113.9/32` is none); IPv4-mapped IPv6 (`::ffff:1.2.3.4`, as Node reports sockets) becomes IPv4. */
 export function parseAddress(text: string): IpRange | null {
-  const r = parseRange(text.trim());
+  const r = text.includes('/') ? null : parseRange(text.trim());
   if (!r || r.prefix !== bits(r.version)) return null;
   if (r.version === 6 && r.start >> 32n === 0xffffn) return { version: 4, start: r.start & 0xffffffffn, prefix: 32 };
   return r;

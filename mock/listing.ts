@@ -2,6 +2,7 @@
  * The shared query of list routes: status, limit, page, creator, search;
  * and the `pagination` object.
  */
+import { isEmail } from './fields.ts';
 import { invalid, type Details } from './http.ts';
 
 export interface ListQuery {
@@ -30,12 +31,15 @@ export function listQuery(query: URLSearchParams, statuses: readonly string[]): 
   if (status !== null && !statuses.includes(status)) details['status'] = [`The status must be one of: ${statuses.join(', ')}.`];
   const limit = whole('limit', 1, MAX_LIMIT, DEFAULT_LIMIT);
   const page = whole('page', 1, Number.MAX_SAFE_INTEGER, 1);
+  // PROTOCOL.md: `creator=EMAIL`; a malformed one is a malformed field (422), not an empty page.
+  const creator = query.get('creator')?.trim().toLowerCase() || null;
+  if (creator !== null && !isEmail(creator)) details['creator'] = ['The creator must be an e-mail address.'];
   if (Object.keys(details).length > 0) throw invalid(details);
   return {
     status,
     limit,
     page,
-    creator: query.get('creator')?.trim().toLowerCase() || null,
+    creator,
     search: query.get('search')?.trim().toLowerCase() || null,
   };
 }

@@ -60,7 +60,7 @@ export class Router {
       const params = capture(route.pattern, segments);
       if (!params) continue;
       if (route.method === wanted) return { route, params };
-      allowed.push(route.method);
+      allowed.push(...(route.method === 'GET' ? ['GET', 'HEAD'] : [route.method]));
     }
     if (allowed.length === 0) return { error: new ApiError(404, 'NOT_FOUND', `No route for ${path}`) };
     const allow = [...new Set(allowed), 'OPTIONS'].join(', ');

@@ -52,7 +52,13 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const timers = new Set<NodeJS.Timeout>();
   const track = (timer: NodeJS.Timeout): void => void timers.add(timer);
 
-  const server = createServer((req, res) => {
+  // Per connection, the answers not yet written (pipelined requests queue theirs).
+  const owed = new WeakMap<Duplex, Set<ServerResponse>>();
+  // Without a Host header a request is still answered as the API answers (Node would send a bare 400).
+  const server = createServer({ requireHostHeader: false }, (req, res) => {
+    const answers = owed.get(req.socket) ?? new Set();
+    owed.set(req.socket, answers.add(res));
+    res.once('close', () => answers.delete(res));
     handle(state, router, req, res, track).catch((error: unknown) => {
       console.error('sharokey-mock: unexpected failure', error);
       send(res, errorReply(new ApiError(500, 'SERVER_ERROR', 'Internal mock error')));
@@ -60,13 +66,25 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   });
   // A request Node cannot parse (a bad request line, a header too large, a body
   // framed two ways) never reaches handle(): answer it as the API answers, a JSON envelope.
+  // Bytes after whole requests on a keep-alive connection (pipelined): their answers go out
+  // first, in order, and this one after them.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     const current = (socket as Duplex & { _httpMessage?: ServerResponse })._httpMessage;
-    if (error.code === 'ECONNRESET' || !socket.writable || current?.headersSent) return void socket.destroy();
+    // The answers owed to requests that arrived whole before the bad bytes.
+    const before = [...(owed.get(socket) ?? [])].filter((res) => res.req.complete);
+    if (error.code === 'ECONNRESET' || !socket.writable || (!before.length && current?.headersSent)) return void socket.destroy();
     const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
     const code = status === 408 ? 'REQUEST_TIMEOUT' : 'VALIDATION_ERROR';
     const message = status === 431 ? 'The request headers are too large' : status === 408 ? 'The request took too long to arrive' : 'The request is not valid HTTP';
-    rawError(socket, status, code, message);
+    const answer = (): void => void (socket.writable ? rawError(socket, status, code, message) : socket.destroy());
+    let left = before.length;
+    for (const res of before) res.once('close', () => --left || answer());
+    if (!left) answer();
+  });
+  // Expect: 100-continue with a body over the limit: the 413 at once, without inviting the upload.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (!(Number(req.headers['content-length']) > BODY_LIMIT)) res.writeContinue();
+    server.emit('request', req, res);
   });
   // An Expect other than 100-continue: Node would answer a bare 417; answer it as the API answers.
   server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
@@ -121,14 +139,20 @@ async function handle(state: MockState, router: Router, req: IncomingMessage, re
   res.on('error', () => {});
   const method = (req.method ?? 'GET').toUpperCase();
   const target = requestTarget(req.url);
-  // Concatenated, not resolved: `//x` is a path here, not a host.
+  // Concatenated, not resolved: `//x` is a path here, not a host. Empty segments are dropped
+  // (`//api/v1//health` is `/api/v1/health`).
   const url = new URL(`http://mock.invalid${target}`);
+  url.pathname = url.pathname.replace(/\/{2,}/g, '/');
   const apiPath = apiPathOf(url.pathname);
   const control = isControl(apiPath);
   // A page of the origin root (the viewer, the responder, their scripts); `/secrets` is the API's.
   const onPage = apiPath === url.pathname && isPage(url.pathname);
 
-  const bytes = await readBody(req);
+  const read = await readBody(req);
+  // A request whose body never came whole was never made: not logged, not counted, not
+  // answered (its socket is gone, or the request timeout answers it with a 408).
+  if (read === 'aborted') return void res.destroy();
+  const bytes = read;
   const text = bytes && utf8(bytes);
   const body = text ?? bytes?.toString('utf8') ?? '';
   if (!control) state.record(logEntry(method, target, req.headersDistinct, body, iso(state.store.now()), state.fixtures.tokens.keys()));

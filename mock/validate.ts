@@ -116,11 +116,12 @@ function whitelist(f: Fields): string | null {
 function countries(f: Fields): string | null {
   const v = f.text('geolocation', LIMITS.list);
   if (v === null) return null;
-  // Any case, stored in capitals (the library sends capitals; "fr" is still France).
-  const codes = v.split(',').map((c) => c.trim().toUpperCase());
-  const bad = codes.find((c) => !COUNTRY_CODES.has(c));
+  // The letters A to Z in any case, stored in capitals (the library sends capitals; "fr" is
+  // still France). Checked before upper-casing: "ß" upper-cases to "SS", "ıt" to "IT".
+  const codes = v.split(',').map((c) => c.trim());
+  const bad = codes.find((c) => !/^[a-z]{2}$/i.test(c) || !COUNTRY_CODES.has(c.toUpperCase()));
   if (bad !== undefined) return f.fail('geolocation', `"${bad}" is not an ISO 3166-1 alpha-2 country code.`), null;
-  return codes.join(',');
+  return codes.join(',').toUpperCase();
 }
 
 function attachmentList(f: Fields): StoredAttachment[] {

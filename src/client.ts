@@ -3,7 +3,7 @@ import type {
   AttachmentError, AuthenticationError, CryptoError, NotFoundError, PermissionError,
   QuotaExceededError, RateLimitError, SharokeyError, TimeoutError, ValidationError,
 } from './errors.ts';
-import { is, isText, int, object, strict, text, validate } from './validate.ts';
+import { is, isText, int, object, text, validate } from './validate.ts';
 import type { Config } from './transport/request.ts';
 import type {
   ConfigView, CreatedRequest, CreatedSecret, CreateOptions, Health, ListFilters, OpenedRequest, Options, OtpSent, Page, Range, RequestFilters, RequestOptions, RequestStats,
@@ -167,7 +167,7 @@ export const createClient = (options: Options = {}): Client => {
     analyzeStats,
     createClient,
     config(o: Options = {}) {
-      validate({ ...o, options: o }, strict({ options: object, ...CONFIG }));
+      validate({ ...o, options: o }, { options: object, ...CONFIG });
       // Only the known keys, and only the object's own: nothing else (no __proto__, nothing a page
       // added to Object.prototype) reaches the settings.
       for (const k in CONFIG) if (Object.hasOwn(o, k)) (cfg as unknown as Record<string, unknown>)[k] = o[k as keyof Options] ?? DEFAULTS[k as keyof typeof DEFAULTS];

@@ -1,6 +1,7 @@
 // The checks of every public method's input, read from the limits table.
 // A check returns what is wrong ('' when fine), never the value itself: the
-// value may be a password or a secret.
+// value may be a password or a secret. (Only a list's bad entry is named: an IP
+// address or a country code.)
 import { AttachmentError, ValidationError, type ErrorDetails } from './errors.ts';
 import { LIMITS } from './limits.ts';
 
@@ -32,6 +33,10 @@ export const validate = (values: Record<string, unknown>, schema: Schema): void 
     const v = Object.hasOwn(values, k) ? values[k] : undefined;
     const m = v == null && !schema[k]!.required ? '' : schema[k]!(v);
     if (m) details[k] = [m];
+    // An option spelled otherwise only in case or underscores (`otp_email`, `Password`, as
+    // the seeds and a hurried hand write them): dropped silently, it would leave a secret
+    // less protected than asked. Other unknown keys are ignored (`config(getConfig())` works).
+    for (const u of keys(values)) if (u != k && bare(u) == bare(k)) details[u] = ['is not an option: write ' + k];
   }
   const fields = keys(details);
   if (fields.length) {
@@ -45,22 +50,12 @@ export const validate = (values: Record<string, unknown>, schema: Schema): void 
  * arguments, checked by the same schema.
  */
 export const checkOptions = (o: unknown, schema: Schema = {}, args?: object): void =>
-  validate({ ...(o as object), ...args, options: o }, strict({ options: is('object'), signal, ...schema }));
+  validate({ ...(o as object), ...args, options: o }, { options: is('object'), signal, ...schema });
 
 /** The snake_case of a camelCase name: `emailTo` -> `email_to`. */
 export const snake = (k: string): string => k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
-
-/**
- * `schema`, plus a refusal of each option spelled in snake_case (`otp_email`
- * for `otpEmail`, as the seeds spell them): it would be dropped silently and
- * leave a secret less protected than asked. Other unknown keys are ignored
- * (`config(getConfig())` works).
- */
-export const strict = (schema: Schema): Schema => {
-  const all = { ...schema };
-  for (const s of keys(schema)) if (snake(s) != s) all[snake(s)] = () => 'is not an option: write ' + s;
-  return all;
-};
+/** A name without case or underscores: `otp_email`, `OTPEmail` and `otpEmail` are one. */
+const bare = (k: string): string => k.replace(/_/g, '').toLowerCase();
 
 /** The same check, but an absent value is an error too. */
 export const required = (c: Check): Check => Object.assign((v: unknown) => c(v), { required: 1 as const });
@@ -148,7 +143,9 @@ export const entries = (v: unknown): string[] => (Array.isArray(v) ? v : isText(
 /** A comma list (string or array) whose entries each pass `ok`, at most LIMITS.list characters joined. */
 export const listOf = (ok: (s: string) => boolean, what: string): Check => (v) => {
   const items = entries(v);
-  return items.join().length > LIMITS.list ? `must be at most ${LIMITS.list} characters` : items.length && items.every((s) => s && ok(s)) ? '' : 'must list only ' + what;
+  // The first bad entry, named: an address or a country code is no secret.
+  const bad = items[0] ? items.find((s) => !s || !ok(s)) : '';
+  return items.join().length > LIMITS.list ? `must be at most ${LIMITS.list} characters` : bad == null ? '' : `must list only ${what}, not "${bad}"`;
 };
 
 /**

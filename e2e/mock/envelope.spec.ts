@@ -150,3 +150,45 @@ test('HEAD is answered like GET, without a body', async () => {
   expect(res.status).toBe(200);
   expect(await res.text()).toBe('');
 });
+
+test('a body nested 100,000 deep with a \\u escape is read, not a 500: a pair is text (201), a lone surrogate is not (400)', async () => {
+  const deep = (s: string) => JSON.stringify(secretBody()).slice(0, -1) + ',"x":' + '['.repeat(100_000) + s + ']'.repeat(100_000) + '}';
+  const pair = await call(mock.url, 'POST', '/secrets', { token: T.admin, raw: deep('"\\ud83d\\ude00"') });
+  expect(pair.status).toBe(201);
+  const lone = await call(mock.url, 'POST', '/secrets', { token: T.admin, raw: deep('"\\ud800"') });
+  expect(lone.status).toBe(400);
+  expect(lone.body.error.code).toBe('VALIDATION_ERROR');
+});
+
+test('a request without Host is answered as the API answers: the JSON envelope and CORS', async () => {
+  const answer = await rawHttp(mock.origin, ['GET /api/v1/health HTTP/1.1\r\nConnection: close\r\n\r\n']);
+  expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+  expect(answer).toMatch(/access-control-allow-origin: \*/i);
+  expect(answer).toContain('"status":"ok"');
+});
+
+test('pipelined requests are answered in order, and bytes that are not HTTP after them get their 400 last', async () => {
+  const body = JSON.stringify(secretBody());
+  const create = `POST /api/v1/secrets HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${T.admin}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+  const answer = await rawHttp(mock.origin, [create + create + 'GARBAGE\r\n\r\n']);
+  expect(answer.match(/HTTP\/1\.1 \d+/g)).toEqual(['HTTP/1.1 201', 'HTTP/1.1 201', 'HTTP/1.1 400']);
+  expect((await api.get('/secrets', { token: T.admin })).body.data).toHaveLength(2);
+});
+
+test('a request whose body never arrives whole is not logged, nor counted against its token', async () => {
+  await rawHttp(mock.origin, [`POST /api/v1/secrets HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${T.admin}\r\nContent-Length: 100\r\n\r\n{"a"`], { end: false, closeAfter: 300 });
+  expect((await api.get('/_mock/log')).body.data).toEqual([]);
+  const me = (await api.get('/tokens-stats', { token: T.admin })).body.data.tokens.find((t: { user: string }) => t.user === 'alice@acme.test');
+  // (This very request is counted once answered.)
+  expect(me.requests).toBe(0);
+});
+
+test('leading empty segments are dropped too: //api/v1/health is /api/v1/health', async () => {
+  for (const path of ['//api/v1/health', '///api/v1//health']) expect((await call(mock.origin, 'GET', path)).status, path).toBe(200);
+});
+
+test('Expect: 100-continue with a body over 16 MiB gets its 413 at once, never a 100 Continue', async () => {
+  const ask = (length: number) => rawHttp(mock.origin, [`POST /api/v1/secrets HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${T.admin}\r\nExpect: 100-continue\r\nContent-Length: ${length}\r\n\r\n`], { end: false, closeAfter: 500 });
+  expect((await ask(20 << 20)).match(/HTTP\/1\.1 \d+/g)).toEqual(['HTTP/1.1 413']);
+  expect((await ask(100)).match(/HTTP\/1\.1 \d+/g)).toEqual(['HTTP/1.1 100']);
+});

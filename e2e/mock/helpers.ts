@@ -98,12 +98,13 @@ export function useMock(fixtures: MockOptions['fixtures'] = FIXTURES): { mock: R
  * Sends `parts` as they are over a new socket to the mock's `origin` and
  * resolves to everything it answered (until it closes). With `end: false` the
  * socket is not half-closed after the last part, as a client that still waits
- * for its answer does.
+ * for its answer does; with `closeAfter` (ms) the client then goes away.
  */
-export const rawHttp = (origin: string, parts: Array<string | Buffer>, { end = true } = {}): Promise<string> => new Promise((done) => {
+export const rawHttp = (origin: string, parts: Array<string | Buffer>, { end = true, closeAfter = 0 } = {}): Promise<string> => new Promise((done) => {
   const socket = connect(+new URL(origin).port, '127.0.0.1', () => {
     for (const p of parts) socket.write(p);
     if (end) socket.end();
+    if (closeAfter) setTimeout(() => socket.destroy(), closeAfter);
   });
   let answer = '';
   socket.on('data', (d) => (answer += d)).on('close', () => done(answer)).on('error', () => done(answer));

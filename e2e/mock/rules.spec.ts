@@ -43,10 +43,46 @@ test('a lower-case CF-IPCountry is the same country', async () => {
   expect(res.status).toBe(200);
 });
 
+test('a CF-IPCountry that upper-cases to a code ("ß" is "SS") is no country', async () => {
+  const slug = (await create({ geolocation: 'SS' })).body.data.slug;
+  const res = await api.post(`/public/secrets/${slug}/open`, { body: {}, headers: { 'CF-IPCountry': Buffer.from('df', 'hex').toString('latin1') } });
+  expect(res.status).toBe(403);
+  expect((await api.post(`/public/secrets/${slug}/open`, { body: {}, headers: { 'CF-IPCountry': 'ss' } })).status).toBe(200);
+});
+
+test('geolocation: letters that upper-case to a code ("ß" is "SS", "ıt" is "IT") are no code; "fr" is France', async () => {
+  for (const g of ['ß', 'ıt', 'FR,ſe', 'ﬁ']) {
+    const res = await create({ geolocation: g });
+    expect(res.status, g).toBe(422);
+    expect(Object.keys(res.body.error.details), g).toEqual(['geolocation']);
+  }
+  const res = await create({ geolocation: 'fr, De' });
+  expect(res.status).toBe(201);
+  expect((await api.get('/secrets/' + res.body.data.slug, { token: T.admin })).body.data.geolocation).toBe('FR,DE');
+});
+
+test('a creator that is not an e-mail address is 422 on creator, on secrets and on requests', async () => {
+  for (const path of ['/secrets', '/requests']) {
+    for (const c of ['%40example.com', 'user%40%40example.com', 'a%2Cb', 'alice']) {
+      const res = await api.get(`${path}?creator=${c}`, { token: T.admin });
+      expect(res.status, path + c).toBe(422);
+      expect(Object.keys(res.body.error.details), path + c).toEqual(['creator']);
+    }
+    expect((await api.get(`${path}?creator=%20bob%40Example.com%20`, { token: T.admin })).status).toBe(200);
+  }
+});
+
+test('an X-Forwarded-For written as a range (203.0.113.9/32) is no address: outside every whitelist', async () => {
+  const slug = (await create({ ip_whitelist: '203.0.113.0/24' })).body.data.slug;
+  const open = (xff: string) => api.post(`/public/secrets/${slug}/open`, { body: {}, headers: { 'X-Forwarded-For': xff } });
+  expect((await open('203.0.113.9/32')).status).toBe(403);
+  expect((await open('203.0.113.9')).status).toBe(200);
+});
+
 test('a 405 names the allowed methods, OPTIONS included, in Allow', async () => {
   const res = await call(mock.url, 'PUT', '/secrets', { token: T.admin });
   expect(res.status).toBe(405);
-  expect(res.headers.get('allow')).toBe('POST, GET, OPTIONS');
+  expect(res.headers.get('allow')).toBe('POST, GET, HEAD, OPTIONS');
 });
 
 test('the request e-mail replies to the creator by default and speaks the locale of the request', async () => {

@@ -43,7 +43,9 @@ function checkPlace(ctx: Ctx, secret: SecretRecord): void {
     if (!inside) throw deny('PERMISSION_DENIED', 'Access to this secret is not allowed from your IP address');
   }
   if (secret.geolocation !== null) {
-    const country = String(ctx.req.headers['cf-ipcountry'] ?? '').trim().toUpperCase();
+    // Two letters A to Z, in any case ("ß" would upper-case to "SS").
+    const header = String(ctx.req.headers['cf-ipcountry'] ?? '').trim();
+    const country = /^[a-z]{2}$/i.test(header) ? header.toUpperCase() : '';
     if (!secret.geolocation.split(',').includes(country)) throw deny('PERMISSION_DENIED', 'Access to this secret is not allowed from your country');
   }
 }

@@ -5,7 +5,7 @@ import { deriveKey, sealer } from '../crypto/seal.ts';
 import { LIMITS } from '../limits.ts';
 import { request, webUrl, type Config, type Envelope } from '../transport/request.ts';
 import type { CreatedSecret, CreateOptions, ListFilters, Page, Progress, SecretDetails, SecretItem, Security, WithSignal } from '../types.ts';
-import { checkOptions, email, entries, int, is, isCountry, isPublicIp, isText, listOf, NONE, oneOf, phone, required, type Schema, slug, text, toPhone } from '../validate.ts';
+import { checkOptions, email, entries, int, is, isCountry, isPublicIp, listOf, NONE, oneOf, phone, required, type Schema, slug, text, toPhone } from '../validate.ts';
 
 /** description, message, search: at most LIMITS.text characters. */
 export const note = text([0, LIMITS.text]);
@@ -34,7 +34,8 @@ const CREATE: Schema = {
       : (v = [...v]).length > LIMITS.files ? `must be at most ${LIMITS.files} files`
       // Each a non-empty Blob with a name (a File, or a Blob given one); sizes add up as they are checked.
       // Known by what it can do, not by instanceof: a File of another frame (an iframe's input) is one too.
-      : !v.every((f: Partial<File>) => typeof f?.arrayBuffer == 'function' && f.size && isText(f.name) && f.name && (total += f.size)) ? 'must be non-empty Files (or Blobs with a name)'
+      // A name of 1 to 255 characters, as the server keeps it.
+      : !v.every((f: Partial<File>) => typeof f?.arrayBuffer == 'function' && f.size && !text([1, LIMITS.text])(f.name) && (total += f.size)) ? `must be non-empty Files (or Blobs with a name), named in 1 to ${LIMITS.text} characters`
       : total > LIMITS.bytes ? `must be at most ${LIMITS.bytes >> 20} MB in all`
       : '';
   },

@@ -12,7 +12,7 @@ const day = (v: unknown): string => {
   // a Date past year 9999 or before 0 reads as +010000-01-01, no YYYY-MM-DD.
   return (isText(v) ? s == v : /^\d{4}-/.test(s)) ? s : '';
 };
-const date = (v: unknown) => (day(v) ? '' : 'must be a Date or YYYY-MM-DD');
+const date = (v: unknown) => (day(v) ? '' : 'must be a valid Date or YYYY-MM-DD');
 
 /** A checked date range as a query string. */
 export const range = (r?: Range): string => {
