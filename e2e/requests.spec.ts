@@ -230,11 +230,16 @@ test('respond({ publicKey }): the answer is sealed and sent only when the reques
   const wrong = rejected(await run(responder, ({ url, publicKey }) => window.Sharokey.respond(url, 'for the requester only', { publicKey }), { url: req.url, publicKey: other.public_key }), 'CryptoError');
   expect(wrong.code).toBe('KEY_MISMATCH');
   expect((await mock.apiLog()).filter((l) => l.method == 'POST')).toEqual([]);
+  // The right key, but not as text (a server's [key]: a loose comparison would let it through): nothing is sent.
+  await mock.fault({ path: `/public/requests/${req.token}`, status: 200, body: JSON.stringify({ success: true, data: { token: req.token, status: 'active', public_key: [req.public_key] } }) });
+  expect(rejected(await run(responder, ({ url, publicKey }) => window.Sharokey.respond(url, 'for the requester only', { publicKey }), { url: req.url, publicKey: req.public_key }), 'CryptoError').code).toBe('KEY_MISMATCH');
+  expect((await mock.apiLog()).filter((l) => l.method == 'POST')).toEqual([]);
   // Not text: refused before anything is sent.
   rejected(await run(responder, (url) => window.Sharokey.respond(url, 'x', { publicKey: 5 as unknown as string }), req.url), 'ValidationError');
   // Empty (a form's field left blank): a check asked for and left empty, refused, never skipped.
   expect(rejected(await run(responder, (url) => window.Sharokey.respond(url, 'x', { publicKey: '' }), req.url), 'ValidationError').details).toHaveProperty('publicKey');
-  expect(await mock.apiLog()).toHaveLength(1);
+  // (The two GETs of the request above; nothing for these two.)
+  expect(await mock.apiLog()).toHaveLength(2);
   // The right key: answered, and it opens.
   await run(responder, ({ url, publicKey }) => window.Sharokey.respond(url, 'for the requester only', { publicKey }), { url: req.url, publicKey: req.public_key });
   await responder.context().close();

@@ -94,14 +94,14 @@ const RESPONDER = page('Send a secret', `
     <input id="key" type="text" autocomplete="off" spellcheck="false" aria-describedby="key-help"></label>
   <p id="key-help">With it, nothing is sent unless this request carries exactly that key: the answer is then sealed for the requester alone, even if the server changed the request.</p>
   <button type="submit" id="send">Encrypt and send</button>
-  <p>It is encrypted in this browser before it leaves; the server never sees it.</p>
+  <p>It is encrypted in this browser before it leaves. The server never sees it, as long as this request carries the requester's real key: give that key above to be sure.</p>
 </form>`, '/responder.js');
 
 const INBOX = page('The answer to your request', `
 <h1>The answer to your request</h1>
 <p id="status" role="status">Loading…</p>
 <p class="note" id="warning"><strong>This link is private.</strong> The part after "#" is the key of your request:
-whoever has it and an API token of your company can read the answer. It never leaves this browser.</p>
+whoever has it and an API token of your company can read the answer. Browsers never send it to a server, and this page takes it out of the address once the answer is open.</p>
 <form id="form" hidden>
   <label>Your API token <input id="token" type="password" autocomplete="off" aria-describedby="token-help"></label>
   <p id="token-help">Needed to fetch the request. It stays in this tab only and is sent only to this server.</p>

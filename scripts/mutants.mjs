@@ -158,6 +158,7 @@ const MUTANTS = [
   ['K104', 'mock/server.ts', 'a 100 Continue sent for a body over the limit', "if (!(Number(req.headers['content-length']) > BODY_LIMIT)) res.writeContinue();", 'res.writeContinue();', ['e2e/mock/envelope.spec.ts', '-g', '100-continue']],
   ['K105', 'mock/ip.ts', 'an X-Forwarded-For range read as an address', "text.includes('/') ? null : ", '', ['e2e/mock/rules.spec.ts', '-g', 'written as a range']],
   ['K106', 'mock/router.ts', 'a 405 leaves HEAD out of Allow', "allowed.push(...(route.method === 'GET' ? ['GET', 'HEAD'] : [route.method]));", 'allowed.push(route.method);', ['e2e/mock/rules.spec.ts', '-g', '405 names']],
+  ['K107', 'mock/public/inbox.js', 'the private key left in the address after the answer is open', "      history.replaceState(null, '', location.pathname + location.search);\n", '', ['e2e/mock/inbox.spec.ts', '-g', 'opens an answered request']],
   // Round 3: the script's date ranges, request statuses and configuration bounds.
   ['M34', 'src/api/stats.ts', 'from alone refused', '(to && from > to ? \'must not be after to\' : \'\')', '(from > to ? \'must not be after to\' : \'\')', ['e2e/api-edges.spec.ts', '-g', 'take one bound alone']],
   ['M35', 'src/api/requests.ts', 'listRequests refuses status completed', 'checkOptions(f, filters(\'active\', \'completed\', \'expired\'));', 'checkOptions(f, filters(\'active\', \'expired\'));', ['e2e/api-edges.spec.ts', '-g', 'lists the answered requests']],
@@ -168,7 +169,7 @@ const MUTANTS = [
   ['M41', 'src/client.ts', 'a call reads the live settings (a retry after config() goes to the new apiUrl with the old token)', '({ ...cfg }, ...a.map(own))', '(cfg, ...a.map(own))', ['e2e/errors.spec.ts', '-g', 'keeps the settings']],
   ['M43', 'src/api/analyze.ts', 'analyzeStats copies inherited keys into its result', '  for (const k of keys(r)) r[snake(k)]', '  for (const k in r) void keys, r[snake(k)]', ['e2e/hostile.spec.ts', '-g', 'Object.prototype']],
   ['M44', 'src/api/requests.ts', 'createRequest() returns the server\'s echo of the public key', '{ ...r, public_key: publicKey, inbox_url:', '{ ...r, public_key: r.public_key!, inbox_url:', ['e2e/requests.spec.ts', '-g', 'echo']],
-  ['M45', 'src/api/requests.ts', 'respond() seals to whatever key the request carries, publicKey or not', 'o.publicKey != key) throw', "o.publicKey == 'never') throw", ['e2e/requests.spec.ts', '-g', 'out of band']],
+  ['M45', 'src/api/requests.ts', 'respond() seals to whatever key the request carries, publicKey or not', 'o.publicKey !== key) throw', "o.publicKey == 'never') throw", ['e2e/requests.spec.ts', '-g', 'out of band']],
   ['M46', 'src/validate.ts', 'a snake_case option (otp_email) dropped silently: the secret made without it', "bare(u) == bare(k)", "bare(u) == bare(k) + '!'", ['e2e/validation.spec.ts']],
   ['M47', 'src/api/reveal.ts', "reveal() sends a form's empty password ('' is refused, or sent)", "password: password || null,", "password,", ['e2e/reveal.spec.ts', '-g', 'empty fields']],
   ['M48', 'src/api/secrets.ts', "an input's FileList refused", " || {}.toString.call(v) == '[object FileList]'", '', ['e2e/secrets.spec.ts', '-g', 'FileList']],
@@ -200,6 +201,7 @@ const MUTANTS = [
   ['M74', 'src/api/secrets.ts', 'an attachment name of any length sent (the server keeps 255 characters)', '!text([1, LIMITS.text])(f.name)', '!text([1, 1e9])(f.name)', ['e2e/validation.spec.ts', '-g', 'invalid inputs']],
   ['M75', 'src/validate.ts', "a list's bad entry not named in the message", '`must list only ${what}, not "${bad}"`', "'must list only ' + what", ['e2e/validation.spec.ts', '-g', 'bad entry']],
   ['M76', 'src/validate.ts', 'an option spelled otherwise in case (Password) dropped silently', "k.replace(/_/g, '').toLowerCase()", "k.replace(/_([a-z])/g, (_, c) => c.toUpperCase())", ['e2e/validation.spec.ts', '-g', 'invalid inputs']],
+  ['M77', 'src/api/requests.ts', "respond()'s key check loose (a server's [key] passes)", 'o.publicKey !== key', 'o.publicKey != key', ['e2e/requests.spec.ts', '-g', 'out of band']],
   // Round 3: the demo console.
   ['D01', 'demo/lib/pager.js', 'next enabled on the last page', 'next.disabled = page >= last;', 'next.disabled = page > last;', ['e2e/demo/details.spec.ts', '-g', 'Next is off on the last page']],
   ['D02', 'demo/lib/pager.js', 'pager hidden on a page past the end', 'prev.parentElement.hidden = last <= 1 && page <= 1;', 'prev.parentElement.hidden = last <= 1;', ['e2e/demo/details.spec.ts', '-g', 'Next is off on the last page']],

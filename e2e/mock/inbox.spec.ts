@@ -80,6 +80,8 @@ test.describe('in a browser', () => {
     await page.click('#open');
     await expect(page.locator('#content')).toHaveValue('pg://staging:s3cret@db');
     await expect(page.locator('#status')).toContainText('Here is the answer');
+    // The private key is gone from the address (and so from this history entry).
+    expect(page.url()).toBe(created.inbox_url.split('#')[0]);
     await page.click('#copy');
     await expect(page.locator('#copied')).toHaveText('Copied.');
 

@@ -37,6 +37,8 @@
       // The answer's message is written by whoever answered (answers are not authenticated:
       // docs/requests.md), never by this page: said so, so that it cannot pass for a notice of ours.
       show(await Sharokey.openRequest(location.href), 'form', 'Here is the answer. This view is used: copy what you need now.', 'Written by whoever answered (not checked by anyone): ');
+      // The private key leaves the address bar and this page's history entry, as the viewer's keyB does.
+      history.replaceState(null, '', location.pathname + location.search);
     } catch (error) {
       explain(error);
     } finally {

@@ -73,8 +73,9 @@ export const respond = async (cfg: Config, requestUrl: string, content: string, 
   const { data: r } = await request(pub, `/public/requests/${token}`, o);
   const key = r.public_key;
   if (!key) throw new NotFoundError('This request has no public key: it cannot be answered with zero knowledge', { code: 'NO_PUBLIC_KEY' });
-  // A server that put its own key in the request could read keyB: checked against the one the requester gave.
-  if (o?.publicKey && o.publicKey != key) throw new CryptoError('Wrong public key: nothing was sent', { code: 'KEY_MISMATCH' });
+  // A server that put its own key in the request could read keyB: checked against the one the
+  // requester gave, strictly (a server's ['KEY'] is no 'KEY').
+  if (o?.publicKey && o.publicKey !== key) throw new CryptoError('Wrong public key: nothing was sent', { code: 'KEY_MISMATCH' });
   const { body, k } = await encryptSecret(content, r.secret_expiration_hours ?? 24, r.maximum_views ?? 1, o);
   body.sealed_key = await sealTo(key, token, k.slice(8));
   return (await request(pub, `/public/requests/${token}/respond`, o, 'POST', body)).data;
