@@ -20,6 +20,8 @@ export declare class SharokeyError extends Error {
     details?: ErrorDetails;
     /** What caused it (a fetch failure, a WebCrypto error...), when anything did. */
     cause?: unknown;
+    /** Seconds, when the failed answer sent `Retry-After` (a 429's always does; any other may). */
+    retryAfter?: number;
     constructor(message: string, init?: ErrorInit);
 }
 /** 401: no token, unknown, revoked or expired token. */
@@ -130,25 +132,28 @@ export interface CreateOptions extends WithSignal {
     /** Called at each step. What it throws is reported as an event listener's is (the console) and does not stop the create. */
     onProgress?: ((progress: Progress) => void) | null | undefined;
 }
-/** A secret as `list()` returns it. */
-export interface SecretItem {
+/** What every answer about a secret carries (PROTOCOL.md): `create()`'s, `list()`'s and `getDetails()`'s. */
+export interface SecretBase {
     slug: string;
     description: string | null;
     message: string | null;
-    creator?: string;
     maximum_views: number;
     current_views: number;
     expiration: string | null;
     has_password: boolean;
     has_attachments: boolean;
     attachments_count: number;
-    is_expired?: boolean;
-    status?: 'active' | 'expired';
     created_at: string;
-    updated_at?: string;
 }
-/** What `create()` resolves to. */
-export interface CreatedSecret extends SecretItem {
+/** A secret as `list()` returns it. */
+export interface SecretItem extends SecretBase {
+    creator: string;
+    is_expired: boolean;
+    status: 'active' | 'expired';
+    updated_at: string;
+}
+/** What `create()` resolves to (PROTOCOL.md's 201: no `status`, `creator` or `updated_at`). */
+export interface CreatedSecret extends SecretBase {
     expires_in_hours: number;
     access_url: string;
     /** access_url + '#' + keyB: give this to the recipient. */
@@ -157,6 +162,8 @@ export interface CreatedSecret extends SecretItem {
 }
 /** What `getDetails()` resolves to: metadata, never the ciphertext. */
 export interface SecretDetails extends SecretItem {
+    /** The mock's addition. */
+    expires_in_hours?: number;
     attachments: {
         name: string;
     }[];
@@ -223,14 +230,20 @@ export interface TokenUsage {
     scopes: string[];
     /** The token's last 4 characters. */
     hint: string;
-    /** Requests made with it (for this company). */
-    requests: number;
-    /** The mock also gives `requests` as `request_count`, and these two per token. */
+    /**
+     * Requests made with it (for this company). PROTOCOL.md names a "request count" but no
+     * field: the mock sends it as both `requests` and `request_count`; read whichever is there.
+     */
+    requests?: number;
     request_count?: number;
+    /** The mock's additions. */
     rate_limited_requests?: number;
     error_requests?: number;
     last_used_at: string | null;
     revoked?: boolean;
+    /** The mock's additions: `company` or `user` (a user token of several companies), and when it expires. */
+    kind?: string;
+    expires_at?: string | null;
 }
 export interface TokenStats {
     total_tokens: number;
@@ -239,6 +252,8 @@ export interface TokenStats {
     total_requests: number;
     rate_limited_requests: number;
     error_requests: number;
+    /** The mock's addition. */
+    expired_tokens?: number;
     tokens: TokenUsage[];
 }
 /** Options of `createRequest()`: the camelCase of the wire fields. */
@@ -282,6 +297,10 @@ export interface SecretRequest {
     public_key?: string | null;
     /** keyB sealed to public_key (opaque to the server). */
     sealed_key?: string | null;
+    /** The mock's additions. */
+    creator?: string;
+    updated_at?: string;
+    completed_at?: string | null;
 }
 /** What `createRequest()` resolves to. */
 export interface CreatedRequest extends SecretRequest {
@@ -349,11 +368,11 @@ export interface TestReport {
 }
 /** What `analyzeStats()` reads: a statistics object (counts as numbers or decimal text, any of them missing), or the API's whole answer. */
 export type StatsInput = {
-    [K in keyof SecretStats]?: number | string | null;
+    [K in keyof SecretStats]?: number | string | null | undefined;
 } | {
-    success?: boolean;
+    success?: boolean | undefined;
     data: {
-        [K in keyof SecretStats]?: number | string | null;
+        [K in keyof SecretStats]?: number | string | null | undefined;
     };
 };
 /** What `analyzeStats()` returns. Rates are percentages, null when there are no secrets. */
@@ -474,7 +493,8 @@ export interface Client {
     respond(requestUrl: string, content: string, options?: RespondOptions): Promise<Responded>;
     /**
      * Opens the answer to your request from its `inbox_url` (one view). NotFoundError with code
-     * REQUEST_PENDING while it is unanswered; CryptoError when the link's key does not open it.
+     * REQUEST_PENDING while it is open and unanswered, REQUEST_CLOSED once it can never be opened
+     * (expired, cancelled, or answered without a sealed key); CryptoError when the link's key does not open it.
      */
     openRequest(inboxUrl: string, options?: WithSignal): Promise<OpenedRequest>;
     /** The server's health, `{ status, version }` (no token needed). */
@@ -485,7 +505,10 @@ export interface Client {
      * @example const { passed, total, details } = await Sharokey.test();
      */
     test(options?: WithSignal): Promise<TestReport>;
-    /** True when the server answers and accepts the token; rejects only on bad options or the caller's abort. */
+    /**
+     * True when the server answers and knows the token (a 403, for a scope it lacks or a company it
+     * is not of, still counts: `test()` tells which); rejects only on bad options or the caller's abort.
+     */
     testConnection(options?: WithSignal): Promise<boolean>;
     /** Tells a Sharokey error apart, also across frames. */
     isSharokeyError: typeof isSharokeyError;

@@ -521,14 +521,15 @@ var respond = async (cfg, requestUrl, content, o) => {
   if (o?.publicKey && o.publicKey !== key) throw new CryptoError("Wrong public key: nothing was sent", { code: "KEY_MISMATCH" });
   const { body, k } = await encryptSecret(content, r.secret_expiration_hours ?? 24, r.maximum_views ?? 1, o);
   body.sealed_key = await sealTo(key, token, k.slice(8));
-  return (await request(pub, `/public/requests/${token}/respond`, o, "POST", body)).data;
+  const { data: { ...answer } } = await request(pub, `/public/requests/${token}/respond`, o, "POST", body);
+  return answer;
 };
 var openRequest = async (cfg, inboxUrl, o) => {
   const [token, privateKey] = parseLink(inboxUrl, "inboxUrl", /^[\w-]{43}(\.[\w-]{43}\.[\w-]{43})?$/);
   subtle();
   checkOptions(o);
   const r = (await request(cfg, "/requests/" + token, o)).data;
-  if (!r.sealed_key || !r.secret_url) throw new NotFoundError("This request has not been answered yet", { code: "REQUEST_PENDING" });
+  if (!r.sealed_key || !r.secret_url) throw new NotFoundError(`This request has no answer to open (${r.status})`, { code: r.status == "active" ? "REQUEST_PENDING" : "REQUEST_CLOSED" });
   return { ...await reveal(cfg, r.secret_url + "#" + await openSealed(privateKey.slice(0, 43), r.public_key, token, r.sealed_key), o), request: r };
 };
 

@@ -46,6 +46,12 @@ test('a success envelope without the data it promises is a NetworkError (API.md:
   }
 });
 
+test('respond(): a success without data is a NetworkError, not a resolved undefined', async ({ sk }) => {
+  const { token, url } = (await run(sk, () => window.Sharokey.createRequest())) as { token: string; url: string };
+  await mock.fault({ path: `/public/requests/${token}/respond`, method: 'POST', ...ok(undefined) });
+  rejected(await run(sk, (url) => window.Sharokey.respond(url, 'x'), url), 'NetworkError');
+});
+
 test('reveal(): attachments that are not a list are a NetworkError, not a TypeError', async ({ sk }) => {
   const s = (await run(sk, () => window.Sharokey.create('x', 1, 2))) as { share_url: string; slug: string };
   // The genuine answer (its content opens), its attachments replaced.

@@ -156,13 +156,22 @@ test('a server that gives another public key for the request than the one d belo
   await sk.unrouteAll();
 });
 
-test('a request answered without a sealed key (not by respond()) has nothing to open: NotFoundError REQUEST_PENDING, and no view is spent', async ({ sk }) => {
+test('a request answered without a sealed key (not by respond()) has nothing to open, ever: NotFoundError REQUEST_CLOSED, and no view is spent', async ({ sk }) => {
   const req = await create(sk, { message: 'answered elsewhere' });
   const b64 = (n: number) => Buffer.alloc(n, 1).toString('base64');
   expect((await mock.api('POST', `/public/requests/${req.token}/respond`, null, { content: b64(20), iv: b64(12), salt: b64(16), key: 'AAAAAAAA' })).status).toBe(201);
   await mock.clearLog();
-  expect(rejected(await run(sk, (u) => window.Sharokey.openRequest(u), req.inbox_url), 'NotFoundError').code).toBe('REQUEST_PENDING');
+  expect(rejected(await run(sk, (u) => window.Sharokey.openRequest(u), req.inbox_url), 'NotFoundError').code).toBe('REQUEST_CLOSED');
   expect((await mock.apiLog()).map((l) => l.method + ' ' + l.path)).toEqual(['GET /api/v1/requests/' + req.token]);
+});
+
+test('openRequest(): REQUEST_PENDING only while the request is open; cancelled or expired unanswered, REQUEST_CLOSED (a poller stops)', async ({ sk }) => {
+  const open = (u: string) => run(sk, (u) => window.Sharokey.openRequest(u), u);
+  const [cancelled, expiring] = [await create(sk, {}), await create(sk, { requestExpirationHours: 1 })];
+  expect(rejected(await open(expiring.inbox_url), 'NotFoundError')).toMatchObject({ code: 'REQUEST_PENDING', message: 'This request has no answer to open (active)' });
+  await run(sk, (t) => window.Sharokey.deleteRequest(t), cancelled.token);
+  await mock.clock(2);
+  for (const r of [cancelled, expiring]) expect(rejected(await open(r.inbox_url), 'NotFoundError').code).toBe('REQUEST_CLOSED');
 });
 
 test('an inbox link with a wrong private key is a CryptoError', async ({ sk, browser }) => {

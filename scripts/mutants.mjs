@@ -159,6 +159,7 @@ const MUTANTS = [
   ['K105', 'mock/ip.ts', 'an X-Forwarded-For range read as an address', "text.includes('/') ? null : ", '', ['e2e/mock/rules.spec.ts', '-g', 'written as a range']],
   ['K106', 'mock/router.ts', 'a 405 leaves HEAD out of Allow', "allowed.push(...(route.method === 'GET' ? ['GET', 'HEAD'] : [route.method]));", 'allowed.push(route.method);', ['e2e/mock/rules.spec.ts', '-g', '405 names']],
   ['K107', 'mock/public/inbox.js', 'the private key left in the address after the answer is open', "      history.replaceState(null, '', location.pathname + location.search);\n", '', ['e2e/mock/inbox.spec.ts', '-g', 'opens an answered request']],
+  ['K108', 'mock/public/inbox.js', 'a closed request told as one whose answer is gone', "    if (code === 'REQUEST_CLOSED') {", "    if (code === 'REQUEST_CLOSED!') {", ['e2e/mock/inbox.spec.ts', '-g', 'cancelled before anyone answered']],
   // Round 3: the script's date ranges, request statuses and configuration bounds.
   ['M34', 'src/api/stats.ts', 'from alone refused', '(to && from > to ? \'must not be after to\' : \'\')', '(from > to ? \'must not be after to\' : \'\')', ['e2e/api-edges.spec.ts', '-g', 'take one bound alone']],
   ['M35', 'src/api/requests.ts', 'listRequests refuses status completed', 'checkOptions(f, filters(\'active\', \'completed\', \'expired\'));', 'checkOptions(f, filters(\'active\', \'expired\'));', ['e2e/api-edges.spec.ts', '-g', 'lists the answered requests']],
@@ -202,6 +203,10 @@ const MUTANTS = [
   ['M75', 'src/validate.ts', "a list's bad entry not named in the message", '`must list only ${what}, not "${bad}"`', "'must list only ' + what", ['e2e/validation.spec.ts', '-g', 'bad entry']],
   ['M76', 'src/validate.ts', 'an option spelled otherwise in case (Password) dropped silently', "k.replace(/_/g, '').toLowerCase()", "k.replace(/_([a-z])/g, (_, c) => c.toUpperCase())", ['e2e/validation.spec.ts', '-g', 'invalid inputs']],
   ['M77', 'src/api/requests.ts', "respond()'s key check loose (a server's [key] passes)", 'o.publicKey !== key', 'o.publicKey != key', ['e2e/requests.spec.ts', '-g', 'out of band']],
+  ['M78', 'src/api/requests.ts', 'openRequest() says REQUEST_PENDING for a request that can never be answered', "code: r.status == 'active' ? 'REQUEST_PENDING' : 'REQUEST_CLOSED'", "code: 'REQUEST_PENDING'", ['e2e/requests.spec.ts', '-g', 'poller stops']],
+  ['M79', 'src/api/requests.ts', 'respond() resolves undefined for a success without data', "const { data: { ...answer } } = await request(pub, `/public/requests/${token}/respond`, o, 'POST', body);\n  return answer;", "return (await request(pub, `/public/requests/${token}/respond`, o, 'POST', body)).data;", ['e2e/hostile-server.spec.ts', '-g', 'resolved undefined']],
+  ['M80', 'src/types.ts', "a listed secret's updated_at typed as maybe missing", '  updated_at: string;\n', '  updated_at?: string;\n', ['e2e/unit/types.spec.ts', '-g', 'strict TypeScript']],
+  ['M81', 'src/types.ts', "create()'s result typed as a listed secret (its status compiles, and is never there)", 'export interface CreatedSecret extends SecretBase {', 'export interface CreatedSecret extends SecretItem {', ['e2e/unit/types.spec.ts', '-g', 'strict TypeScript']],
   // Round 3: the demo console.
   ['D01', 'demo/lib/pager.js', 'next enabled on the last page', 'next.disabled = page >= last;', 'next.disabled = page > last;', ['e2e/demo/details.spec.ts', '-g', 'Next is off on the last page']],
   ['D02', 'demo/lib/pager.js', 'pager hidden on a page past the end', 'prev.parentElement.hidden = last <= 1 && page <= 1;', 'prev.parentElement.hidden = last <= 1;', ['e2e/demo/details.spec.ts', '-g', 'Next is off on the last page']],

@@ -106,7 +106,8 @@ export interface Client {
   respond(requestUrl: string, content: string, options?: RespondOptions): Promise<Responded>;
   /**
    * Opens the answer to your request from its `inbox_url` (one view). NotFoundError with code
-   * REQUEST_PENDING while it is unanswered; CryptoError when the link's key does not open it.
+   * REQUEST_PENDING while it is open and unanswered, REQUEST_CLOSED once it can never be opened
+   * (expired, cancelled, or answered without a sealed key); CryptoError when the link's key does not open it.
    */
   openRequest(inboxUrl: string, options?: WithSignal): Promise<OpenedRequest>;
   /** The server's health, `{ status, version }` (no token needed). */
@@ -117,7 +118,10 @@ export interface Client {
    * @example const { passed, total, details } = await Sharokey.test();
    */
   test(options?: WithSignal): Promise<TestReport>;
-  /** True when the server answers and accepts the token; rejects only on bad options or the caller's abort. */
+  /**
+   * True when the server answers and knows the token (a 403, for a scope it lacks or a company it
+   * is not of, still counts: `test()` tells which); rejects only on bad options or the caller's abort.
+   */
   testConnection(options?: WithSignal): Promise<boolean>;
   /** Tells a Sharokey error apart, also across frames. */
   isSharokeyError: typeof isSharokeyError;

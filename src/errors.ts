@@ -25,6 +25,8 @@ export class SharokeyError extends Error {
   declare details?: ErrorDetails;
   /** What caused it (a fetch failure, a WebCrypto error...), when anything did. */
   declare cause?: unknown;
+  /** Seconds, when the failed answer sent `Retry-After` (a 429's always does; any other may). */
+  declare retryAfter?: number;
   constructor(message: string, init: ErrorInit = {}) {
     super(message, init);
     Object.assign(this, init);

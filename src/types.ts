@@ -67,26 +67,30 @@ export interface CreateOptions extends WithSignal {
   onProgress?: ((progress: Progress) => void) | null | undefined;
 }
 
-/** A secret as `list()` returns it. */
-export interface SecretItem {
+/** What every answer about a secret carries (PROTOCOL.md): `create()`'s, `list()`'s and `getDetails()`'s. */
+export interface SecretBase {
   slug: string;
   description: string | null;
   message: string | null;
-  creator?: string;
   maximum_views: number;
   current_views: number;
   expiration: string | null;
   has_password: boolean;
   has_attachments: boolean;
   attachments_count: number;
-  is_expired?: boolean;
-  status?: 'active' | 'expired';
   created_at: string;
-  updated_at?: string;
 }
 
-/** What `create()` resolves to. */
-export interface CreatedSecret extends SecretItem {
+/** A secret as `list()` returns it. */
+export interface SecretItem extends SecretBase {
+  creator: string;
+  is_expired: boolean;
+  status: 'active' | 'expired';
+  updated_at: string;
+}
+
+/** What `create()` resolves to (PROTOCOL.md's 201: no `status`, `creator` or `updated_at`). */
+export interface CreatedSecret extends SecretBase {
   expires_in_hours: number;
   access_url: string;
   /** access_url + '#' + keyB: give this to the recipient. */
@@ -96,6 +100,8 @@ export interface CreatedSecret extends SecretItem {
 
 /** What `getDetails()` resolves to: metadata, never the ciphertext. */
 export interface SecretDetails extends SecretItem {
+  /** The mock's addition. */
+  expires_in_hours?: number;
   attachments: { name: string }[];
   captcha: boolean;
   otp_type: 'email' | 'phone' | null;
@@ -169,14 +175,20 @@ export interface TokenUsage {
   scopes: string[];
   /** The token's last 4 characters. */
   hint: string;
-  /** Requests made with it (for this company). */
-  requests: number;
-  /** The mock also gives `requests` as `request_count`, and these two per token. */
+  /**
+   * Requests made with it (for this company). PROTOCOL.md names a "request count" but no
+   * field: the mock sends it as both `requests` and `request_count`; read whichever is there.
+   */
+  requests?: number;
   request_count?: number;
+  /** The mock's additions. */
   rate_limited_requests?: number;
   error_requests?: number;
   last_used_at: string | null;
   revoked?: boolean;
+  /** The mock's additions: `company` or `user` (a user token of several companies), and when it expires. */
+  kind?: string;
+  expires_at?: string | null;
 }
 
 export interface TokenStats {
@@ -186,6 +198,8 @@ export interface TokenStats {
   total_requests: number;
   rate_limited_requests: number;
   error_requests: number;
+  /** The mock's addition. */
+  expired_tokens?: number;
   tokens: TokenUsage[];
 }
 
@@ -231,6 +245,10 @@ export interface SecretRequest {
   public_key?: string | null;
   /** keyB sealed to public_key (opaque to the server). */
   sealed_key?: string | null;
+  /** The mock's additions. */
+  creator?: string;
+  updated_at?: string;
+  completed_at?: string | null;
 }
 
 /** What `createRequest()` resolves to. */
@@ -307,7 +325,7 @@ export interface TestReport {
 }
 
 /** What `analyzeStats()` reads: a statistics object (counts as numbers or decimal text, any of them missing), or the API's whole answer. */
-export type StatsInput = { [K in keyof SecretStats]?: number | string | null } | { success?: boolean; data: { [K in keyof SecretStats]?: number | string | null } };
+export type StatsInput = { [K in keyof SecretStats]?: number | string | null | undefined } | { success?: boolean | undefined; data: { [K in keyof SecretStats]?: number | string | null | undefined } };
 
 /** What `analyzeStats()` returns. Rates are percentages, null when there are no secrets. */
 export interface StatsAnalysis {

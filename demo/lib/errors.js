@@ -12,6 +12,7 @@ const BY_CODE = {
   INVALID_OTP: ['The one-time code is wrong or has expired.', 'No view was used: ask for a new code and try again.'],
   CAPTCHA_REQUIRED: ['This secret asks for a captcha.', 'Tick "I am not a robot" and open it again.'],
   REQUEST_PENDING: ['Nobody has answered this request yet.', 'Send the responder link to the person you asked, and try again once they have answered.'],
+  REQUEST_CLOSED: ['This request is closed without an answer to open.', 'It expired or was cancelled before anyone answered: create a new request.'],
   NO_PUBLIC_KEY: ['This request cannot be answered with zero knowledge.', 'Create a new request from this console.'],
   QUOTA_EXCEEDED: ['Your plan’s limit of active secrets is reached.', 'Delete secrets you no longer need, or wait for some to expire.'],
   PAYLOAD_TOO_LARGE: ['The files are too large for the server.', 'Send fewer or smaller files (10 MB in all at most).'],

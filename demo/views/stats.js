@@ -66,7 +66,7 @@ function showTokens(t) {
     el('td', {}, u.user),
     el('td', {}, el('code', {}, `…${u.hint}`)),
     el('td', {}, u.scopes.join(', ')),
-    el('td', {}, String(u.requests)),
+    el('td', {}, String(u.requests ?? u.request_count ?? '')),
     el('td', {}, when(u.last_used_at)),
     el('td', {}, u.revoked ? 'revoked' : u.expires_at && new Date(u.expires_at) < new Date() ? 'expired' : 'active'))));
 }

@@ -124,4 +124,14 @@ test.describe('in a browser', () => {
     await page.click('#open');
     await expect(page.locator('#status')).toContainText('wrong or incomplete');
   });
+
+  test('a request cancelled before anyone answered says so, and offers nothing more to try', async ({ page }) => {
+    const created = await newRequest(page);
+    expect((await api.del(`/requests/${created.token}`, { token: T.admin })).status).toBe(200);
+    await page.goto(created.inbox_url);
+    await page.getByLabel('Your API token').fill(T.admin);
+    await page.click('#open');
+    await expect(page.locator('#status')).toContainText('closed without an answer');
+    await expect(page.locator('#form')).toBeHidden();
+  });
 });

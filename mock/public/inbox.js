@@ -11,6 +11,10 @@
     const code = error && error.code;
     const name = error && error.name;
     if (code === 'REQUEST_PENDING') return say('Nobody has answered this request yet. Come back once the person you asked has sent the secret.', 'error');
+    if (code === 'REQUEST_CLOSED') {
+      $('form').hidden = true;
+      return say('This request is closed without an answer to open: it expired or was cancelled first. Make a new request.', 'error');
+    }
     if (name === 'AuthenticationError') return say('This token was refused. Check it: it may be mistyped, revoked or expired.', 'error');
     if (name === 'PermissionError') return say('This token cannot read requests: use a token of your company with the "read" permission.', 'error');
     if (name === 'NotFoundError') {

@@ -78,13 +78,17 @@ export const respond = async (cfg: Config, requestUrl: string, content: string, 
   if (o?.publicKey && o.publicKey !== key) throw new CryptoError('Wrong public key: nothing was sent', { code: 'KEY_MISMATCH' });
   const { body, k } = await encryptSecret(content, r.secret_expiration_hours ?? 24, r.maximum_views ?? 1, o);
   body.sealed_key = await sealTo(key, token, k.slice(8));
-  return (await request(pub, `/public/requests/${token}/respond`, o, 'POST', body)).data;
+  // (A success without data fails here, as the other answers read: a TypeError, made a NetworkError.)
+  const { data: { ...answer } } = await request(pub, `/public/requests/${token}/respond`, o, 'POST', body);
+  return answer;
 };
 
 /**
  * Opens the answer to your request from its `inbox_url`: unseals keyB with the
  * private key of the link's fragment, then reveals the secret (one view).
- * Rejects with NotFoundError (code REQUEST_PENDING) while it is unanswered.
+ * Rejects with NotFoundError: code REQUEST_PENDING while it is open and unanswered (try again
+ * later), REQUEST_CLOSED when no answer will ever open (expired, cancelled, or answered
+ * without a sealed key: a poller stops).
  */
 export const openRequest = async (cfg: Config, inboxUrl: string, o?: WithSignal): Promise<OpenedRequest> => {
   // The fragment is the private scalar d; links of an earlier version add `.x.y`, read from the request now.
@@ -92,6 +96,7 @@ export const openRequest = async (cfg: Config, inboxUrl: string, o?: WithSignal)
   subtle(); // no WebCrypto: said as such, not as a broken link
   checkOptions(o);
   const r: SecretRequest = (await request(cfg, '/requests/' + token, o)).data;
-  if (!r.sealed_key || !r.secret_url) throw new NotFoundError('This request has not been answered yet', { code: 'REQUEST_PENDING' });
+  // Open (try again later), or closed for good: expired, cancelled, or answered without a sealed key.
+  if (!r.sealed_key || !r.secret_url) throw new NotFoundError(`This request has no answer to open (${r.status})`, { code: r.status == 'active' ? 'REQUEST_PENDING' : 'REQUEST_CLOSED' });
   return { ...(await reveal(cfg, r.secret_url + '#' + (await openSealed(privateKey.slice(0, 43), r.public_key!, token, r.sealed_key)), o)), request: r };
 };
