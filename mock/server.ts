@@ -90,7 +90,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
     const target = requestTarget(req.url);
     // Logged as any request (its body, never read, as none), unless it is a control's.
-    if (!isControl(apiPathOf(new URL(`http://mock.invalid${target}`).pathname))) state.record(logEntry((req.method ?? 'GET').toUpperCase(), target, req.headersDistinct, '', iso(state.store.now()), state.fixtures.tokens.keys()));
+    if (!isControl(apiPathOf(urlOf(target).pathname))) state.record(logEntry((req.method ?? 'GET').toUpperCase(), target, req.headersDistinct, '', iso(state.store.now()), state.fixtures.tokens.keys()));
     send(res, errorReply(new ApiError(417, 'EXPECTATION_FAILED', 'Only "Expect: 100-continue" is supported')));
   });
   // CONNECT (a proxy's tunnel) bypasses the request handler: refuse it as any other method.
@@ -139,10 +139,7 @@ async function handle(state: MockState, router: Router, req: IncomingMessage, re
   res.on('error', () => {});
   const method = (req.method ?? 'GET').toUpperCase();
   const target = requestTarget(req.url);
-  // Concatenated, not resolved: `//x` is a path here, not a host. Empty segments are dropped
-  // (`//api/v1//health` is `/api/v1/health`).
-  const url = new URL(`http://mock.invalid${target}`);
-  url.pathname = url.pathname.replace(/\/{2,}/g, '/');
+  const url = urlOf(target);
   const apiPath = apiPathOf(url.pathname);
   const control = isControl(apiPath);
   // A page of the origin root (the viewer, the responder, their scripts); `/secrets` is the API's.
@@ -190,8 +187,19 @@ async function handle(state: MockState, router: Router, req: IncomingMessage, re
 const apiPathOf = (path: string): string =>
   path === API_PREFIX || path.startsWith(`${API_PREFIX}/`) ? path.slice(API_PREFIX.length) || '/' : path;
 
-/** A test control's path; leading slashes collapsed, as the router drops empty segments (`//_mock/fault` is one). */
-const isControl = (apiPath: string): boolean => /^\/+_mock(\/|$)/.test(apiPath);
+/**
+ * A request target as a URL, concatenated, not resolved (`//x` is a path here, not a host), its
+ * empty path segments dropped as the router drops them: `//api/v1//health` is `/api/v1/health`,
+ * `//_mock/fault` the control.
+ */
+function urlOf(target: string): URL {
+  const url = new URL(`http://mock.invalid${target}`);
+  url.pathname = url.pathname.replace(/\/{2,}/g, '/');
+  return url;
+}
+
+/** A test control's path. */
+const isControl = (apiPath: string): boolean => /^\/_mock(\/|$)/.test(apiPath);
 
 /**
  * The path and query of a request line: its origin form (`/path?q`), or the
