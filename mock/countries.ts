@@ -26,3 +26,12 @@ export const COUNTRY_CODES: ReadonlySet<string> = new Set(
    YE YT
    ZA ZM ZW`.split(/\s+/),
 );
+
+/**
+ * `text` (trimmed) as an assigned code in capitals, when it is two letters A to Z in any case
+ * ("fr" is France); else null. Checked before upper-casing: "ß" upper-cases to "SS", "ıt" to "IT".
+ */
+export const countryCode = (text: string): string | null => {
+  const c = text.trim();
+  return /^[a-z]{2}$/i.test(c) && COUNTRY_CODES.has(c.toUpperCase()) ? c.toUpperCase() : null;
+};

@@ -4,7 +4,7 @@
  * so it bounds sizes in bytes and checks shapes; it cannot check content.
  */
 import { LIMITS } from '../src/limits.ts';
-import { COUNTRY_CODES } from './countries.ts';
+import { countryCode } from './countries.ts';
 import { Fields, base64Bytes, codePoints, isEmail } from './fields.ts';
 import { notPublic, parseRange } from './ip.ts';
 import type { Security, StoredAttachment } from './store.ts';
@@ -116,12 +116,11 @@ function whitelist(f: Fields): string | null {
 function countries(f: Fields): string | null {
   const v = f.text('geolocation', LIMITS.list);
   if (v === null) return null;
-  // The letters A to Z in any case, stored in capitals (the library sends capitals; "fr" is
-  // still France). Checked before upper-casing: "ß" upper-cases to "SS", "ıt" to "IT".
+  // Any case, stored in capitals (the library sends capitals; "fr" is still France).
   const codes = v.split(',').map((c) => c.trim());
-  const bad = codes.find((c) => !/^[a-z]{2}$/i.test(c) || !COUNTRY_CODES.has(c.toUpperCase()));
+  const bad = codes.find((c) => countryCode(c) === null);
   if (bad !== undefined) return f.fail('geolocation', `"${bad}" is not an ISO 3166-1 alpha-2 country code.`), null;
-  return codes.join(',').toUpperCase();
+  return codes.map(countryCode).join(',');
 }
 
 function attachmentList(f: Fields): StoredAttachment[] {

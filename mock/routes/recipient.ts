@@ -6,6 +6,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { otpCode } from '../ids.ts';
 import { ApiError, notFound, ok } from '../http.ts';
+import { countryCode } from '../countries.ts';
 import { contains, parseAddress, parseRange } from '../ip.ts';
 import type { Ctx, Route } from '../router.ts';
 import { publicSecret } from '../shapes.ts';
@@ -43,10 +44,9 @@ function checkPlace(ctx: Ctx, secret: SecretRecord): void {
     if (!inside) throw deny('PERMISSION_DENIED', 'Access to this secret is not allowed from your IP address');
   }
   if (secret.geolocation !== null) {
-    // Two letters A to Z, in any case ("ß" would upper-case to "SS").
-    const header = String(ctx.req.headers['cf-ipcountry'] ?? '').trim();
-    const country = /^[a-z]{2}$/i.test(header) ? header.toUpperCase() : '';
-    if (!secret.geolocation.split(',').includes(country)) throw deny('PERMISSION_DENIED', 'Access to this secret is not allowed from your country');
+    // Read as the secret's list is: any case of A to Z ("ß" is no "SS"); none matches nothing.
+    const country = countryCode(String(ctx.req.headers['cf-ipcountry'] ?? ''));
+    if (country === null || !secret.geolocation.split(',').includes(country)) throw deny('PERMISSION_DENIED', 'Access to this secret is not allowed from your country');
   }
 }
 
