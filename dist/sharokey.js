@@ -29,6 +29,7 @@
   };
   var CryptoError = class extends SharokeyError {
   };
+  var shaped = (e) => e instanceof TypeError || e instanceof RangeError ? new NetworkError("The server's answer is not the protocol's", { cause: e }) : e;
   var CLASSES = [SharokeyError, AuthenticationError, PermissionError, NotFoundError, QuotaExceededError, RateLimitError, ValidationError, AttachmentError, NetworkError, TimeoutError, CryptoError];
   var NAMES = "Sharokey Authentication_ERROR Permission_DENIED NotFound QuotaExceeded RateLimit_EXCEEDED Validation_ERROR Attachment_ERROR Network_ERROR Timeout Crypto_ERROR";
   NAMES.split(" ").map((n, i) => {
@@ -247,7 +248,7 @@
     422: ValidationError,
     429: RateLimitError
   };
-  var classOf = (status, code) => code == null ? status == 408 || status == 429 ? BY_STATUS[status] : NetworkError : CLASSES.find((C) => C != SharokeyError && C.prototype.code == code) ?? (status > 499 ? NetworkError : /PASSWORD|OTP|CAPTCHA/.test(code) ? PermissionError : code == "PAYLOAD_TOO_LARGE" ? AttachmentError : BY_STATUS[status] ?? (status > 399 ? ValidationError : NetworkError));
+  var classOf = (status, code) => code == null ? status == 408 || status == 429 ? BY_STATUS[status] : NetworkError : CLASSES.find((C) => C != SharokeyError && C.prototype.code == code) ?? (status > 499 ? NetworkError : /^((PASSWORD|OTP|CAPTCHA)_REQUIRED|INVALID_(PASSWORD|OTP))$/.test(code) ? PermissionError : code == "PAYLOAD_TOO_LARGE" ? AttachmentError : BY_STATUS[status] ?? (status > 399 ? ValidationError : NetworkError));
   var json = (body) => {
     const big = [];
     const mark = randomKey(24);
@@ -281,7 +282,7 @@
     let res, json2;
     try {
       res = await fetch(cfg.apiUrl + path, { method, signal: ctl.signal, headers, body, redirect: "error" });
-      json2 = await res.text();
+      json2 = await unlessAborted(res.text(), ctl.signal);
     } catch (cause) {
       if (user?.aborted) throw user.reason;
       throw ctl.signal.aborted ? new TimeoutError(`No answer within ${cfg.timeout} ms${where})`, { cause }) : new NetworkError(`The server could not be reached${where}): check apiUrl, the network and CORS`, { cause });
@@ -600,7 +601,7 @@
           success = true;
         } catch (e) {
           cfg.signal?.throwIfAborted();
-          message = e instanceof AuthenticationError ? "The token was refused: check it, and that it is not revoked or expired" : e instanceof PermissionError ? `The token lacks the "${scope}" scope${cfg.company ? ` or the company "${cfg.company}"` : ""}: use a token that has it` : String(e?.message ?? e);
+          message = e instanceof AuthenticationError ? "The token was refused: check it, and that it is not revoked or expired" : e instanceof PermissionError ? `The token lacks the "${scope}" scope${cfg.company ? ` or the company "${cfg.company}"` : ""}: use a token that has it` : String(shaped(e)?.message ?? e);
         }
       }
       details.push({ name, success, message });
@@ -668,7 +669,7 @@
       const own = (x) => Object.getPrototypeOf(x ?? 0) == Object.prototype ? Object.assign(/* @__PURE__ */ Object.create(null), x) : x;
       client[name] = (...a) => fn({ ...cfg }, ...a.map(own)).catch((cause) => {
         const aborted = [cfg, ...a].some((x) => x?.signal?.reason === cause);
-        throw !aborted && (cause instanceof TypeError || cause instanceof RangeError) ? new NetworkError("The server's answer is not the protocol's", { cause }) : cause;
+        throw aborted ? cause : shaped(cause);
       });
     }
     return client.config(options);

@@ -49,6 +49,14 @@ test('test() against an unreachable server: the network check says what to check
   expect(r.details.slice(2).map((d) => [d.name, d.success, d.message])).toEqual(['authentication', 'read access', 'write access', 'statistics'].map((n) => [n, false, 'Skipped: fix the checks above first']));
 });
 
+test("test() against answers that are not the protocol's: each failed check says so, as the methods do, never a script error's words", async ({ sk }) => {
+  await mock.fault({ path: '/secrets', method: 'POST', status: 201, body: '{"success":true,"message":"ok"}' });
+  await mock.fault({ path: '/secrets-stats', status: 200, body: '{"success":true,"message":"ok","data":null}' });
+  const r = await report(sk, { apiUrl: MOCK_URL, token: TOKENS.admin });
+  const failed = r.details.filter((d) => !d.success).map((d) => [d.name, d.message]);
+  expect(failed).toEqual([['write access', "The server's answer is not the protocol's"], ['statistics', "The server's answer is not the protocol's"]]);
+});
+
 test('testConnection() is a boolean and never rejects', async ({ sk }) => {
   const r = await run(sk, async (api) => {
     const S = window.Sharokey;

@@ -37,11 +37,19 @@ test('AttachmentError: the server\'s 413 PAYLOAD_TOO_LARGE', async ({ sk }) => {
   expect(e).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE', isValidation: true });
 });
 
-test('the class comes from error.code first, whatever the 4xx status: PASSWORD_REQUIRED on a 401, PAYLOAD_TOO_LARGE on a 400', async ({ sk }) => {
+test('the class comes from error.code first, whatever the 4xx status: PASSWORD_REQUIRED on a 401, PAYLOAD_TOO_LARGE on a 400; only the five gate codes are gates', async ({ sk }) => {
   await mock.fault({ path: '/secrets', method: 'GET', status: 401, body: JSON.stringify({ success: false, error: { code: 'PASSWORD_REQUIRED', message: 'A password is required' } }) });
   expect(rejected(await run(sk, () => window.Sharokey.list()), 'PermissionError')).toMatchObject({ status: 401, code: 'PASSWORD_REQUIRED' });
   await mock.fault({ path: '/secrets', method: 'POST', status: 400, body: JSON.stringify({ success: false, error: { code: 'PAYLOAD_TOO_LARGE', message: 'Body too large' } }) });
   expect(rejected(await run(sk, () => window.Sharokey.create('x', 1, 1)), 'AttachmentError')).toMatchObject({ status: 400, code: 'PAYLOAD_TOO_LARGE' });
+  // The five recipient gates of PROTOCOL.md by their exact codes; another code that names a
+  // password or a code is not one of them, and goes by its status.
+  await mock.fault({ path: '/secrets', method: 'GET', status: 400, body: JSON.stringify({ success: false, error: { code: 'INVALID_OTP', message: 'Wrong code' } }) });
+  expect(rejected(await run(sk, () => window.Sharokey.list()), 'PermissionError')).toMatchObject({ status: 400, code: 'INVALID_OTP' });
+  await mock.fault({ path: '/secrets', method: 'POST', status: 422, body: JSON.stringify({ success: false, error: { code: 'PASSWORD_TOO_SHORT', message: 'The password is too short' } }) });
+  expect(rejected(await run(sk, () => window.Sharokey.create('x', 1, 1, { password: 'abcd' })), 'ValidationError')).toMatchObject({ status: 422, code: 'PASSWORD_TOO_SHORT' });
+  await mock.fault({ path: '/secrets', method: 'GET', status: 401, body: JSON.stringify({ success: false, error: { code: 'INVALID_CAPTCHA_TOKEN', message: 'Bad captcha' } }) });
+  expect(rejected(await run(sk, () => window.Sharokey.list()), 'AuthenticationError')).toMatchObject({ status: 401, code: 'INVALID_CAPTCHA_TOKEN' });
 });
 
 test('NetworkError: an HTML 502 from a proxy, without the page in the message', async ({ sk }) => {

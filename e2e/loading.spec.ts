@@ -1,6 +1,8 @@
 // Loading the script tag, configuration, and independent clients.
 import { test, expect, run, rejected, mock, MOCK_URL, PAGE_ORIGIN, TOKENS } from './helpers.ts';
 import pkg from '../package.json' with { type: 'json' };
+import v8 from 'node:v8';
+import vm from 'node:vm';
 
 test('the script tag adds exactly one global, Sharokey, with every documented member', async ({ page }) => {
   await page.goto(PAGE_ORIGIN + '/e2e/pages/blank.html');
@@ -200,4 +202,18 @@ test('the ES module build in Node 20+ (fetch, WebCrypto and File are there): cre
   const r = await node.reveal(s.share_url);
   expect([r.content, await r.attachments[0]!.text()]).toEqual(['from Node', 'made in Node']);
   expect(await node.getDetails('ZZZZZZZZ').catch((e: unknown) => e)).toBeInstanceOf(NotFoundError);
+});
+
+test("in Node, a body that stalls after its headers ends at the timeout, also after a garbage collection (Node's fetch then no longer ends the body read on abort: nodejs/node#55428)", async () => {
+  await mock.reset();
+  const { default: S } = await import('../dist/sharokey.esm.js');
+  const node = S.createClient({ apiUrl: MOCK_URL, token: TOKENS.admin, retries: 0, timeout: 1000 });
+  await mock.fault({ path: '/secrets', status: 200, hold: true, times: 5 });
+  const outcomes = Array.from({ length: 5 }, () =>
+    Promise.race([node.list().then(() => 'resolved', (e: Error) => e.name), new Promise((ok) => setTimeout(ok, 5000, 'never settled'))]));
+  // The headers are in and the bodies stall; a collection now cuts the abort from Node's body read.
+  await new Promise((ok) => setTimeout(ok, 400));
+  v8.setFlagsFromString('--expose-gc');
+  (vm.runInNewContext('gc') as () => void)();
+  expect(await Promise.all(outcomes)).toEqual(Array(5).fill('TimeoutError'));
 });

@@ -24,6 +24,8 @@ export interface Fault {
   reset: boolean;
   /** Send only the first half of the body. */
   truncate: boolean;
+  /** Announce the whole body, send its first half, then send nothing more and keep the connection open. */
+  hold: boolean;
 }
 
 const MAX_DELAY_MS = 10 * 60_000;
@@ -48,9 +50,10 @@ export function parseFault(body: Record<string, unknown>, id: number): Fault {
     f.fail('headers', 'The headers must be an object of strings that HTTP can carry (a token name, no line breaks).');
   }
   if (contentType !== null && !sendable('Content-Type', contentType)) f.fail('contentType', 'The contentType must be a header value HTTP can carry (no line breaks).');
-  for (const flag of ['reset', 'truncate']) {
+  for (const flag of ['reset', 'truncate', 'hold']) {
     if (body[flag] !== undefined && typeof body[flag] !== 'boolean') f.fail(flag, `The ${flag} must be true or false.`);
   }
+  if (body['hold'] === true && (body['reset'] === true || body['truncate'] === true)) f.fail('hold', 'The hold sends half the body and stops: give it without reset or truncate.');
   f.done();
   const text = typeof rawBody === 'string' ? rawBody : defaultBody(status);
   return {
@@ -60,6 +63,7 @@ export function parseFault(body: Record<string, unknown>, id: number): Fault {
     headers: (headers as Record<string, string> | undefined) ?? {},
     reset: body['reset'] === true,
     truncate: body['truncate'] === true,
+    hold: body['hold'] === true,
   };
 }
 
@@ -93,7 +97,7 @@ function guessType(body: string): string {
 export function faultView(f: Fault): Record<string, unknown> {
   return {
     id: f.id, path: f.path, method: f.method, status: f.status, body: f.body, contentType: f.contentType,
-    headers: f.headers, times: f.times, delay_ms: f.delayMs, reset: f.reset, truncate: f.truncate,
+    headers: f.headers, times: f.times, delay_ms: f.delayMs, reset: f.reset, truncate: f.truncate, hold: f.hold,
   };
 }
 
@@ -117,7 +121,7 @@ export function playFault(fault: Fault, res: ServerResponse, track: (timer: Node
     if (res.destroyed) return;
     if (fault.reset && !fault.truncate) return void res.socket?.destroy();
     const bytes = Buffer.from(fault.body);
-    const sent = fault.truncate ? bytes.subarray(0, Math.floor(bytes.length / 2)) : bytes;
+    const sent = fault.truncate || fault.hold ? bytes.subarray(0, Math.floor(bytes.length / 2)) : bytes;
     res.writeHead(fault.status, {
       ...CORS_HEADERS,
       'Cache-Control': 'no-store',
@@ -127,10 +131,12 @@ export function playFault(fault: Fault, res: ServerResponse, track: (timer: Node
       // token, from any origin, and this origin serves the viewer.
       'Content-Security-Policy': "sandbox; default-src 'none'",
       'X-Content-Type-Options': 'nosniff',
-      // With reset, announce the whole body and cut the connection mid-way.
-      'Content-Length': String(fault.reset ? bytes.length : sent.length),
+      // With reset (or hold), announce the whole body and cut the connection (or stall) mid-way.
+      'Content-Length': String(fault.reset || fault.hold ? bytes.length : sent.length),
     });
-    if (fault.reset) {
+    // A body that stalls: the connection stays open until the client gives up (or the mock stops).
+    if (fault.hold) res.write(sent);
+    else if (fault.reset) {
       res.write(sent, () => res.socket?.destroy());
     } else {
       res.end(sent);

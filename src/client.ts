@@ -1,6 +1,6 @@
-import { CLASSES, isSharokeyError, NetworkError } from './errors.ts';
+import { CLASSES, isSharokeyError, shaped } from './errors.ts';
 import type {
-  AttachmentError, AuthenticationError, CryptoError, NotFoundError, PermissionError,
+  AttachmentError, AuthenticationError, CryptoError, NetworkError, NotFoundError, PermissionError,
   QuotaExceededError, RateLimitError, SharokeyError, TimeoutError, ValidationError,
 } from './errors.ts';
 import { is, isText, int, object, text, validate } from './validate.ts';
@@ -192,7 +192,7 @@ export const createClient = (options: Options = {}): Client => {
     const own = (x: unknown) => (Object.getPrototypeOf(x ?? 0) == Object.prototype ? Object.assign(Object.create(null), x) : x);
     (client as unknown as Record<string, unknown>)[name] = (...a: unknown[]) => (fn as (...x: unknown[]) => Promise<unknown>)({ ...cfg }, ...a.map(own)).catch((cause) => {
       const aborted = [cfg, ...a].some((x) => (x as WithSignal)?.signal?.reason === cause);
-      throw !aborted && (cause instanceof TypeError || cause instanceof RangeError) ? new NetworkError("The server's answer is not the protocol's", { cause }) : cause;
+      throw aborted ? cause : shaped(cause);
     });
   }
   return client.config(options);

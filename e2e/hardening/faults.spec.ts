@@ -18,6 +18,8 @@ const FAULTS: [string, Record<string, unknown>, string, boolean, boolean][] = [
   ['429 with Retry-After: 1', { status: 429, headers: { 'Retry-After': '1' }, body: RATE }, 'RateLimitError', true, true],
   // No answer within `timeout`: GET and DELETE try again (API.md: "retried on no answer").
   ['a stall past the timeout', { delay_ms: 2500 }, 'TimeoutError', true, false],
+  // The headers come, then half the body and nothing more.
+  ['a body that stalls past the timeout', { status: 200, hold: true }, 'TimeoutError', true, false],
 ];
 
 type Outcome = { ok: boolean; name?: string };

@@ -124,6 +124,26 @@ test('truncate sends half a JSON body; reset destroys the connection', async () 
   expect((await api.get('/secrets', { token: T.admin })).status).toBe(200);
 });
 
+test('hold sends the headers and half the body, then stalls until the client gives up; not with reset or truncate', async () => {
+  const body = JSON.stringify({ success: true, message: 'ok', data: [1, 2, 3, 4, 5, 6] });
+  await fault({ path: '/health', status: 200, body, hold: true });
+  const res = await fetch(`${mock.url}/health`, { signal: AbortSignal.timeout(2000) });
+  expect([res.status, res.headers.get('content-length')]).toEqual([200, String(body.length)]);
+  const reader = res.body!.getReader();
+  let got = '';
+  const read = (async () => {
+    for (let r; !(r = await reader.read()).done; ) got += Buffer.from(r.value).toString();
+    return 'ended';
+  })();
+  // Half the body comes, then nothing: the read is still pending when the client gives up.
+  expect(await Promise.race([read.catch((e) => e.name), new Promise((ok) => setTimeout(() => ok('held'), 600))])).toBe('held');
+  expect(got).toBe(body.slice(0, Math.floor(body.length / 2)));
+  await read.catch(() => {});
+  expect((await api.get('/health')).status).toBe(200);
+  const both = await fault({ path: '/health', hold: true, truncate: true });
+  expect([both.status, Object.keys(both.body.error.details)]).toEqual([422, ['hold']]);
+});
+
 test('delay_ms stalls the answer', async () => {
   await fault({ path: '/health', delay_ms: 400, status: 200 });
   const started = Date.now();

@@ -1,4 +1,4 @@
-import { AuthenticationError, PermissionError } from '../errors.ts';
+import { AuthenticationError, PermissionError, shaped } from '../errors.ts';
 import { anonymous, request, type Config } from '../transport/request.ts';
 import { checkOptions } from '../validate.ts';
 import type { CheckResult, CreateOptions, Health, TestReport, WithSignal } from '../types.ts';
@@ -56,8 +56,9 @@ export const test = async (cfg: Config, o?: WithSignal): Promise<TestReport> => 
         message = e instanceof AuthenticationError ? 'The token was refused: check it, and that it is not revoked or expired'
           // A multi-company user token refused for config({ company }) is a PermissionError too.
           : e instanceof PermissionError ? `The token lacks the "${scope}" scope${cfg.company ? ` or the company "${cfg.company}"` : ''}: use a token that has it`
-          // Any other error (a NetworkError says what to check) by its message.
-          : String((e as Error)?.message ?? e);
+          // Any other error by its message: a NetworkError says what to check, and so does what a
+          // malformed answer broke (as the methods reject it).
+          : String((shaped(e) as Error)?.message ?? e);
       }
     }
     details.push({ name, success, message });

@@ -33,7 +33,7 @@ const BY_STATUS: Record<number, typeof SharokeyError> = {
 const classOf = (status: number, code?: string): typeof SharokeyError =>
   code == null ? (status == 408 || status == 429 ? BY_STATUS[status]! : NetworkError)
   : CLASSES.find((C) => C != SharokeyError && C.prototype.code == code)
-    ?? (status > 499 ? NetworkError : /PASSWORD|OTP|CAPTCHA/.test(code) ? PermissionError : code == 'PAYLOAD_TOO_LARGE' ? AttachmentError
+    ?? (status > 499 ? NetworkError : /^((PASSWORD|OTP|CAPTCHA)_REQUIRED|INVALID_(PASSWORD|OTP))$/.test(code) ? PermissionError : code == 'PAYLOAD_TOO_LARGE' ? AttachmentError
       : BY_STATUS[status] ?? (status > 399 ? ValidationError : NetworkError));
 
 /**
@@ -95,7 +95,7 @@ const attempt = async (cfg: Config, path: string, method?: string, user?: AbortS
     // No redirect is followed: a 307 would send a POST's body (ciphertext, keyA, a password) to
     // whatever host the server names, and take that host's answer for the API's.
     res = await fetch(cfg.apiUrl + path, { method, signal: ctl.signal, headers, body, redirect: 'error' });
-    json = await res.text();
+    json = await unlessAborted(res.text(), ctl.signal);
   } catch (cause) {
     if (user?.aborted) throw user.reason;
     throw ctl.signal.aborted
