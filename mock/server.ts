@@ -174,7 +174,8 @@ async function handle(state: MockState, router: Router, req: IncomingMessage, re
       const match = router.match(method, apiPath);
       if ('error' in match) throw match.error;
       // Too large or not UTF-8 for a known route: still rate-limited and counted against its token, like any answer.
-      reply = runRoute(state, match.route, req, match.params, url.searchParams, body, refused);
+      // At one instant of the mock clock: the answer's statuses agree with its filters.
+      reply = state.store.at(() => runRoute(state, match.route, req, match.params, url.searchParams, body, refused));
     }
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;

@@ -98,15 +98,32 @@ export class Store {
   readonly outbox: OutboxEntry[] = [];
   private offsetMs = 0;
   private seq = 0;
+  /** The instant a request is handled at (see `at`), or null between requests. */
+  private frozen: number | null = null;
 
-  /** The mock clock: real time plus the advances asked for. */
+  /** The mock clock: real time plus the advances asked for; one instant while a request is handled. */
   now(): number {
-    return Date.now() + this.offsetMs;
+    return this.frozen ?? Date.now() + this.offsetMs;
+  }
+
+  /**
+   * Runs `handle` at one instant: every reading of the clock in it is the same, so that an
+   * answer never applies the status rule twice with two results (a `?status=active` list whose
+   * item expired between the filter and its `status` field).
+   */
+  at<T>(handle: () => T): T {
+    this.frozen = this.now();
+    try {
+      return handle();
+    } finally {
+      this.frozen = null;
+    }
   }
 
   /** Moves the mock clock forward (fractions allowed); what it expires loses its ciphertext. */
   advance(hours: number): void {
     this.offsetMs += hours * HOUR;
+    if (this.frozen !== null) this.frozen += hours * HOUR;
     this.sweep();
   }
 
@@ -125,6 +142,7 @@ export class Store {
     this.requests.clear();
     this.outbox.length = 0;
     this.offsetMs = 0;
+    if (this.frozen !== null) this.frozen = Date.now();
   }
 
   /** A fresh 8-character slug (slugs are global: `/s/{slug}` has no company). */

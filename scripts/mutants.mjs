@@ -72,7 +72,7 @@ const MUTANTS = [
   ['K19', 'mock/routes/requests.ts', 'the request e-mail always in English', 'subject: SUBJECT[r.locale],', 'subject: SUBJECT.en,', ['e2e/mock/rules.spec.ts', '-g', 'request e-mail']],
   ['K20', 'mock/pages.ts', 'the pages may be framed', "  \"frame-ancestors 'none'\",\n", '', ['e2e/mock/pages-more.spec.ts', '-g', 'whole CSP']],
   ['K21', 'mock/log.ts', 'a 4-character token shown whole as its hint', 'token.length > 4 ? 4 : token.length >> 1', 'token.length >= 4 ? 4 : token.length >> 1', ['e2e/mock/details.spec.ts', '-g', '4-character token']],
-  ['K22', 'mock/store.ts', 'advancing the clock keeps expired ciphertext', '    this.offsetMs += hours * HOUR;\n    this.sweep();', '    this.offsetMs += hours * HOUR;', ['e2e/mock/details.spec.ts', '-g', 'clock drops']],
+  ['K22', 'mock/store.ts', 'advancing the clock keeps expired ciphertext', 'this.frozen += hours * HOUR;\n    this.sweep();', 'this.frozen += hours * HOUR;', ['e2e/mock/details.spec.ts', '-g', 'clock drops']],
   ['K23', 'mock/routes/stats.ts', 'expired tokens counted as revoked', 'revoked_tokens: entries.filter((t) => t.revoked).length', 'revoked_tokens: entries.filter((t) => t.revoked || expired(t)).length', ['e2e/mock/details.spec.ts', '-g', 'expired token counts']],
   ['K24', 'mock/auth.ts', 'the "bearer" scheme in lower case refused', '/^Bearer\\s+(\\S+)\\s*$/i', '/^Bearer\\s+(\\S+)\\s*$/', ['e2e/mock/details.spec.ts', '-g', 'Bearer scheme']],
   ['K25', 'mock/http.ts', 'X-RateLimit-Limit not exposed to CORS', "'Retry-After, X-RateLimit-Remaining, X-RateLimit-Limit'", "'Retry-After, X-RateLimit-Remaining'", ['e2e/mock/details.spec.ts', '-g', 'X-RateLimit-Limit']],
@@ -211,6 +211,9 @@ const MUTANTS = [
   ['M83', 'src/transport/request.ts', "the body read left to Node's fetch to end on abort", 'await unlessAborted(res.text(), ctl.signal)', 'await res.text()', ['e2e/loading.spec.ts', '-g', 'stalls after its headers']],
   ['K109', 'mock/faults.ts', 'hold sends the whole body', 'fault.truncate || fault.hold ?', 'fault.truncate ?', ['e2e/mock/controls.spec.ts', '-g', 'hold sends']],
   ['M84', 'src/api/diagnostics.ts', "test() tells a malformed answer by the script error's words", 'String((shaped(e) as Error)?.message ?? e)', 'String(((shaped(e), e) as Error)?.message ?? e)', ['e2e/diagnostics.spec.ts', '-g', "not the protocol's"]],
+  ['K110', 'mock/server.ts', 'a request read the clock at several instants (a ?status=active list held an item already expired)', 'state.store.at(() => runRoute(state, match.route, req, match.params, url.searchParams, body, refused))', 'runRoute(state, match.route, req, match.params, url.searchParams, body, refused)', ['e2e/mock/instant.spec.ts']],
+  ['K111', 'mock/store.ts', "a clock advance not seen by the request that made it (its answer's now is the old one)", '    if (this.frozen !== null) this.frozen += hours * HOUR;\n', '', ['e2e/mock/controls.spec.ts', '-g', 'clock advances']],
+  ['K112', 'mock/store.ts', "a reset not seen by the request that made it (its answer's now keeps the old advance)", '    if (this.frozen !== null) this.frozen = Date.now();\n', '', ['e2e/mock/controls.spec.ts', '-g', 'reset empties']],
   // Round 3: the demo console.
   ['D01', 'demo/lib/pager.js', 'next enabled on the last page', 'next.disabled = page >= last;', 'next.disabled = page > last;', ['e2e/demo/details.spec.ts', '-g', 'Next is off on the last page']],
   ['D02', 'demo/lib/pager.js', 'pager hidden on a page past the end', 'prev.parentElement.hidden = last <= 1 && page <= 1;', 'prev.parentElement.hidden = last <= 1;', ['e2e/demo/details.spec.ts', '-g', 'Next is off on the last page']],
