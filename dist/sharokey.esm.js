@@ -259,12 +259,19 @@ var webUrl = (url, base) => {
   if (!/^https?:$/.test(u.protocol)) throw TypeError();
   return u;
 };
-var unlessAborted = (p, signal2) => new Promise((ok, no) => {
-  const stop = () => no(signal2.reason);
-  p.then(ok, no).finally(() => signal2?.removeEventListener("abort", stop));
-  if (signal2?.aborted) stop();
-  signal2?.addEventListener("abort", stop);
-});
+var unlessAborted = (p, signal2, ms) => {
+  let stop, timer;
+  return new Promise((ok, no) => {
+    stop = () => no(signal2.reason);
+    if (ms) timer = setTimeout(ok, ms);
+    if (signal2?.aborted) stop();
+    signal2?.addEventListener("abort", stop);
+    p.then(ok, no);
+  }).finally(() => {
+    clearTimeout(timer);
+    signal2?.removeEventListener("abort", stop);
+  });
+};
 var attempt = async (cfg, path, method, user, token, body) => {
   const where = ` (${method ?? "GET"} ${path.split("?")[0]}`;
   const ctl = new AbortController();
@@ -313,12 +320,12 @@ var request = async (cfg, path, o, method, data) => {
   let token;
   if (!cfg.anonymous) {
     try {
-      token = cfg.getToken ? await unlessAborted((async () => cfg.getToken())(), signal2) : cfg.token;
+      token = cfg.getToken ? await unlessAborted((async () => cfg.getToken())(), signal2, cfg.timeout) : cfg.token;
     } catch (cause) {
       signal2?.throwIfAborted();
       throw new AuthenticationError("getToken() failed", { cause });
     }
-    if (!isText(token) || !token) throw new AuthenticationError("No token: call Sharokey.config({ token }) or give getToken");
+    if (!isText(token) || !token) throw new AuthenticationError(cfg.getToken ? `getToken() gave no token within ${cfg.timeout} ms` : "No token: call Sharokey.config({ token }) or give getToken");
   }
   const body = data && json(data);
   for (let n = 0; ; n++) {
@@ -327,7 +334,8 @@ var request = async (cfg, path, o, method, data) => {
     } catch (e) {
       const after = e.retryAfter * 1e3;
       if (n >= cfg.retries || after > cfg.timeout || !(e instanceof RateLimitError || method != "POST" && e instanceof NetworkError)) throw e;
-      await unlessAborted(new Promise((ok) => setTimeout(ok, after || Math.min(250 << n, 8e3, cfg.timeout))), signal2);
+      await unlessAborted(new Promise(() => {
+      }), signal2, after || Math.min(250 << n, 8e3, cfg.timeout));
     }
   }
 };

@@ -136,6 +136,47 @@ test('a caller\'s abort while getToken() is pending rejects with the signal\'s r
   expect(await mock.apiLog()).toEqual([]);
 });
 
+test('a getToken() that never answers holds a call no longer than timeout: an AuthenticationError that says so; aborted sooner, no listener stays on the signal', async ({ sk }) => {
+  const r = await run(sk, async (api) => {
+    const S = window.Sharokey.createClient({ apiUrl: api, timeout: 300, retries: 0, getToken: () => new Promise<string>(() => {}) });
+    const started = performance.now();
+    const e = await S.list().catch((e: Error) => e);
+    const took = performance.now() - started;
+    // One signal for many calls, each aborted while its getToken() hangs.
+    const c = new AbortController();
+    let listeners = 0;
+    const add = c.signal.addEventListener.bind(c.signal), remove = c.signal.removeEventListener.bind(c.signal);
+    c.signal.addEventListener = (...a: Parameters<typeof add>) => (listeners++, add(...a));
+    c.signal.removeEventListener = (...a: Parameters<typeof remove>) => (listeners--, remove(...a));
+    const calls = Array.from({ length: 20 }, () => S.getStats({ signal: c.signal }).catch((e: Error) => e.name));
+    c.abort();
+    return { name: (e as Error).name, message: (e as Error).message, took, aborted: await Promise.all(calls), listeners };
+  }, MOCK_URL) as { name: string; message: string; took: number; aborted: string[]; listeners: number };
+  expect([r.name, r.message]).toEqual(['AuthenticationError', 'getToken() gave no token within 300 ms']);
+  expect(r.took).toBeGreaterThanOrEqual(290);
+  expect(r.took).toBeLessThan(2000);
+  expect(r.aborted).toEqual(Array(20).fill('AbortError'));
+  expect(r.listeners).toBe(0);
+  expect(await mock.apiLog()).toEqual([]);
+});
+
+test("in Node, an abort during a retry's wait clears its timer: the process is not held for the server's Retry-After", async () => {
+  await mock.reset();
+  const { default: S } = await import('../dist/sharokey.esm.js');
+  const node = S.createClient({ apiUrl: MOCK_URL, token: TOKENS.admin, retries: 1, timeout: 30_000 });
+  await mock.fault({ path: '/secrets', status: 503, headers: { 'Retry-After': '20' } });
+  const timers = () => process.getActiveResourcesInfo().filter((r) => r == 'Timeout').length;
+  const before = timers();
+  const c = new AbortController();
+  const call = node.list({ signal: c.signal }).catch((e: Error) => e.name);
+  // The 503 is in and the 20 s wait has begun.
+  await expect.poll(async () => (await mock.apiLog()).length).toBe(1);
+  await new Promise((ok) => setTimeout(ok, 100));
+  c.abort();
+  expect(await call).toBe('AbortError');
+  expect(timers()).toBeLessThanOrEqual(before);
+});
+
 test('X-Sharokey-Company goes only with a token: not to /health nor to the recipient routes', async ({ sk }) => {
   await run(sk, async () => {
     window.Sharokey.config({ company: 'acme' });

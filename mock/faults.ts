@@ -107,8 +107,11 @@ export function matches(fault: Fault, method: string, path: string): boolean {
   return fault.path === null || path.includes(fault.path);
 }
 
-/** Answers with the fault, after its delay. `track` lets the server cancel the timer on close. */
-export function playFault(fault: Fault, res: ServerResponse, track: (timer: NodeJS.Timeout) => void): void {
+/** Runs `run` in `ms`, on a timer the server clears when it closes. */
+export type Later = (run: () => void, ms: number) => void;
+
+/** Answers with the fault, after its delay (on the server's timer, `later`). */
+export function playFault(fault: Fault, res: ServerResponse, later: Later): void {
   const act = (): void => {
     try {
       answer();
@@ -142,6 +145,6 @@ export function playFault(fault: Fault, res: ServerResponse, track: (timer: Node
       res.end(sent);
     }
   };
-  if (fault.delayMs > 0) track(setTimeout(act, fault.delayMs));
+  if (fault.delayMs > 0) later(act, fault.delayMs);
   else act();
 }

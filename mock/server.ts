@@ -12,7 +12,7 @@ import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse }
 import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { authenticate, bearerToken, companyFor, requireScope } from './auth.ts';
-import { matches, playFault, type Fault } from './faults.ts';
+import { matches, playFault, type Fault, type Later } from './faults.ts';
 import { loadFixtures, type Fixtures } from './fixtures.ts';
 import { ApiError, BODY_LIMIT, CORS_HEADERS, errorReply, linger, PREFLIGHT_HEADERS, readBody, send, utf8, type Reply } from './http.ts';
 import { logEntry } from './log.ts';
@@ -49,8 +49,12 @@ const API_PREFIX = '/api/v1';
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const state = new MockState(loadFixtures(options.fixtures));
   const router = new Router([...controlRoutes, ...secretRoutes, ...recipientRoutes, ...requestRoutes, ...statsRoutes]);
+  // The timers of delayed faults not yet fired, cleared on close; each leaves the set when it fires.
   const timers = new Set<NodeJS.Timeout>();
-  const track = (timer: NodeJS.Timeout): void => void timers.add(timer);
+  const later = (run: () => void, ms: number): void => {
+    const timer = setTimeout(() => (timers.delete(timer), run()), ms);
+    timers.add(timer);
+  };
 
   // Per connection, the answers not yet written (pipelined requests queue theirs).
   const owed = new WeakMap<Duplex, Set<ServerResponse>>();
@@ -59,7 +63,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     const answers = owed.get(req.socket) ?? new Set();
     owed.set(req.socket, answers.add(res));
     res.once('close', () => answers.delete(res));
-    handle(state, router, req, res, track).catch((error: unknown) => {
+    handle(state, router, req, res, later).catch((error: unknown) => {
       console.error('sharokey-mock: unexpected failure', error);
       send(res, errorReply(new ApiError(500, 'SERVER_ERROR', 'Internal mock error')));
     });
@@ -134,7 +138,7 @@ function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-async function handle(state: MockState, router: Router, req: IncomingMessage, res: ServerResponse, track: (t: NodeJS.Timeout) => void): Promise<void> {
+async function handle(state: MockState, router: Router, req: IncomingMessage, res: ServerResponse, later: Later): Promise<void> {
   req.on('error', () => {});
   res.on('error', () => {});
   const method = (req.method ?? 'GET').toUpperCase();
@@ -162,7 +166,7 @@ async function handle(state: MockState, router: Router, req: IncomingMessage, re
   // page or the script: the controls take no token, and a page of another origin could
   // otherwise put its own viewer, with its own script, where share links open.
   const fault = control || onPage ? undefined : takeFault(state, method, target);
-  if (fault) return playFault(fault, res, track);
+  if (fault) return playFault(fault, res, later);
   if (method === 'OPTIONS') return send(res, { status: 204, headers: PREFLIGHT_HEADERS });
 
   let reply: Reply;

@@ -77,6 +77,8 @@ export interface RequestRecord {
 
 /** An e-mail, SMS or one-time code the mock "sent". */
 export type OutboxEntry = Record<string, unknown> & { type: string; created_at: string };
+/** How many outbox messages are kept: the oldest go first. */
+export const OUTBOX_LIMIT = 5000;
 
 /** ISO 8601 of an epoch-ms time. */
 export const iso = (ms: number): string => new Date(ms).toISOString();
@@ -134,6 +136,11 @@ export class Store {
 
   nextSeq(): number {
     return ++this.seq;
+  }
+
+  /** Writes a message to the outbox, which keeps the latest OUTBOX_LIMIT (memory stays bounded). */
+  send(entry: OutboxEntry): void {
+    if (this.outbox.push(entry) > OUTBOX_LIMIT) this.outbox.splice(0, this.outbox.length - OUTBOX_LIMIT);
   }
 
   /** Forgets everything and puts the clock back. */

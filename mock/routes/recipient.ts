@@ -99,8 +99,10 @@ export const recipientRoutes: Route[] = [
       const { store } = ctx.state;
       const code = otpCode();
       const channel = secret.security === 'otp_phone' ? 'phone' : 'email';
+      // The codes that have expired go (memory stays bounded by those still valid).
+      for (const [old, expires] of secret.otpCodes) if (expires <= store.now()) secret.otpCodes.delete(old);
       secret.otpCodes.set(code, store.now() + OTP_TTL_MS);
-      store.outbox.push({ type: 'otp', channel, to: secret.otpReceiver, code, slug: secret.slug, created_at: iso(store.now()) });
+      store.send({ type: 'otp', channel, to: secret.otpReceiver, code, slug: secret.slug, created_at: iso(store.now()) });
       return ok({ sent: true, channel, to: maskReceiver(secret.otpReceiver) }, 'One-time code sent');
     },
   },

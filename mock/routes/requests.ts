@@ -69,7 +69,7 @@ function mailRequest(ctx: Ctx, r: RequestRecord): void {
   if (r.emailTo === null) return;
   const url = requestUrl(ctx.origin, r.token);
   const body = [INTRO[r.locale], url, ...(r.message ? ['', r.message] : [])].join('\n');
-  ctx.state.store.outbox.push({
+  ctx.state.store.send({
     type: 'request', to: r.emailTo, reply_to: r.emailReply ?? r.creator, locale: r.locale,
     subject: SUBJECT[r.locale], body, url, request_token: r.token, created_at: iso(ctx.state.store.now()),
   });
@@ -92,7 +92,7 @@ function respond(ctx: Ctx): Record<string, unknown> {
   });
   const now = store.now();
   Object.assign(r, { completedAt: now, updatedAt: now, secretSlug: secret.slug, secretUrl: accessUrl(ctx.origin, secret.slug), sealedKey });
-  store.outbox.push({ type: 'request_completed', to: r.emailReply ?? r.creator, request_token: r.token, secret_slug: secret.slug, created_at: iso(now) });
+  store.send({ type: 'request_completed', to: r.emailReply ?? r.creator, request_token: r.token, secret_slug: secret.slug, created_at: iso(now) });
   return { request_token: r.token, secret_slug: secret.slug, status: 'completed' };
 }
 

@@ -66,15 +66,25 @@ export const webUrl = (url: unknown, base?: string): URL => {
 };
 
 /**
- * `p`, or the signal's reason as soon as it aborts; its listener is removed
- * either way (one signal may serve a page's every call).
+ * `p`; or undefined once `ms` have passed, when given; or the signal's reason
+ * as soon as it aborts. Whichever comes first, the timer is cleared and the
+ * listener removed, also when `p` never settles (one signal may serve a
+ * page's every call, and a page's process should not wait on a timer of a
+ * call that is over).
  */
-const unlessAborted = <T>(p: Promise<T>, signal?: AbortSignal | null): Promise<T> => new Promise((ok, no) => {
-  const stop = () => no(signal!.reason);
-  p.then(ok, no).finally(() => signal?.removeEventListener('abort', stop));
-  if (signal?.aborted) stop();
-  signal?.addEventListener('abort', stop);
-});
+const unlessAborted = <T>(p: Promise<T>, signal?: AbortSignal | null, ms?: number): Promise<T | undefined> => {
+  let stop: () => void, timer: Parameters<typeof clearTimeout>[0];
+  return new Promise<T | undefined>((ok, no) => {
+    stop = () => no(signal!.reason);
+    if (ms) timer = setTimeout(ok, ms);
+    if (signal?.aborted) stop();
+    signal?.addEventListener('abort', stop);
+    p.then(ok, no);
+  }).finally(() => {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', stop);
+  });
+};
 
 /** One attempt: fetch with a timeout and the caller's signal, then read the envelope. */
 const attempt = async (cfg: Config, path: string, method?: string, user?: AbortSignal | null, token?: string, body?: string | Blob): Promise<Envelope> => {
@@ -106,7 +116,7 @@ const attempt = async (cfg: Config, path: string, method?: string, user?: AbortS
     user?.removeEventListener('abort', abort);
   }
   try {
-    json = JSON.parse(json);
+    json = JSON.parse(json!);
   } catch {
     json = 0; // reported without the page
   }
@@ -146,13 +156,14 @@ export const request = async (cfg: Config, path: string, o?: WithSignal | null, 
   let token;
   if (!cfg.anonymous) {
     try {
-      // A getToken that hangs (its backend down) must not hold a call its caller aborted.
-      token = cfg.getToken ? await unlessAborted((async () => cfg.getToken!())(), signal) : cfg.token;
+      // A getToken that hangs (its backend down) holds a call no longer than `timeout`, nor once
+      // its caller aborted; no token by then is no token.
+      token = cfg.getToken ? await unlessAborted((async () => cfg.getToken!())(), signal, cfg.timeout) : cfg.token;
     } catch (cause) {
       signal?.throwIfAborted();
       throw new AuthenticationError('getToken() failed', { cause });
     }
-    if (!isText(token) || !token) throw new AuthenticationError('No token: call Sharokey.config({ token }) or give getToken');
+    if (!isText(token) || !token) throw new AuthenticationError(cfg.getToken ? `getToken() gave no token within ${cfg.timeout} ms` : 'No token: call Sharokey.config({ token }) or give getToken');
   }
   const body = data && json(data);
   for (let n = 0; ; n++) {
@@ -161,7 +172,8 @@ export const request = async (cfg: Config, path: string, o?: WithSignal | null, 
     } catch (e) {
       const after = (e as RateLimitError).retryAfter! * 1e3;
       if (n >= cfg.retries || after > cfg.timeout || !(e instanceof RateLimitError || (method != 'POST' && e instanceof NetworkError))) throw e;
-      await unlessAborted(new Promise((ok) => setTimeout(ok, after || Math.min(250 << n, 8e3, cfg.timeout))), signal);
+      // (A promise that never settles: the wait is the timer's alone, cleared on an abort.)
+      await unlessAborted(new Promise(() => {}), signal, after || Math.min(250 << n, 8e3, cfg.timeout));
     }
   }
 };

@@ -1,9 +1,10 @@
-// One answer, one instant of the mock clock: a list filtered by status never
-// holds an item whose own status says otherwise, even while its items expire
-// in real time during the request (the filter and the item's field read the
-// clock once).
+// A long session with the mock. One answer, one instant of the mock clock: a
+// list filtered by status never holds an item whose own status says
+// otherwise, even while its items expire in real time during the request (the
+// filter and the item's field read the clock once). And memory stays bounded:
+// the outbox keeps its latest 5000 messages.
 import { test, expect } from '@playwright/test';
-import { secretBody, useMock } from './helpers.ts';
+import { createSecret, secretBody, useMock } from './helpers.ts';
 
 const TOKEN = 'big-admin-token';
 const { api } = useMock({
@@ -36,3 +37,13 @@ for (const [what, path, body] of [
     expect(contradicting).toEqual([]);
   });
 }
+
+test('the outbox keeps its latest 5000 messages: the oldest go first', async () => {
+  const slug = await createSecret(api, TOKEN, { otp_type: 'email', otp_receiver: 'bob@big.test' });
+  for (let i = 0; i < 10; i++) await Promise.all(Array.from({ length: 501 }, () => api.post(`/public/secrets/${slug}/otp`)));
+  const outbox = (await api.get('/_mock/outbox')).body.data as { code: string }[];
+  expect(outbox).toHaveLength(5000);
+  // The newest code is kept, and opens the secret.
+  const open = await api.post(`/public/secrets/${slug}/open`, { body: { otp: outbox.at(-1)!.code } });
+  expect(open.status).toBe(200);
+});
