@@ -81,7 +81,7 @@
       throw new (fields + "" == "attachments" ? AttachmentError : ValidationError)("Invalid " + fields.map((f) => f + ": " + details[f]).join("; "), { details });
     }
   };
-  var checkOptions = (o, schema = {}, args) => validate({ ...o, ...args, options: o }, { options: is("object"), signal, ...schema });
+  var checkOptions = (o, schema = {}, args) => validate({ ...o, ...args, options: o }, { options: obj, signal, ...schema });
   var snake = (k) => k.replace(/[A-Z]/g, (c) => "_" + c.toLowerCase());
   var bare = (k) => k.replace(/_/g, "").toLowerCase();
   var required = (c) => Object.assign((v) => c(v), { required: 1 });
@@ -95,11 +95,12 @@
   };
   var int = ([min, max]) => (v) => Number.isInteger(v) && v >= min && v <= max ? "" : `must be a whole number from ${min} to ${max}`;
   var oneOf = (...values) => (v) => values.includes(v) ? "" : "must be " + values.join(" or ");
-  var object = required((v) => v && typeof v == "object" ? "" : "must be an object");
+  var obj = (v) => v && typeof v == "object" ? "" : "must be an object";
+  var object = required(obj);
   var is = (type) => (v) => typeof v == type ? "" : "must be a " + type;
   var email = (v) => isText(v) && v.length <= LIMITS.email && /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(v) ? "" : "must be an e-mail address";
   var signal = (v) => typeof v?.throwIfAborted == "function" ? "" : "must be an AbortSignal";
-  var slug = required((v) => isText(v) && /^(?!\.\.?$)[\w.~-]{1,255}$/.test(v) ? "" : "must be a slug or token");
+  var slug = required((v) => isText(v) && /^(?!\.\.?$)[\w.~-]{1,255}$/.test(v) ? "" : "must be an ID (A-Za-z0-9_.~-), not a link");
   var toPhone = (v) => /^\+\d{8,15}$/.test(v = v.replace(/[\s.()-]/g, "")) && v;
   var phone = (v) => isText(v) && toPhone(v) ? "" : "must be + then 8 to 15 digits";
   var ISO = atob("eFnf7u+93d4nP4QVgNQADgBcCbCf+xUAjQYYeA9AQAMAHSv0QYFP/fz/1yVLCAABQDyPUwEAAEAAUfH95zq7n5pBEARXhUAAAkAAAAAAEAAIBEAAAQ==");
@@ -137,7 +138,7 @@
     const u = toUrl(url);
     const id = u?.pathname.split("/").filter(Boolean).pop();
     const k = u?.hash.slice(1);
-    validate({ [field]: 0 }, { [field]: () => !slug(id) ? key && !key.test(k || "") ? "has no valid key after #: was the link cut?" : "" : "must be a link: https://host/path/ID#KEY" });
+    validate({ [field]: 0 }, { [field]: () => !slug(id) ? key && !key.test(k || "") ? "has no valid key after #: was the link cut?" : "" : "must be the whole link" });
     return [id, k];
   };
 
@@ -149,7 +150,7 @@
     for (let i = 0; i < bytes.length; i += 32768) s += String.fromCharCode(...bytes.subarray(i, i + 32768));
     return btoa(s);
   };
-  var ALTERED = "Could not decrypt: the link is incomplete or the data was altered";
+  var ALTERED = "Could not decrypt (the view is used): wrong key, or altered data";
   var fromBase64 = (text2) => {
     try {
       return Uint8Array.fromBase64 ? Uint8Array.fromBase64(text2) : Uint8Array.from(atob(text2), (c) => c.charCodeAt(0));
@@ -232,11 +233,12 @@
       const priv = await subtle().importKey("jwk", { ...await subtle().exportKey("jwk", await point(publicKey)), d, key_ops: void 0 }, EC, false, ["deriveBits"]);
       return fromUtf8(await subtle().decrypt({ name: "AES-GCM", iv: fromBase64(iv) }, await agree(priv, await point(epk), token), fromBase64(data)));
     } catch (cause) {
-      throw new CryptoError("Could not open the answer: the inbox link is incomplete or the data was altered", { cause });
+      throw new CryptoError("Could not open the answer: wrong key, or altered data", { cause });
     }
   };
 
   // src/transport/request.ts
+  var NO_TOKEN = "No token: call config({ token }) or give getToken";
   var anonymous = (cfg) => ({ ...cfg, anonymous: true });
   var BY_STATUS = {
     400: ValidationError,
@@ -326,7 +328,7 @@
         signal2?.throwIfAborted();
         throw new AuthenticationError("getToken() failed", { cause });
       }
-      if (!isText(token) || !token) throw new AuthenticationError(cfg.getToken ? `getToken() gave no token within ${cfg.timeout} ms` : "No token: call Sharokey.config({ token }) or give getToken");
+      if (!isText(token) || !token) throw new AuthenticationError(cfg.getToken ? `getToken() gave no token within ${cfg.timeout} ms` : NO_TOKEN);
     }
     const body = data && json(data);
     for (let n = 0; ; n++) {
@@ -374,8 +376,8 @@
       });
     }
   };
-  var encryptSecret = async (content, hours, views, o) => {
-    checkCreate(content, hours, views, o);
+  var encryptSecret = async (content, hours, views, o, checked) => {
+    checked || checkCreate(content, hours, views, o);
     o ??= NONE;
     const { otpPhone, otpEmail, password, ipWhitelist: ips, geolocation: geo } = o;
     const [security, gate] = otpPhone ? ["otp_phone", { otp_type: "phone", otp_receiver: toPhone(otpPhone) }] : otpEmail ? ["otp_email", { otp_type: "email", otp_receiver: otpEmail }] : password ? ["password", { password }] : o.captcha ? ["captcha", { captcha: true }] : ["none", {}];
@@ -527,9 +529,9 @@
     const pub = anonymous(cfg);
     const { data: r } = await request(pub, `/public/requests/${token}`, o);
     const key = r.public_key;
-    if (!key) throw new NotFoundError("This request has no public key: it cannot be answered with zero knowledge", { code: "NO_PUBLIC_KEY" });
-    if (o?.publicKey && o.publicKey !== key) throw new CryptoError("Wrong public key: nothing was sent", { code: "KEY_MISMATCH" });
-    const { body, k } = await encryptSecret(content, r.secret_expiration_hours ?? 24, r.maximum_views ?? 1, o);
+    if (!key) throw new NotFoundError("This request has no public key: ask for a new one", { code: "NO_PUBLIC_KEY" });
+    if (o?.publicKey && o.publicKey !== key) throw new CryptoError("publicKey is not the request's key: nothing was sent", { code: "KEY_MISMATCH" });
+    const { body, k } = await encryptSecret(content, r.secret_expiration_hours ?? 24, r.maximum_views ?? 1, o, 1);
     body.sealed_key = await sealTo(key, token, k.slice(8));
     const { data: { ...answer } } = await request(pub, `/public/requests/${token}/respond`, o, "POST", body);
     return answer;
@@ -539,7 +541,8 @@
     subtle();
     checkOptions(o);
     const r = (await request(cfg, "/requests/" + token, o)).data;
-    if (!r.sealed_key || !r.secret_url) throw new NotFoundError(`This request has no answer to open (${r.status})`, { code: r.status == "active" ? "REQUEST_PENDING" : "REQUEST_CLOSED" });
+    const open2 = r.status == "active";
+    if (!r.sealed_key || !r.secret_url) throw new NotFoundError(open2 ? "No answer yet: try again later" : "No answer will open: the request is " + r.status, { code: open2 ? "REQUEST_PENDING" : "REQUEST_CLOSED" });
     return { ...await reveal(cfg, r.secret_url + "#" + await openSealed(privateKey.slice(0, 43), r.public_key, token, r.sealed_key), o), request: r };
   };
 
@@ -582,7 +585,7 @@
   var listOne = (cfg) => request(cfg, "/secrets?limit=1");
   var CHECKS = [
     ["configuration", "", async (cfg) => {
-      if (!cfg.token && !cfg.getToken) throw Error("No token: call Sharokey.config({ token }) or give getToken");
+      if (!cfg.token && !cfg.getToken) throw Error(NO_TOKEN);
       return "A token is set; API " + cfg.apiUrl;
     }],
     ["network", "", async (cfg) => `The server answers (${(await health(cfg)).status})`],
@@ -609,7 +612,7 @@
           success = true;
         } catch (e) {
           cfg.signal?.throwIfAborted();
-          message = e instanceof AuthenticationError ? "The token was refused: check it, and that it is not revoked or expired" : e instanceof PermissionError ? `The token lacks the "${scope}" scope${cfg.company ? ` or the company "${cfg.company}"` : ""}: use a token that has it` : String(shaped(e)?.message ?? e);
+          message = e instanceof AuthenticationError && e.status ? "The token was refused: check it, and that it is not revoked or expired" : e instanceof PermissionError && scope ? `The token lacks the "${scope}" scope${cfg.company ? ` or the company "${cfg.company}"` : ""}: use a token that has it` : String(shaped(e)?.message ?? e);
         }
       }
       details.push({ name, success, message });

@@ -57,6 +57,14 @@ test("test() against answers that are not the protocol's: each failed check says
   expect(failed).toEqual([['write access', "The server's answer is not the protocol's"], ['statistics', "The server's answer is not the protocol's"]]);
 });
 
+test("test() says the token was refused only when the server refused it: a failing getToken() is said as it is; a proxy's 403 on /health is no missing scope", async ({ sk }) => {
+  const failing = await run(sk, (api) => window.Sharokey.createClient({ apiUrl: api, getToken: () => Promise.reject(Error('backend down')) }).test(), MOCK_URL) as Report;
+  expect(failing.details.find((d) => d.name == 'authentication')).toEqual({ name: 'authentication', success: false, message: 'getToken() failed' });
+  await mock.fault({ path: '/health', status: 403, body: '{"success":false,"error":{"code":"FORBIDDEN","message":"Blocked by the firewall"}}' });
+  const proxied = await report(sk, { apiUrl: MOCK_URL, token: TOKENS.admin, retries: 0 });
+  expect(proxied.details[1]).toEqual({ name: 'network', success: false, message: 'Blocked by the firewall (GET /health: 403)' });
+});
+
 test('testConnection() is a boolean and never rejects', async ({ sk }) => {
   const r = await run(sk, async (api) => {
     const S = window.Sharokey;

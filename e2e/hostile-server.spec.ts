@@ -52,6 +52,16 @@ test('respond(): a success without data is a NetworkError, not a resolved undefi
   rejected(await run(sk, (url) => window.Sharokey.respond(url, 'x'), url), 'NetworkError');
 });
 
+test("respond(): the request's hours and views are the server's to judge, not the caller's: sent as they came, never a ValidationError naming an argument respond() has not", async ({ sk }) => {
+  const { token, url, public_key } = (await run(sk, () => window.Sharokey.createRequest())) as { token: string; url: string; public_key: string };
+  await mock.fault({ path: `/public/requests/${token}`, method: 'GET', ...ok({ token, status: 'active', public_key, secret_expiration_hours: '24', maximum_views: 0 }, 200) });
+  const e = await run(sk, (url) => window.Sharokey.respond(url, 'x').then(() => null, (e) => ({ name: e.name, status: e.status })), url);
+  // The server refused or took it; either way it judged, and the body carried its own numbers.
+  expect(e === null || (e as { status: number }).status > 0).toBe(true);
+  const sent = JSON.parse((await mock.apiLog()).find((l) => l.method == 'POST' && l.path.endsWith('/respond'))!.body);
+  expect([sent.expiration_hours, sent.maximum_views]).toEqual(['24', 0]);
+});
+
 test('reveal(): attachments that are not a list are a NetworkError, not a TypeError', async ({ sk }) => {
   const s = (await run(sk, () => window.Sharokey.create('x', 1, 2))) as { share_url: string; slug: string };
   // The genuine answer (its content opens), its attachments replaced.

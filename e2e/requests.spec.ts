@@ -168,10 +168,11 @@ test('a request answered without a sealed key (not by respond()) has nothing to 
 test('openRequest(): REQUEST_PENDING only while the request is open; cancelled or expired unanswered, REQUEST_CLOSED (a poller stops)', async ({ sk }) => {
   const open = (u: string) => run(sk, (u) => window.Sharokey.openRequest(u), u);
   const [cancelled, expiring] = [await create(sk, {}), await create(sk, { requestExpirationHours: 1 })];
-  expect(rejected(await open(expiring.inbox_url), 'NotFoundError')).toMatchObject({ code: 'REQUEST_PENDING', message: 'This request has no answer to open (active)' });
+  expect(rejected(await open(expiring.inbox_url), 'NotFoundError')).toMatchObject({ code: 'REQUEST_PENDING', message: 'No answer yet: try again later' });
   await run(sk, (t) => window.Sharokey.deleteRequest(t), cancelled.token);
   await mock.clock(2);
-  for (const r of [cancelled, expiring]) expect(rejected(await open(r.inbox_url), 'NotFoundError').code).toBe('REQUEST_CLOSED');
+  expect(rejected(await open(cancelled.inbox_url), 'NotFoundError')).toMatchObject({ code: 'REQUEST_CLOSED', message: 'No answer will open: the request is expired' });
+  expect(rejected(await open(expiring.inbox_url), 'NotFoundError').code).toBe('REQUEST_CLOSED');
 });
 
 test('an inbox link with a wrong private key is a CryptoError', async ({ sk, browser }) => {

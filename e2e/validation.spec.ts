@@ -152,6 +152,22 @@ test('a slug or token of any URL-unreserved characters is sent (PROTOCOL.md sets
   expect((await mock.apiLog()).map((l) => l.path).sort()).toEqual(ids.map((id) => '/api/v1/requests/' + id).sort());
 });
 
+test('a message says what to write: a link where a link goes, an ID (not a link) where a slug goes, an object for options', async ({ sk }) => {
+  const r = await sk.evaluate(() => Promise.all([
+    window.Sharokey.reveal('AbCdEfGh').catch((e) => e.message),
+    window.Sharokey.getDetails(location.origin + '/s/AbCdEfGh').catch((e) => e.message),
+    window.Sharokey.list(5 as never).catch((e) => e.message),
+    window.Sharokey.createClient({ apiUrl: 'http://127.0.0.1:9/api/v1' }).list().catch((e) => e.message),
+  ]));
+  expect(r).toEqual([
+    'Invalid shareUrl: must be the whole link',
+    'Invalid slug: must be an ID (A-Za-z0-9_.~-), not a link',
+    'Invalid options: must be an object',
+    'No token: call config({ token }) or give getToken',
+  ]);
+  expect(await mock.log()).toEqual([]);
+});
+
 test('a bad entry of an IP or country list is named in the message (an address is no secret)', async ({ sk }) => {
   const r = await sk.evaluate(() => Promise.all([
     window.Sharokey.create('x', 1, 1, { ipWhitelist: '203.0.113.5, 8.8.8.8/0' }).catch((e) => e.message),

@@ -50,7 +50,7 @@ export const validate = (values: Record<string, unknown>, schema: Schema): void 
  * arguments, checked by the same schema.
  */
 export const checkOptions = (o: unknown, schema: Schema = {}, args?: object): void =>
-  validate({ ...(o as object), ...args, options: o }, { options: is('object'), signal, ...schema });
+  validate({ ...(o as object), ...args, options: o }, { options: obj, signal, ...schema });
 
 /** The snake_case of a camelCase name: `emailTo` -> `email_to`. */
 export const snake = (k: string): string => k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
@@ -74,7 +74,8 @@ export const text = ([min, max]: readonly number[]): Check => (v) => {
 export const int = ([min, max]: readonly number[]): Check => (v) => (Number.isInteger(v) && v >= min! && v <= max! ? '' : `must be a whole number from ${min} to ${max}`);
 export const oneOf = (...values: string[]): Check => (v) => (values.includes(v) ? '' : 'must be ' + values.join(' or '));
 /** An object (not null), also when absent. */
-export const object = required((v) => (v && typeof v == 'object' ? '' : 'must be an object'));
+const obj: Check = (v) => (v && typeof v == 'object' ? '' : 'must be an object');
+export const object = required(obj);
 export const is = (type: string): Check => (v) => (typeof v == type ? '' : 'must be a ' + type);
 export const email: Check = (v) => (isText(v) && v.length <= LIMITS.email && /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(v) ? '' : 'must be an e-mail address');
 /** Duck-typed: an AbortSignal of another frame is one too. */
@@ -83,7 +84,7 @@ export const signal: Check = (v) => (typeof v?.throwIfAborted == 'function' ? ''
  * A slug or request token: it becomes a path segment, so only URL-unreserved
  * characters (PROTOCOL.md sets no other format), and never `.` or `..`.
  */
-export const slug = required((v) => (isText(v) && /^(?!\.\.?$)[\w.~-]{1,255}$/.test(v) ? '' : 'must be a slug or token'));
+export const slug = required((v) => (isText(v) && /^(?!\.\.?$)[\w.~-]{1,255}$/.test(v) ? '' : 'must be an ID (A-Za-z0-9_.~-), not a link'));
 
 /** `+` then 8 to 15 digits, once spaces, dots, dashes and parentheses are dropped. */
 export const toPhone = (v: string): string | false => /^\+\d{8,15}$/.test((v = v.replace(/[\s.()-]/g, ''))) && v;
@@ -156,6 +157,6 @@ export const parseLink = (url: unknown, field: string, key?: RegExp): [id: strin
   const u = toUrl(url);
   const id = u?.pathname.split('/').filter(Boolean).pop();
   const k = u?.hash.slice(1);
-  validate({ [field]: 0 }, { [field]: () => (!slug(id) ? (key && !key.test(k || '') ? 'has no valid key after #: was the link cut?' : '') : 'must be a link: https://host/path/ID#KEY') });
+  validate({ [field]: 0 }, { [field]: () => (!slug(id) ? (key && !key.test(k || '') ? 'has no valid key after #: was the link cut?' : '') : 'must be the whole link') });
   return [id as string, k as string];
 };

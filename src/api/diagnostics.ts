@@ -1,5 +1,5 @@
 import { AuthenticationError, PermissionError, shaped } from '../errors.ts';
-import { anonymous, request, type Config } from '../transport/request.ts';
+import { anonymous, NO_TOKEN, request, type Config } from '../transport/request.ts';
 import { checkOptions } from '../validate.ts';
 import type { CheckResult, CreateOptions, Health, TestReport, WithSignal } from '../types.ts';
 import { create, deleteSecret } from './secrets.ts';
@@ -16,7 +16,7 @@ const listOne = (cfg: Config) => request(cfg, '/secrets?limit=1');
 // [name, scope it needs, the check: resolves to what it found]
 const CHECKS: [CheckResult['name'], string, (cfg: Config) => Promise<string>][] = [
   ['configuration', '', async (cfg) => {
-    if (!cfg.token && !cfg.getToken) throw Error('No token: call Sharokey.config({ token }) or give getToken');
+    if (!cfg.token && !cfg.getToken) throw Error(NO_TOKEN);
     return 'A token is set; API ' + cfg.apiUrl;
   }],
   ['network', '', async (cfg) => `The server answers (${(await health(cfg)).status})`],
@@ -53,9 +53,11 @@ export const test = async (cfg: Config, o?: WithSignal): Promise<TestReport> => 
         success = true;
       } catch (e) {
         cfg.signal?.throwIfAborted();
-        message = e instanceof AuthenticationError ? 'The token was refused: check it, and that it is not revoked or expired'
-          // A multi-company user token refused for config({ company }) is a PermissionError too.
-          : e instanceof PermissionError ? `The token lacks the "${scope}" scope${cfg.company ? ` or the company "${cfg.company}"` : ''}: use a token that has it`
+        // Refused: by the server (a status; getToken()'s failure has none, and says what it is).
+        message = e instanceof AuthenticationError && e.status ? 'The token was refused: check it, and that it is not revoked or expired'
+          // A multi-company user token refused for config({ company }) is a PermissionError too; a
+          // 403 of /health, which takes no token (a proxy's), is said as it came.
+          : e instanceof PermissionError && scope ? `The token lacks the "${scope}" scope${cfg.company ? ` or the company "${cfg.company}"` : ''}: use a token that has it`
           // Any other error by its message: a NetworkError says what to check, and so does what a
           // malformed answer broke (as the methods reject it).
           : String((shaped(e) as Error)?.message ?? e);

@@ -72,11 +72,12 @@ export const respond = async (cfg: Config, requestUrl: string, content: string, 
   const pub = anonymous(cfg);
   const { data: r } = await request(pub, `/public/requests/${token}`, o);
   const key = r.public_key;
-  if (!key) throw new NotFoundError('This request has no public key: it cannot be answered with zero knowledge', { code: 'NO_PUBLIC_KEY' });
+  if (!key) throw new NotFoundError('This request has no public key: ask for a new one', { code: 'NO_PUBLIC_KEY' });
   // A server that put its own key in the request could read keyB: checked against the one the
   // requester gave, strictly (a server's ['KEY'] is no 'KEY').
-  if (o?.publicKey && o.publicKey !== key) throw new CryptoError('Wrong public key: nothing was sent', { code: 'KEY_MISMATCH' });
-  const { body, k } = await encryptSecret(content, r.secret_expiration_hours ?? 24, r.maximum_views ?? 1, o);
+  if (o?.publicKey && o.publicKey !== key) throw new CryptoError("publicKey is not the request's key: nothing was sent", { code: 'KEY_MISMATCH' });
+  // The caller's input is checked (above); the request's hours and views are the server's, for it to judge.
+  const { body, k } = await encryptSecret(content, r.secret_expiration_hours ?? 24, r.maximum_views ?? 1, o, 1);
   body.sealed_key = await sealTo(key, token, k.slice(8));
   // (A success without data fails here, as the other answers read: a TypeError, made a NetworkError.)
   const { data: { ...answer } } = await request(pub, `/public/requests/${token}/respond`, o, 'POST', body);
@@ -97,6 +98,7 @@ export const openRequest = async (cfg: Config, inboxUrl: string, o?: WithSignal)
   checkOptions(o);
   const r: SecretRequest = (await request(cfg, '/requests/' + token, o)).data;
   // Open (try again later), or closed for good: expired, cancelled, or answered without a sealed key.
-  if (!r.sealed_key || !r.secret_url) throw new NotFoundError(`This request has no answer to open (${r.status})`, { code: r.status == 'active' ? 'REQUEST_PENDING' : 'REQUEST_CLOSED' });
+  const open = r.status == 'active';
+  if (!r.sealed_key || !r.secret_url) throw new NotFoundError(open ? 'No answer yet: try again later' : 'No answer will open: the request is ' + r.status, { code: open ? 'REQUEST_PENDING' : 'REQUEST_CLOSED' });
   return { ...(await reveal(cfg, r.secret_url + '#' + (await openSealed(privateKey.slice(0, 43), r.public_key!, token, r.sealed_key)), o)), request: r };
 };

@@ -75,8 +75,8 @@ export interface Encrypted {
  * Checks and encrypts a secret in the browser (a fresh key string, salt and
  * iv, and a fresh iv for each attachment) without sending anything.
  */
-export const encryptSecret = async (content: string, hours: number, views: number, o?: CreateOptions): Promise<Encrypted> => {
-  checkCreate(content, hours, views, o);
+export const encryptSecret = async (content: string, hours: number, views: number, o?: CreateOptions, checked?: 1): Promise<Encrypted> => {
+  checked || checkCreate(content, hours, views, o);
   o ??= NONE;
   const { otpPhone, otpEmail, password, ipWhitelist: ips, geolocation: geo } = o;
   // Only the highest protection asked for is sent: captcha < password < otp_email < otp_phone.

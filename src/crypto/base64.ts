@@ -16,7 +16,7 @@ export const toBase64 = (data: ArrayBuffer | Uint8Array): string => {
 };
 
 /** The CryptoError message of data that does not decode or decrypt. */
-export const ALTERED = 'Could not decrypt: the link is incomplete or the data was altered';
+export const ALTERED = 'Could not decrypt (the view is used): wrong key, or altered data';
 
 /** Throws a CryptoError on what is not base64 text: what the server sent was altered. */
 export const fromBase64 = (text: string): Uint8Array => {

@@ -52,6 +52,6 @@ export const openSealed = async (d: string, publicKey: string, token: string, se
     const priv = await subtle().importKey('jwk', { ...(await subtle().exportKey('jwk', await point(publicKey))), d, key_ops: undefined }, EC, false, ['deriveBits']);
     return fromUtf8(await subtle().decrypt({ name: 'AES-GCM', iv: fromBase64(iv!) as BufferSource }, await agree(priv, await point(epk!), token), fromBase64(data!) as BufferSource));
   } catch (cause) {
-    throw new CryptoError('Could not open the answer: the inbox link is incomplete or the data was altered', { cause });
+    throw new CryptoError('Could not open the answer: wrong key, or altered data', { cause });
   }
 };

@@ -6,6 +6,9 @@ import { isText } from '../validate.ts';
 /** The resolved configuration a transport works with; `signal`, when set, is every call's default. */
 export type Config = Options & { apiUrl: string; timeout: number; retries: number; signal?: AbortSignal | null | undefined; anonymous?: boolean };
 
+/** The message of a call made with no token set (and of test()'s configuration check). */
+export const NO_TOKEN = 'No token: call config({ token }) or give getToken';
+
 /** The configuration for a route that takes no token: none is asked for (getToken) or sent. */
 export const anonymous = (cfg: Config): Config => ({ ...cfg, anonymous: true });
 
@@ -163,7 +166,7 @@ export const request = async (cfg: Config, path: string, o?: WithSignal | null, 
       signal?.throwIfAborted();
       throw new AuthenticationError('getToken() failed', { cause });
     }
-    if (!isText(token) || !token) throw new AuthenticationError(cfg.getToken ? `getToken() gave no token within ${cfg.timeout} ms` : 'No token: call Sharokey.config({ token }) or give getToken');
+    if (!isText(token) || !token) throw new AuthenticationError(cfg.getToken ? `getToken() gave no token within ${cfg.timeout} ms` : NO_TOKEN);
   }
   const body = data && json(data);
   for (let n = 0; ; n++) {
