@@ -217,7 +217,7 @@
     { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(), info: utf8("sharokey-request-v1:" + token) },
     await subtle().deriveBits({ name: "ECDH", public: pub }, priv, 256)
   );
-  var point = (b64) => subtle().importKey("raw", fromBase64(b64), EC, true, []);
+  var point = async (b64) => subtle().importKey("raw", fromBase64(b64), EC, true, []);
   var sealTo = async (publicKey, token, text2) => {
     const eph = await pair();
     const iv = randomBytes(12);
@@ -290,8 +290,8 @@
     }
     let res, json2;
     try {
-      res = await fetch(cfg.apiUrl + path, { method, signal: ctl.signal, headers, body, redirect: "error" });
-      json2 = await unlessAborted(res.text(), ctl.signal);
+      res = await fetch(cfg.apiUrl + path, { method, signal: ctl.signal, headers, body, redirect: "manual" });
+      json2 = await res.text();
     } catch (cause) {
       if (user?.aborted) throw user.reason;
       throw ctl.signal.aborted ? new TimeoutError(`No answer within ${cfg.timeout} ms${where})`, { cause }) : new NetworkError(`The server could not be reached${where}): check apiUrl, the network and CORS`, { cause });
@@ -328,7 +328,7 @@
         signal2?.throwIfAborted();
         throw new AuthenticationError("getToken() failed", { cause });
       }
-      if (!isText(token) || !token) throw new AuthenticationError(cfg.getToken ? `getToken() gave no token within ${cfg.timeout} ms` : NO_TOKEN);
+      if (!isText(token) || !token) throw new AuthenticationError(cfg.getToken ? `getToken() must resolve to a token within ${cfg.timeout} ms` : NO_TOKEN);
     }
     const body = data && json(data);
     for (let n = 0; ; n++) {

@@ -25,8 +25,8 @@ const agree = async (priv: CryptoKey, pub: CryptoKey, token: string): Promise<Cr
     { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(), info: utf8('sharokey-request-v1:' + token) as BufferSource },
     await subtle().deriveBits({ name: 'ECDH', public: pub }, priv, 256),
   );
-/** A raw public point (extractable: openSealed reads its JWK). */
-const point = (b64: string) => subtle().importKey('raw', fromBase64(b64) as BufferSource, EC, true, []);
+/** A raw public point (extractable: openSealed reads its JWK); async, so that bad base64 rejects, as a bad point does. */
+const point = async (b64: string) => subtle().importKey('raw', fromBase64(b64) as BufferSource, EC, true, []);
 
 /** Seals `text` to `publicKey` with a fresh ephemeral key: "ephemeral public key.iv.ciphertext", base64 each. */
 export const sealTo = async (publicKey: string, token: string, text: string): Promise<string> => {

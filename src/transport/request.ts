@@ -106,9 +106,12 @@ const attempt = async (cfg: Config, path: string, method?: string, user?: AbortS
   let res: Response, json;
   try {
     // No redirect is followed: a 307 would send a POST's body (ciphertext, keyA, a password) to
-    // whatever host the server names, and take that host's answer for the API's.
-    res = await fetch(cfg.apiUrl + path, { method, signal: ctl.signal, headers, body, redirect: 'error' });
-    json = await unlessAborted(res.text(), ctl.signal);
+    // whatever host the server names, and take that host's answer for the API's. 'manual', not
+    // 'error': the redirect is then an answer that is not the API's (a NetworkError below), and
+    // Node 20's fetch with 'error' stops ending a body read on abort after a garbage collection
+    // (nodejs/node#55428: a stalled body held the call, and its connection, for ever).
+    res = await fetch(cfg.apiUrl + path, { method, signal: ctl.signal, headers, body, redirect: 'manual' });
+    json = await res.text();
   } catch (cause) {
     if (user?.aborted) throw user.reason;
     throw ctl.signal.aborted
@@ -119,7 +122,7 @@ const attempt = async (cfg: Config, path: string, method?: string, user?: AbortS
     user?.removeEventListener('abort', abort);
   }
   try {
-    json = JSON.parse(json!);
+    json = JSON.parse(json);
   } catch {
     json = 0; // reported without the page
   }
@@ -166,7 +169,7 @@ export const request = async (cfg: Config, path: string, o?: WithSignal | null, 
       signal?.throwIfAborted();
       throw new AuthenticationError('getToken() failed', { cause });
     }
-    if (!isText(token) || !token) throw new AuthenticationError(cfg.getToken ? `getToken() gave no token within ${cfg.timeout} ms` : NO_TOKEN);
+    if (!isText(token) || !token) throw new AuthenticationError(cfg.getToken ? `getToken() must resolve to a token within ${cfg.timeout} ms` : NO_TOKEN);
   }
   const body = data && json(data);
   for (let n = 0; ; n++) {
