@@ -38,7 +38,6 @@ export declare class QuotaExceededError extends SharokeyError {
 }
 /** 429: too many requests; `retryAfter` is in seconds when the server said. */
 export declare class RateLimitError extends SharokeyError {
-    retryAfter?: number;
 }
 /** Invalid input, found before sending (status 0) or by the server (422/400, or another 4xx that no class names). */
 export declare class ValidationError extends SharokeyError {
@@ -52,7 +51,6 @@ export declare class AttachmentError extends ValidationError {
  * (a 503 with Retry-After).
  */
 export declare class NetworkError extends SharokeyError {
-    retryAfter?: number;
 }
 /** The request took longer than `timeout` (or the server answered 408). */
 export declare class TimeoutError extends NetworkError {

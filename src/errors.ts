@@ -41,9 +41,7 @@ export class NotFoundError extends SharokeyError {}
 /** 403 QUOTA_EXCEEDED: the plan's active-secret limit is reached. */
 export class QuotaExceededError extends SharokeyError {}
 /** 429: too many requests; `retryAfter` is in seconds when the server said. */
-export class RateLimitError extends SharokeyError {
-  declare retryAfter?: number;
-}
+export class RateLimitError extends SharokeyError {}
 /** Invalid input, found before sending (status 0) or by the server (422/400, or another 4xx that no class names). */
 export class ValidationError extends SharokeyError {}
 /** Too many files, too large in all, or a file that cannot be read. */
@@ -53,9 +51,7 @@ export class AttachmentError extends ValidationError {}
  * status no class names; `retryAfter` is in seconds when the server said
  * (a 503 with Retry-After).
  */
-export class NetworkError extends SharokeyError {
-  declare retryAfter?: number;
-}
+export class NetworkError extends SharokeyError {}
 /** The request took longer than `timeout` (or the server answered 408). */
 export class TimeoutError extends NetworkError {}
 /** Decryption failed: wrong key, or the data was tampered with. */
