@@ -1,5 +1,5 @@
 // Mutation check: proves the tests can fail. Each mutant is one small,
-// realistic bug put into src/, mock/ or demo/; the tests most likely to see it run
+// realistic bug put into src/, mock/, demo/ or package.json; the tests most likely to see it run
 // (through the README's test command) and must fail. A mutant that every one
 // of its tests lets through is a test that cannot fail.
 //   node scripts/mutants.mjs           every mutant (about 22 minutes)
@@ -253,6 +253,9 @@ const MUTANTS = [
   ['D27', 'demo/lib/errors.js', 'a wrong password not marked on its field (the alert alone says it)', '  if (gate) {\n    mark(gate, what);', '  if (gate) {', ['e2e/demo/open.spec.ts', '-g', 'wrong password uses no view']],
   ['D28', 'demo/lib/settings.js', 'a refused token not marked on its field', "    status.textContent = 'The server answers, but the token was refused. Check it.';\n    refused(true);", "    status.textContent = 'The server answers, but the token was refused. Check it.';", ['e2e/demo/console.spec.ts', '-g', 'settings: the API URL']],
   ['D29', 'demo/lib/settings.js', 'a refused mark kept on the token field after a new save', '  refused(false); // that token is no longer the one in the field\n', '', ['e2e/demo/console.spec.ts', '-g', 'settings: the API URL']],
+  // Round 4: the npm package.
+  ['P01', 'package.json', "the dist/ files not reachable by the package's paths (integrity.json, the ES module by its path)", '    "./dist/*": "./dist/*",\n', '', ['e2e/unit/package.spec.ts']],
+  ['P02', 'package.json', 'the tarball ships the build scripts too', '  "files": [\n    "dist"\n  ],', '  "files": [\n    "dist",\n    "scripts"\n  ],', ['e2e/unit/package.spec.ts']],
 ];
 
 const only = process.argv.slice(2);

@@ -1,0 +1,82 @@
+// The npm package as a user gets it: `npm pack` of this repository, installed
+// into an empty project, then imported by its name from Node (ES module and
+// CommonJS), TypeScript and esbuild, as README's "From npm" says.
+import { test, expect } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const root = resolve('.');
+let dir = '';
+
+/** Runs a command in the user's project; its output is the test's message when it fails. */
+const run = (cmd: string, args: string[]): string => {
+  const r = spawnSync(cmd, args, { cwd: dir, encoding: 'utf8' });
+  expect(r.status, `${cmd} ${args.join(' ')}\n${r.stdout}${r.stderr}`).toBe(0);
+  return r.stdout;
+};
+const node = (file: string, code: string): string => (writeFileSync(join(dir, file), code), run(process.execPath, [file]));
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sharokey-package-'));
+  // prepack checks that dist/ is what the build makes from src/ (the tarball ships dist/ as it is).
+  const packed = spawnSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8' });
+  expect(packed.status, packed.stderr).toBe(0);
+  const [{ filename, files }] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[')));
+  expect(files.map((f: { path: string }) => f.path).sort()).toEqual(
+    ['LICENSE', 'README.md', 'package.json', ...['sharokey.d.ts', 'sharokey.esm.d.ts', 'sharokey.esm.js', 'sharokey.esm.js.map', 'sharokey.js', 'sharokey.min.js', 'sharokey.min.js.map', 'integrity.json'].map((f) => 'dist/' + f)].sort(),
+  );
+  writeFileSync(join(dir, 'package.json'), '{ "name": "a-page", "private": true }');
+  // No dependency to fetch: nothing leaves the machine.
+  run('npm', ['install', '--offline', '--no-audit', '--no-fund', join(dir, filename)]);
+});
+
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test('Node imports it by name: the default export and named parts, the dist/ files by their path, and no global', () => {
+  const out = node('esm.mjs', `
+    import Sharokey, { create, ValidationError, version } from 'sharokey-dropin';
+    import * as byPath from 'sharokey-dropin/dist/sharokey.esm.js';
+    import integrity from 'sharokey-dropin/dist/integrity.json' with { type: 'json' };
+    console.log(JSON.stringify({
+      create: typeof create, same: byPath.default === Sharokey, error: typeof ValidationError, version,
+      config: Sharokey.getConfig(), global: typeof globalThis.Sharokey,
+      min: import.meta.resolve('sharokey-dropin/min').endsWith('/dist/sharokey.min.js'),
+      integrity: integrity['sharokey.min.js'].startsWith('sha384-'),
+    }));`);
+  expect(JSON.parse(out)).toEqual({
+    create: 'function', same: true, error: 'function', version: JSON.parse(readFileSync('package.json', 'utf8')).version,
+    config: { apiUrl: 'https://api.sharokey.com/api/v1', timeout: 30000, retries: 2, hasToken: false }, global: 'undefined',
+    min: true, integrity: true,
+  });
+});
+
+test('CommonJS loads it with import(), as README says', () => {
+  expect(node('cjs.cjs', `import('sharokey-dropin').then(({ default: S }) => console.log(typeof S.reveal))`).trim()).toBe('function');
+});
+
+test('TypeScript: a module imports it by name, and a page of script tags gets the global from "types"', () => {
+  const tsc = require.resolve('typescript/bin/tsc');
+  writeFileSync(join(dir, 'module.ts'), `import Sharokey, { type CreatedSecret } from 'sharokey-dropin';\nexport const made: Promise<CreatedSecret> = Sharokey.create('x');\n`);
+  writeFileSync(join(dir, 'page.ts'), `Sharokey.config({ token: 't' });\nconst n: Promise<number> = Sharokey.getStats().then((s) => s.active_secrets);\n`);
+  const options = ['--strict', '--noEmit', '--target', 'ES2022', '--lib', 'ES2022,DOM'];
+  run(process.execPath, [tsc, ...options, '--module', 'ESNext', '--moduleResolution', 'bundler', 'module.ts']);
+  run(process.execPath, [tsc, ...options, '--module', 'NodeNext', '--moduleResolution', 'NodeNext', 'module.ts']);
+  run(process.execPath, [tsc, ...options, '--types', 'sharokey-dropin', 'page.ts']);
+  // Without it, the global is unknown: README's line is what makes the page compile.
+  const bare = spawnSync(process.execPath, [tsc, ...options, 'page.ts'], { cwd: dir, encoding: 'utf8' });
+  expect(bare.stdout).toContain("Cannot find name 'Sharokey'");
+});
+
+test('esbuild bundles it for a page, and the global set as README says works', async () => {
+  writeFileSync(join(dir, 'app.js'), `import Sharokey from 'sharokey-dropin';\nglobalThis.Sharokey = Sharokey;\n`);
+  const { build } = await import('esbuild');
+  const built = await build({ absWorkingDir: dir, entryPoints: ['app.js'], bundle: true, platform: 'browser', format: 'iife', minify: true, outfile: join(dir, 'out.js'), logLevel: 'silent' });
+  expect(built.errors.concat(built.warnings)).toEqual([]);
+  expect(node('use.mjs', `await import('./out.js'); console.log(typeof Sharokey.create + " " + Sharokey.getConfig().retries);`).trim()).toBe('function 2');
+});
