@@ -543,7 +543,10 @@
     const r = (await request(cfg, "/requests/" + token, o)).data;
     const open2 = r.status == "active";
     if (!r.sealed_key || !r.secret_url) throw new NotFoundError(open2 ? "No answer yet: try again later" : "No answer will open: the request is " + r.status, { code: open2 ? "REQUEST_PENDING" : "REQUEST_CLOSED" });
-    return { ...await reveal(cfg, r.secret_url + "#" + await openSealed(privateKey.slice(0, 43), r.public_key, token, r.sealed_key), o), request: r };
+    const link = r.secret_url + "#" + await openSealed(privateKey.slice(0, 43), r.public_key, token, r.sealed_key);
+    return { ...await reveal(cfg, link, o).catch((e) => {
+      throw e?.details?.shareUrl ? shaped(TypeError()) : e;
+    }), request: r };
   };
 
   // src/api/analyze.ts

@@ -83,3 +83,18 @@ test("a caller's abort keeps its reason, even a TypeError (only what the server'
   });
   expect(r).toEqual([true, true]);
 });
+
+test("openRequest(): a secret_url that is no share link is the server's fault (a NetworkError, nothing opened), not the caller's input", async ({ sk }) => {
+  const { token, url, inbox_url } = (await run(sk, () => window.Sharokey.createRequest())) as { token: string; url: string; inbox_url: string };
+  await run(sk, (url) => window.Sharokey.respond(url, 'x'), url);
+  // The genuine answered request (its sealed key opens with the inbox link), its secret_url broken.
+  const genuine = (await run(sk, (token) => window.Sharokey.getRequest(token), token)) as { secret_url: string };
+  for (const secret_url of ['https://share.example/s/not~a~slug!', 'no link at all', 42]) {
+    await mock.fault({ path: `/requests/${token}`, method: 'GET', ...ok({ ...genuine, secret_url }, 200) });
+    const e = rejected(await run(sk, (inbox) => window.Sharokey.openRequest(inbox), inbox_url), 'NetworkError');
+    expect(e.message, String(secret_url)).toMatch(/not the protocol's/);
+  }
+  expect((await mock.apiLog()).filter((l) => l.path.includes('/public/secrets/'))).toEqual([]);
+  // The same request, as the server gave it, opens.
+  expect(await run(sk, (inbox) => window.Sharokey.openRequest(inbox).then((o) => o.content), inbox_url)).toBe('x');
+});

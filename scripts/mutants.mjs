@@ -223,6 +223,7 @@ const MUTANTS = [
   ['M91', 'src/api/requests.ts', "respond() checks the server's hours and views as its caller's", 'r.maximum_views ?? 1, o, 1);', 'r.maximum_views ?? 1, o);', ['e2e/hostile-server.spec.ts', '-g', "the server's to judge"]],
   ['M92', 'src/validate.ts', 'options refused as "must be a object"', '{ options: obj, signal, ...schema }', "{ options: is('object'), signal, ...schema }", ['e2e/validation.spec.ts', '-g', 'says what to write']],
   ['M93', 'src/crypto/exchange.ts', "a request's key that is not base64 said to be a failed decryption (the throw escaped sealTo's catch)", 'const point = async (b64: string) =>', 'const point = (b64: string) =>', ['e2e/requests.spec.ts', '-g', 'not a P-256 point']],
+  ['M94', 'src/api/requests.ts', "openRequest() calls a broken secret_url of the server's an invalid shareUrl of the caller's (a ValidationError)", 'throw e?.details?.shareUrl ? shaped', 'throw e?.details?.shareURL ? shaped', ['e2e/hostile-server.spec.ts', '-g', 'no share link']],
   // Round 3: the demo console.
   ['D01', 'demo/lib/pager.js', 'next enabled on the last page', 'next.disabled = page >= last;', 'next.disabled = page > last;', ['e2e/demo/details.spec.ts', '-g', 'Next is off on the last page']],
   ['D02', 'demo/lib/pager.js', 'pager hidden on a page past the end', 'prev.parentElement.hidden = last <= 1 && page <= 1;', 'prev.parentElement.hidden = last <= 1;', ['e2e/demo/details.spec.ts', '-g', 'Next is off on the last page']],

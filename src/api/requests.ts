@@ -1,4 +1,4 @@
-import { CryptoError, NotFoundError } from '../errors.ts';
+import { CryptoError, NotFoundError, shaped } from '../errors.ts';
 import { newRequestKeys, openSealed, sealTo } from '../crypto/exchange.ts';
 import { subtle } from '../crypto/keys.ts';
 import { LIMITS } from '../limits.ts';
@@ -100,5 +100,7 @@ export const openRequest = async (cfg: Config, inboxUrl: string, o?: WithSignal)
   // Open (try again later), or closed for good: expired, cancelled, or answered without a sealed key.
   const open = r.status == 'active';
   if (!r.sealed_key || !r.secret_url) throw new NotFoundError(open ? 'No answer yet: try again later' : 'No answer will open: the request is ' + r.status, { code: open ? 'REQUEST_PENDING' : 'REQUEST_CLOSED' });
-  return { ...(await reveal(cfg, r.secret_url + '#' + (await openSealed(privateKey.slice(0, 43), r.public_key!, token, r.sealed_key)), o)), request: r };
+  const link = r.secret_url + '#' + (await openSealed(privateKey.slice(0, 43), r.public_key!, token, r.sealed_key));
+  // A link the server made that reveal() cannot read (before it sends anything) is the server's fault, not the caller's input.
+  return { ...(await reveal(cfg, link, o).catch((e) => { throw e?.details?.shareUrl ? shaped(TypeError()) : e; })), request: r };
 };
