@@ -98,3 +98,27 @@ test("openRequest(): a secret_url that is no share link is the server's fault (a
   // The same request, as the server gave it, opens.
   expect(await run(sk, (inbox) => window.Sharokey.openRequest(inbox).then((o) => o.content), inbox_url)).toBe('x');
 });
+
+test("an abort whose reason is null or 0 rejects with that reason, during the request and during a retry's wait; and a call never throws: an option's getter that throws rejects its promise", async ({ sk }) => {
+  await mock.fault({ path: '/health', delay_ms: 3000 });
+  await mock.fault({ path: '/secrets', method: 'GET', status: 503, times: 1, headers: { 'Retry-After': '3' } });
+  const r = await run(sk, async () => {
+    const kept = async (call: (signal: AbortSignal) => Promise<unknown>, reason: unknown, ms: number) => {
+      const c = new AbortController();
+      const p = call(c.signal).then(() => 'resolved', (e) => (e === reason ? 'kept' : String(e?.name ?? e)));
+      setTimeout(() => c.abort(reason), ms);
+      return p;
+    };
+    window.Sharokey.config({ retries: 1 });
+    let sync = 'no throw';
+    const mine = new Error('mine');
+    const getter = { get status(): string { throw mine; } };
+    const pending = (() => { try { return window.Sharokey.list(getter as never).then(() => 'resolved', (e) => e === mine); } catch { sync = 'threw'; } })();
+    return [
+      await kept((signal) => window.Sharokey.health({ signal }), null, 200), // the request in flight
+      await kept((signal) => window.Sharokey.list({ signal }), 0, 500), // the wait after a 503 (Retry-After: 3)
+      sync, await pending,
+    ];
+  });
+  expect(r).toEqual(['kept', 'kept', 'no throw', true]);
+});

@@ -120,7 +120,7 @@ const toUrl = (url: unknown): URL | undefined => {
  * looser than the server (the unit tests hold it to the mock's rules).
  */
 export const isPublicIp = (entry: string): boolean => {
-  const [addr = '', bits, extra] = entry.split('/');
+  const [addr, bits, extra] = entry.split('/') as [string, string?, string?];
   const v6 = addr.includes(':');
   const max = v6 ? 128 : 32;
   // (An http: URL that parses has a host name.)

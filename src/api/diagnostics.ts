@@ -43,14 +43,16 @@ const CHECKS: [CheckResult['name'], string, (cfg: Config) => Promise<string>][] 
 export const test = async (cfg: Config, o?: WithSignal): Promise<TestReport> => {
   cfg = withSignal(cfg, o);
   const details: CheckResult[] = [];
+  let passed = 0;
   for (const [name, scope, run] of CHECKS) {
-    let message: string, success = false;
-    // Nothing past a failed configuration or network check can work.
-    if (details.length > 1 && details.slice(0, 2).some((d) => !d.success)) message = 'Skipped: fix the checks above first';
-    else {
+    let message = 'Skipped: fix the checks above first', success = false;
+    // Nothing past a failed configuration or network check can work: the later checks run only
+    // when both passed (passed > 1, as no later check runs otherwise).
+    if (details.length < 2 || passed > 1) {
       try {
         message = await run(cfg);
         success = true;
+        passed++;
       } catch (e) {
         cfg.signal?.throwIfAborted();
         // Refused: by the server (a status; getToken()'s failure has none, and says what it is).
@@ -65,7 +67,6 @@ export const test = async (cfg: Config, o?: WithSignal): Promise<TestReport> => 
     }
     details.push({ name, success, message });
   }
-  const passed = details.filter((d) => d.success).length;
   return { passed, total: 6, success: passed == 6, details };
 };
 

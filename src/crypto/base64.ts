@@ -21,7 +21,7 @@ export const ALTERED = 'Could not decrypt (the view is used): wrong key, or alte
 /** Throws a CryptoError on what is not base64 text: what the server sent was altered. */
 export const fromBase64 = (text: string): Uint8Array => {
   try {
-    return (Uint8Array as NativeCtor).fromBase64 ? (Uint8Array as NativeCtor).fromBase64!(text) : Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+    return (Uint8Array as NativeCtor).fromBase64?.(text) ?? Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
   } catch (cause) {
     throw new CryptoError(ALTERED, { cause });
   }

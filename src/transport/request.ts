@@ -69,17 +69,17 @@ export const webUrl = (url: unknown, base?: string): URL => {
 };
 
 /**
- * `p`; or undefined once `ms` have passed, when given; or the signal's reason
+ * `p`; or undefined once `ms` have passed; or the signal's reason
  * as soon as it aborts. Whichever comes first, the timer is cleared and the
  * listener removed, also when `p` never settles (one signal may serve a
  * page's every call, and a page's process should not wait on a timer of a
  * call that is over).
  */
-const unlessAborted = <T>(p: Promise<T>, signal?: AbortSignal | null, ms?: number): Promise<T | undefined> => {
+const unlessAborted = <T>(p: Promise<T>, signal: AbortSignal | null | undefined, ms: number): Promise<T | undefined> => {
   let stop: () => void, timer: Parameters<typeof clearTimeout>[0];
   return new Promise<T | undefined>((ok, no) => {
     stop = () => no(signal!.reason);
-    if (ms) timer = setTimeout(ok, ms);
+    timer = setTimeout(ok, ms);
     if (signal?.aborted) stop();
     signal?.addEventListener('abort', stop);
     p.then(ok, no);
@@ -176,7 +176,7 @@ export const request = async (cfg: Config, path: string, o?: WithSignal | null, 
     try {
       return await attempt(cfg, path, method, signal, token, body);
     } catch (e) {
-      const after = (e as RateLimitError).retryAfter! * 1e3;
+      const after = (e as RateLimitError)?.retryAfter! * 1e3; // (e: a caller's abort reason, null too)
       if (n >= cfg.retries || after > cfg.timeout || !(e instanceof RateLimitError || (method != 'POST' && e instanceof NetworkError))) throw e;
       // (A promise that never settles: the wait is the timer's alone, cleared on an abort.)
       await unlessAborted(new Promise(() => {}), signal, after || Math.min(250 << n, 8e3, cfg.timeout));
