@@ -28,7 +28,7 @@ var TimeoutError = class extends NetworkError {
 };
 var CryptoError = class extends SharokeyError {
 };
-var shaped = (e) => e instanceof TypeError || e instanceof RangeError ? new NetworkError("The server's answer is not the protocol's", { cause: e }) : e;
+var shaped = (e, server) => server || e instanceof TypeError || e instanceof RangeError ? new NetworkError("The server's answer is not the protocol's", { cause: e }) : e;
 var CLASSES = [SharokeyError, AuthenticationError, PermissionError, NotFoundError, QuotaExceededError, RateLimitError, ValidationError, AttachmentError, NetworkError, TimeoutError, CryptoError];
 var NAMES = "Sharokey Authentication_ERROR Permission_DENIED NotFound QuotaExceeded RateLimit_EXCEEDED Validation_ERROR Attachment_ERROR Network_ERROR Timeout Crypto_ERROR";
 NAMES.split(" ").map((n, i) => {
@@ -472,8 +472,9 @@ var getTokenStats = async (cfg, o) => {
 
 // src/api/reveal.ts
 var secret = text([0, 4096]);
-var reveal = async (cfg, shareUrl, o) => {
-  const [slug2, keyB] = parseLink(shareUrl, "shareUrl", /^[A-Za-z0-9]{24}$/);
+var reveal = (cfg, shareUrl, o) => openShare(cfg, shareLink(shareUrl), o);
+var shareLink = (url) => parseLink(url, "shareUrl", /^[A-Za-z0-9]{24}$/);
+var openShare = async (cfg, [slug2, keyB], o) => {
   subtle();
   checkOptions(o, { password: secret, otp: secret, captchaToken: secret });
   const { password, otp, captchaToken } = o ?? NONE;
@@ -542,10 +543,13 @@ var openRequest = async (cfg, inboxUrl, o) => {
   const r = (await request(cfg, "/requests/" + token, o)).data;
   const open2 = r.status == "active";
   if (!r.sealed_key || !r.secret_url) throw new NotFoundError(open2 ? "No answer yet: try again later" : "No answer will open: the request is " + r.status, { code: open2 ? "REQUEST_PENDING" : "REQUEST_CLOSED" });
-  const link = r.secret_url + "#" + await openSealed(privateKey.slice(0, 43), r.public_key, token, r.sealed_key);
-  return { ...await reveal(cfg, link, o).catch((e) => {
-    throw e?.details?.shareUrl ? shaped(TypeError()) : e;
-  }), request: r };
+  let link;
+  try {
+    link = shareLink(r.secret_url + "#" + await openSealed(privateKey.slice(0, 43), r.public_key, token, r.sealed_key));
+  } catch (e) {
+    throw e instanceof ValidationError ? shaped(e, 1) : e;
+  }
+  return { ...await openShare(cfg, link, o), request: r };
 };
 
 // src/api/analyze.ts
@@ -680,10 +684,12 @@ var createClient = (options = {}) => {
   };
   for (const [name, fn] of Object.entries(METHODS)) {
     const own = (x) => Object.getPrototypeOf(x ?? 0) == Object.prototype ? Object.assign(/* @__PURE__ */ Object.create(null), x) : x;
-    client[name] = (...a) => new Promise((ok) => ok(fn({ ...cfg }, ...a.map(own)))).catch((cause) => {
-      const aborted = a.some((x) => x?.signal?.reason === cause);
-      throw aborted ? cause : shaped(cause);
-    });
+    client[name] = (...a) => {
+      let c;
+      return new Promise((ok) => ok(fn({ ...cfg }, ...c = a.map(own)))).catch((cause) => {
+        throw !c || c.some((x) => x?.signal?.reason === cause) ? cause : shaped(cause);
+      });
+    };
   }
   return client.config(options);
 };

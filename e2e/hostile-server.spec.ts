@@ -97,28 +97,40 @@ test("openRequest(): a secret_url that is no share link is the server's fault (a
   expect((await mock.apiLog()).filter((l) => l.path.includes('/public/secrets/'))).toEqual([]);
   // The same request, as the server gave it, opens.
   expect(await run(sk, (inbox) => window.Sharokey.openRequest(inbox).then((o) => o.content), inbox_url)).toBe('x');
+  // What the server says of the secret itself stays what it is: its one view is used, a NotFoundError.
+  rejected(await run(sk, (inbox) => window.Sharokey.openRequest(inbox), inbox_url), 'NotFoundError');
 });
 
-test("an abort whose reason is null or 0 rejects with that reason, during the request and during a retry's wait; and a call never throws: an option's getter that throws rejects its promise", async ({ sk }) => {
+test("an abort whose reason is null keeps it (the retry loop read null's retryAfter); a call never throws: what reading its options throws (a page's getter, a revoked Proxy) rejects it, as the page's own error", async ({ sk }) => {
   await mock.fault({ path: '/health', delay_ms: 3000 });
-  await mock.fault({ path: '/secrets', method: 'GET', status: 503, times: 1, headers: { 'Retry-After': '3' } });
+  await mock.fault({ path: '/secrets', method: 'POST', delay_ms: 3000 });
   const r = await run(sk, async () => {
-    const kept = async (call: (signal: AbortSignal) => Promise<unknown>, reason: unknown, ms: number) => {
+    const kept = async (call: (signal: AbortSignal) => Promise<unknown>, reason: unknown) => {
       const c = new AbortController();
       const p = call(c.signal).then(() => 'resolved', (e) => (e === reason ? 'kept' : String(e?.name ?? e)));
-      setTimeout(() => c.abort(reason), ms);
+      setTimeout(() => c.abort(reason), 300); // the request is in flight
       return p;
     };
-    window.Sharokey.config({ retries: 1 });
-    let sync = 'no throw';
-    const mine = new Error('mine');
-    const getter = { get status(): string { throw mine; } };
-    const pending = (() => { try { return window.Sharokey.list(getter as never).then(() => 'resolved', (e) => e === mine); } catch { sync = 'threw'; } })();
+    const threw: unknown[] = [];
+    const rejects = (call: () => Promise<unknown>, error: unknown) => {
+      try {
+        return call().then(() => 'resolved', (e) => (e === error ? 'its own' : String(e?.name ?? e)));
+      } catch (e) {
+        threw.push(e);
+      }
+    };
+    const mine = new TypeError('a bug of the page');
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const refused = await rejects(() => window.Sharokey.list(proxy as never), undefined);
     return [
-      await kept((signal) => window.Sharokey.health({ signal }), null, 200), // the request in flight
-      await kept((signal) => window.Sharokey.list({ signal }), 0, 500), // the wait after a 503 (Retry-After: 3)
-      sync, await pending,
+      await kept((signal) => window.Sharokey.health({ signal }), null),
+      await kept((signal) => window.Sharokey.create('x', 1, 1, { signal }), null),
+      await rejects(() => window.Sharokey.list({ get status(): string { throw mine; } } as never), mine),
+      await rejects(() => window.Sharokey.getDetails('AbCdEfGh', { get signal(): AbortSignal { throw mine; } } as never), mine),
+      refused,
+      threw.length,
     ];
   });
-  expect(r).toEqual(['kept', 'kept', 'no throw', true]);
+  expect(r).toEqual(['kept', 'kept', 'its own', 'its own', 'TypeError', 0]);
 });

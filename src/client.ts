@@ -188,14 +188,16 @@ export const createClient = (options: Options = {}): Client => {
   // - an answer not shaped as PROTOCOL.md says (`success: true` and no data, a list that is not
   //   one) fails where it is read, with a TypeError (or a RangeError): a NetworkError here, so that
   //   every rejection is a SharokeyError (API.md); a caller's abort keeps its reason, whatever it is.
-  // - it never throws: what reading its arguments throws (a page's getter) rejects the promise, whose
-  //   executor reads them when the call is made.
+  // - it never throws: the promise's executor reads the arguments when the call is made, and what
+  //   reading them throws (a page's getter, a revoked Proxy) rejects it, as it is: the page's own error.
   for (const [name, fn] of Object.entries(METHODS)) {
     const own = (x: unknown) => (Object.getPrototypeOf(x ?? 0) == Object.prototype ? Object.assign(Object.create(null), x) : x);
-    (client as unknown as Record<string, unknown>)[name] = (...a: unknown[]) => new Promise((ok) => ok((fn as (...x: unknown[]) => Promise<unknown>)({ ...cfg }, ...a.map(own)))).catch((cause) => {
-      const aborted = a.some((x) => (x as WithSignal)?.signal?.reason === cause);
-      throw aborted ? cause : shaped(cause);
-    });
+    (client as unknown as Record<string, unknown>)[name] = (...a: unknown[]) => {
+      let c: unknown[] | undefined;
+      return new Promise((ok) => ok((fn as (...x: unknown[]) => Promise<unknown>)({ ...cfg }, ...(c = a.map(own))))).catch((cause) => {
+        throw !c || c.some((x) => (x as WithSignal)?.signal?.reason === cause) ? cause : shaped(cause);
+      });
+    };
   }
   return client.config(options);
 };

@@ -60,11 +60,12 @@ export class CryptoError extends SharokeyError {}
 /**
  * What an answer not shaped as PROTOCOL.md says breaks where it is read (a
  * TypeError or a RangeError: `success: true` and no data, a list that is not
- * one) as a NetworkError; any other error as it is.
+ * one) as a NetworkError; any other error as it is, unless `server` says the
+ * server's answer is what it found wrong.
  * @internal (not in the published types, nor exported by the ES module)
  */
-export const shaped = (e: unknown): unknown =>
-  e instanceof TypeError || e instanceof RangeError ? new NetworkError("The server's answer is not the protocol's", { cause: e }) : e;
+export const shaped = (e: unknown, server?: 1): unknown =>
+  server || e instanceof TypeError || e instanceof RangeError ? new NetworkError("The server's answer is not the protocol's", { cause: e }) : e;
 
 /**
  * Every class, in the order of NAMES; the transport maps server codes with it.

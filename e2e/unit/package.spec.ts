@@ -24,16 +24,18 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'sharokey-package-'));
-  // prepack checks that dist/ is what the build makes from src/ (the tarball ships dist/ as it is).
-  const packed = spawnSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8' });
+  // The tarball ships dist/ as it is: npm test has just built it (and prepack, which checks it, is
+  // left out here: its output would share stdout with the JSON). A cache of its own: nothing shared.
+  const cache = ['--cache', join(dir, '.npm')];
+  const packed = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir, ...cache], { cwd: root, encoding: 'utf8' });
   expect(packed.status, packed.stderr).toBe(0);
-  const [{ filename, files }] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[')));
+  const [{ filename, files }] = JSON.parse(packed.stdout);
   expect(files.map((f: { path: string }) => f.path).sort()).toEqual(
     ['LICENSE', 'README.md', 'package.json', ...['sharokey.d.ts', 'sharokey.esm.d.ts', 'sharokey.esm.js', 'sharokey.esm.js.map', 'sharokey.js', 'sharokey.min.js', 'sharokey.min.js.map', 'integrity.json'].map((f) => 'dist/' + f)].sort(),
   );
   writeFileSync(join(dir, 'package.json'), '{ "name": "a-page", "private": true }');
   // No dependency to fetch: nothing leaves the machine.
-  run('npm', ['install', '--offline', '--no-audit', '--no-fund', join(dir, filename)]);
+  run('npm', ['install', '--offline', '--no-audit', '--no-fund', ...cache, join(dir, filename)]);
 });
 
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,11 +44,13 @@ test('Node imports it by name: the default export and named parts, the dist/ fil
   const out = node('esm.mjs', `
     import Sharokey, { create, ValidationError, version } from 'sharokey-dropin';
     import * as byPath from 'sharokey-dropin/dist/sharokey.esm.js';
-    import integrity from 'sharokey-dropin/dist/integrity.json' with { type: 'json' };
+    import { createRequire } from 'node:module';
+    const require = createRequire(import.meta.url);
+    const integrity = require('sharokey-dropin/dist/integrity.json');
     console.log(JSON.stringify({
       create: typeof create, same: byPath.default === Sharokey, error: typeof ValidationError, version,
       config: Sharokey.getConfig(), global: typeof globalThis.Sharokey,
-      min: import.meta.resolve('sharokey-dropin/min').endsWith('/dist/sharokey.min.js'),
+      min: require.resolve('sharokey-dropin/min').endsWith('/dist/sharokey.min.js'),
       integrity: integrity['sharokey.min.js'].startsWith('sha384-'),
     }));`);
   expect(JSON.parse(out)).toEqual({
@@ -56,8 +60,13 @@ test('Node imports it by name: the default export and named parts, the dist/ fil
   });
 });
 
-test('CommonJS loads it with import(), as README says', () => {
-  expect(node('cjs.cjs', `import('sharokey-dropin').then(({ default: S }) => console.log(typeof S.reveal))`).trim()).toBe('function');
+test('CommonJS loads it with import(), as README says (and with require() where Node can)', () => {
+  const line = /From\s+CommonJS, in an async function: `([^`]+)`/.exec(readFileSync('README.md', 'utf8'))![1]!;
+  expect(node('cjs.cjs', `(async () => { ${line} console.log(typeof Sharokey.reveal); })();`).trim()).toBe('function');
+  const [major, minor] = process.versions.node.split('.').map(Number) as [number, number];
+  if (major > 22 || (major == 22 && minor >= 12) || (major == 20 && minor >= 19)) {
+    expect(node('require.cjs', `console.log(typeof require('sharokey-dropin').default.reveal)`).trim()).toBe('function');
+  }
 });
 
 test('TypeScript: a module imports it by name, and a page of script tags gets the global from "types"', () => {
@@ -67,6 +76,8 @@ test('TypeScript: a module imports it by name, and a page of script tags gets th
   const options = ['--strict', '--noEmit', '--target', 'ES2022', '--lib', 'ES2022,DOM'];
   run(process.execPath, [tsc, ...options, '--module', 'ESNext', '--moduleResolution', 'bundler', 'module.ts']);
   run(process.execPath, [tsc, ...options, '--module', 'NodeNext', '--moduleResolution', 'NodeNext', 'module.ts']);
+  writeFileSync(join(dir, 'referenced.ts'), `/// <reference types="sharokey-dropin" />\n` + readFileSync(join(dir, 'page.ts'), 'utf8'));
+  run(process.execPath, [tsc, ...options, 'referenced.ts']);
   run(process.execPath, [tsc, ...options, '--types', 'sharokey-dropin', 'page.ts']);
   // Without it, the global is unknown: README's line is what makes the page compile.
   const bare = spawnSync(process.execPath, [tsc, ...options, 'page.ts'], { cwd: dir, encoding: 'utf8' });

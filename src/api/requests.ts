@@ -1,4 +1,4 @@
-import { CryptoError, NotFoundError, shaped } from '../errors.ts';
+import { CryptoError, NotFoundError, shaped, ValidationError } from '../errors.ts';
 import { newRequestKeys, openSealed, sealTo } from '../crypto/exchange.ts';
 import { subtle } from '../crypto/keys.ts';
 import { LIMITS } from '../limits.ts';
@@ -7,7 +7,7 @@ import type { CreatedRequest, OpenedRequest, Page, Range, RequestFilters, Reques
 import { checkOptions, email, int, keys, oneOf, parseLink, snake } from '../validate.ts';
 import { at, checkCreate, encryptSecret, filters, note, page, query } from './secrets.ts';
 import { range } from './stats.ts';
-import { reveal } from './reveal.ts';
+import { openShare, shareLink } from './reveal.ts';
 
 const REQUEST = {
   message: note,
@@ -100,7 +100,12 @@ export const openRequest = async (cfg: Config, inboxUrl: string, o?: WithSignal)
   // Open (try again later), or closed for good: expired, cancelled, or answered without a sealed key.
   const open = r.status == 'active';
   if (!r.sealed_key || !r.secret_url) throw new NotFoundError(open ? 'No answer yet: try again later' : 'No answer will open: the request is ' + r.status, { code: open ? 'REQUEST_PENDING' : 'REQUEST_CLOSED' });
-  const link = r.secret_url + '#' + (await openSealed(privateKey.slice(0, 43), r.public_key!, token, r.sealed_key));
-  // A link the server made that reveal() cannot read (before it sends anything) is the server's fault, not the caller's input.
-  return { ...(await reveal(cfg, link, o).catch((e) => { throw e?.details?.shareUrl ? shaped(TypeError()) : e; })), request: r };
+  let link;
+  try {
+    link = shareLink(r.secret_url + '#' + (await openSealed(privateKey.slice(0, 43), r.public_key!, token, r.sealed_key)));
+  } catch (e) {
+    // A link the server made that is not one (or a key it sealed that is not keyB): the server's fault, not the caller's input.
+    throw e instanceof ValidationError ? shaped(e, 1) : e;
+  }
+  return { ...(await openShare(cfg, link, o)), request: r };
 };

@@ -18,8 +18,14 @@ const secret = text([0, 4096]);
  * open it.
  * @example const { content, attachments } = await Sharokey.reveal(location.href, { password });
  */
-export const reveal = async (cfg: Config, shareUrl: string, o?: RevealOptions): Promise<Revealed> => {
-  const [slug, keyB] = parseLink(shareUrl, 'shareUrl', /^[A-Za-z0-9]{24}$/);
+// (A link that is not one throws at once: the client's method makes every throw a rejection.)
+export const reveal = (cfg: Config, shareUrl: string, o?: RevealOptions): Promise<Revealed> => openShare(cfg, shareLink(shareUrl), o);
+
+/** The slug and keyB of a share link; a ValidationError of `shareUrl` when it is not one. */
+export const shareLink = (url: unknown) => parseLink(url, 'shareUrl', /^[A-Za-z0-9]{24}$/);
+
+/** reveal() of a share link already read. */
+export const openShare = async (cfg: Config, [slug, keyB]: [string, string], o?: RevealOptions): Promise<Revealed> => {
   subtle(); // no WebCrypto: a CryptoError before the view is spent
   checkOptions(o, { password: secret, otp: secret, captchaToken: secret });
   const { password, otp, captchaToken }: RevealOptions = o ?? NONE;
