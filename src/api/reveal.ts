@@ -15,10 +15,10 @@ const secret = text([0, 4096]);
  * Rejects with PermissionError (code PASSWORD_REQUIRED, OTP_REQUIRED,
  * INVALID_OTP...) when a gate is not passed (sendOtp() has the code sent),
  * NotFoundError when the secret is gone, CryptoError when the key does not
- * open it.
+ * open it. (A link that is not one throws at once: the client's method makes
+ * every throw a rejection.)
  * @example const { content, attachments } = await Sharokey.reveal(location.href, { password });
  */
-// (A link that is not one throws at once: the client's method makes every throw a rejection.)
 export const reveal = (cfg: Config, shareUrl: string, o?: RevealOptions): Promise<Revealed> => openShare(cfg, shareLink(shareUrl), o);
 
 /** The slug and keyB of a share link; a ValidationError of `shareUrl` when it is not one. */
