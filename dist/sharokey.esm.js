@@ -134,7 +134,7 @@ var listOf = (ok, what) => (v) => {
   return items.join().length > LIMITS.list ? `must be at most ${LIMITS.list} characters` : bad == null ? "" : `must list only ${what}, not "${bad}"`;
 };
 var parseLink = (url, field, key) => {
-  const u = toUrl(url);
+  const u = toUrl(isText(url) ? url.replace(/^\W+|[^\w-]+$/g, "") : url);
   const id = u?.pathname.split("/").filter(Boolean).pop();
   const k = u?.hash.slice(1);
   validate({ [field]: 0 }, { [field]: () => !slug(id) ? key && !key.test(k || "") ? "has no valid key after #: was the link cut?" : "" : "must be the whole link" });
@@ -146,13 +146,15 @@ var toBase64 = (data) => {
   const bytes = new Uint8Array(data);
   if (bytes.toBase64) return bytes.toBase64();
   let s = "";
-  for (let i = 0; i < bytes.length; i += 32768) s += String.fromCharCode(...bytes.subarray(i, i + 32768));
+  for (let i = 0; i < bytes.length; i += 4096) s += String.fromCharCode.apply(0, bytes.subarray(i, i + 4096));
   return btoa(s);
 };
 var ALTERED = "Could not decrypt (the view is used): wrong key, or altered data";
 var fromBase64 = (text2) => {
   try {
-    return Uint8Array.fromBase64?.(text2) ?? Uint8Array.from(atob(text2), (c) => c.charCodeAt(0));
+    if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text2);
+    const s = atob(text2);
+    return new Uint8Array(s.length).map((_, i) => s.charCodeAt(i));
   } catch (cause) {
     throw new CryptoError(ALTERED, { cause });
   }
@@ -370,9 +372,7 @@ var tell = (o, p) => {
   try {
     o?.onProgress?.(p);
   } catch (e) {
-    setTimeout(() => {
-      throw e;
-    });
+    (globalThis.reportError || console.error)(e);
   }
 };
 var encryptSecret = async (content, hours, views, o, checked) => {

@@ -3,6 +3,7 @@ import { test, expect, run, rejected, mock, MOCK_URL, PAGE_ORIGIN, TOKENS } from
 import pkg from '../package.json' with { type: 'json' };
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { spawnSync } from 'node:child_process';
 
 test('the script tag adds exactly one global, Sharokey, with every documented member', async ({ page }) => {
   await page.goto(PAGE_ORIGIN + '/e2e/pages/blank.html');
@@ -243,6 +244,20 @@ test('the ES module build in Node 20+ (fetch, WebCrypto and File are there): cre
   const r = await node.reveal(s.share_url);
   expect([r.content, await r.attachments[0]!.text()]).toEqual(['from Node', 'made in Node']);
   expect(await node.getDetails('ZZZZZZZZ').catch((e: unknown) => e)).toBeInstanceOf(NotFoundError);
+});
+
+test("in Node, what onProgress throws is written to stderr and the process goes on: the create's link comes back (an error thrown later would end the process)", async () => {
+  await mock.reset();
+  const script = `
+    const { default: S } = await import(${JSON.stringify(new URL('../dist/sharokey.esm.js', import.meta.url).href)});
+    const node = S.createClient({ apiUrl: ${JSON.stringify(MOCK_URL)}, token: ${JSON.stringify(TOKENS.admin)} });
+    const s = await node.create('x', 1, 1, { onProgress: (p) => { if (p.phase == 'done') throw new Error('a bug of the script'); } });
+    await new Promise((ok) => setTimeout(ok, 100));
+    console.log(s.share_url.includes('#') ? 'link kept' : 'no link');`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+  expect([r.status, r.stdout.trim()], r.stderr).toEqual([0, 'link kept']);
+  expect(r.stderr).toContain('a bug of the script');
+  expect((await mock.apiLog()).filter((l) => l.method == 'POST')).toHaveLength(1);
 });
 
 test("in Node, a body that stalls after its headers ends at the timeout, also after a garbage collection (with redirect: 'error', Node's fetch then no longer ends the body read on abort: nodejs/node#55428)", async () => {

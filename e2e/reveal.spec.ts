@@ -110,6 +110,17 @@ test('a link without its key, or not a link, is a ValidationError and nothing is
   expect(await mock.apiLog()).toEqual([]);
 });
 
+test('a link as a mail or a sentence quotes it opens: <link>, "link", (link), link. and link, (a cut one is still cut); inbox and request links too', async ({ sk }) => {
+  const quoted = (u: string) => [`<${u}>`, `"${u}"`, `(${u})`, `${u}.`, ` ${u}, `, `<${u}>.`];
+  const s = (await run(sk, () => window.Sharokey.create('quoted', 1, 6))) as { share_url: string };
+  for (const url of quoted(s.share_url)) expect(((await reveal(sk, url)) as Revealed).content, url).toBe("quoted");
+  // What is cut is not made whole: a key one character short, with a full stop after it.
+  rejected(await reveal(sk, s.share_url.slice(0, -1) + '.'), 'ValidationError');
+  const r = (await run(sk, () => window.Sharokey.createRequest())) as { url: string; inbox_url: string };
+  await run(sk, (url) => window.Sharokey.respond(url, 'answered'), `<${r.url}>.`);
+  expect(await run(sk, (url) => window.Sharokey.openRequest(url).then((o) => o.content), `"${r.inbox_url}".`)).toBe('answered');
+});
+
 test('reveal() calls the configured apiUrl, not the host of the share link', async ({ sk }) => {
   const s = (await run(sk, () => window.Sharokey.create('elsewhere', 1, 1))) as { share_url: string; slug: string };
   const moved = s.share_url.replace(/^https?:\/\/[^/]+/, 'https://viewer.example.org');

@@ -47,17 +47,17 @@ export const checkCreate = (content: unknown, hours: unknown, views: unknown, o?
 
 /**
  * Tells the caller's `onProgress`, as a browser calls an event listener: what
- * it throws is reported (the console, the page's `error` event) and does not
- * stop the create, whose secret may already be stored ('done': its link must
- * come back). `o` is null when create() was given null.
+ * it throws is reported (reportError(): the console, the page's `error` event;
+ * console.error() where there is none, as in Node, whose process an error
+ * thrown later would end) and does not stop the create, whose secret may
+ * already be stored ('done': its link must come back). `o` is null when
+ * create() was given null.
  */
 const tell = (o: CreateOptions | null | undefined, p: Progress): void => {
   try {
     o?.onProgress?.(p);
   } catch (e) {
-    setTimeout(() => {
-      throw e;
-    });
+    (globalThis.reportError || console.error)(e);
   }
 };
 
