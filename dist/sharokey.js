@@ -135,7 +135,7 @@
     return items.join().length > LIMITS.list ? `must be at most ${LIMITS.list} characters` : bad == null ? "" : `must list only ${what}, not "${bad}"`;
   };
   var parseLink = (url, field, key) => {
-    const u = toUrl(isText(url) ? url.replace(/^\W+|[^\w-]+$/g, "") : url);
+    const u = toUrl(isText(url) ? url.replace(key ? /^\W+|([\w-])[^\w-]+$/g : /^\W+|([\w.~-])[^\w.~-]+$/g, "$1") : url);
     const id = u?.pathname.split("/").filter(Boolean).pop();
     const k = u?.hash.slice(1);
     validate({ [field]: 0 }, { [field]: () => !slug(id) ? key && !key.test(k || "") ? "has no valid key after #: was the link cut?" : "" : "must be the whole link" });

@@ -152,12 +152,14 @@ export const listOf = (ok: (s: string) => boolean, what: string): Check => (v) =
 /**
  * The last path segment and the fragment of a share, request or inbox link,
  * also as a mail or a sentence quotes it: `<link>`, `"link"`, `(link)`, `link.`
- * (a link begins with a letter, and its key, slug or token ends with a letter,
- * a digit, `_` or `-`: what is around them is not the link's). Throws a
+ * What comes before its first letter or digit is not the link's, nor what
+ * follows its end: a key (a letter, a digit, `_` or `-`) when `key` says the
+ * link ends with one, else a slug or token, whose `.` and `~` are kept. Throws a
  * ValidationError that never quotes the link: its fragment is a key.
  */
 export const parseLink = (url: unknown, field: string, key?: RegExp): [id: string, key: string] => {
-  const u = toUrl(isText(url) ? url.replace(/^\W+|[^\w-]+$/g, '') : url);
+  // (Each end's run scanned once, from the character before it: linear on any input.)
+  const u = toUrl(isText(url) ? url.replace(key ? /^\W+|([\w-])[^\w-]+$/g : /^\W+|([\w.~-])[^\w.~-]+$/g, '$1') : url);
   const id = u?.pathname.split('/').filter(Boolean).pop();
   const k = u?.hash.slice(1);
   validate({ [field]: 0 }, { [field]: () => (!slug(id) ? (key && !key.test(k || '') ? 'has no valid key after #: was the link cut?' : '') : 'must be the whole link') });

@@ -1,7 +1,11 @@
 // The validators of src/ on their own: IP ranges, country codes, formats.
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { email, entries, isCountry, isPublicIp, listOf, phone, toPhone, text, int } from '../../src/validate.ts';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { email, entries, isCountry, isPublicIp, listOf, parseLink, phone, toPhone, text, int } from '../../src/validate.ts';
 import { notPublic, parseRange } from '../../mock/ip.ts';
 import { LIMITS } from '../../src/limits.ts';
 
@@ -83,4 +87,37 @@ test('e-mail, phone, text and integer checks', () => {
   const hours = int(LIMITS.hours);
   for (const h of [1, 24, 8760]) expect(hours(h)).toBe('');
   for (const h of [0, 8761, 1.5, NaN, Infinity, -1, '24', null]) expect(hours(h), String(h)).not.toBe('');
+});
+
+test('links as a mail or a sentence quotes them: what is around a key goes; a slug or token keeps its . and ~; any input is read in one pass', () => {
+  const key = /^[A-Za-z0-9]{24}$/;
+  const k = 'A'.repeat(23) + 'z';
+  for (const quoted of [`<https://h.example/s/abcdefgh#${k}>`, `"https://h.example/s/abcdefgh#${k}".`, `(https://h.example/s/abcdefgh#${k}),`, ` https://h.example/s/abcdefgh#${k}. `]) {
+    expect(parseLink(quoted, 'shareUrl', key), quoted).toEqual(['abcdefgh', k]);
+  }
+  // Without a key, the end is a slug's or a token's: its . and ~ are its own (PROTOCOL.md gives no format).
+  expect(parseLink('https://h.example/r/tok~', 'requestUrl')[0]).toBe('tok~');
+  expect(parseLink('https://h.example/r/a.b.', 'requestUrl')[0]).toBe('a.b.');
+  expect(parseLink('<https://h.example/r/tok>', 'requestUrl')[0]).toBe('tok');
+  // A cut key stays cut.
+  expect(() => parseLink(`https://h.example/s/abcdefgh#${k.slice(1)}.`, 'shareUrl', key)).toThrow(/cut/);
+});
+
+test('a link of 400,000 marks before its last letter is refused in one pass, not a scan from every place (which hung a tab for minutes)', async () => {
+  // In a process of its own, bounded: a regex holds the thread, so no test timeout could end it.
+  const { build } = await import('esbuild');
+  const dir = mkdtempSync(join(tmpdir(), 'sharokey-links-'));
+  const bundle = join(dir, 'validate.mjs');
+  await build({ entryPoints: ['src/validate.ts'], bundle: true, format: 'esm', outfile: bundle, logLevel: 'silent' });
+  const script = `
+    import { parseLink } from ${JSON.stringify(pathToFileURL(bundle).href)};
+    const marks = "'".repeat(400_000), key = /^[A-Za-z0-9]{24}$/;
+    let refused = 0;
+    for (const [url, k] of [['https://h.example/s/abcdefgh#' + marks + 'a', key], [marks + 'a', key], ['https://h.example/r/' + marks + 'a'], ['https://h.example/r/t' + "'~".repeat(200_000) + 'x']]) {
+      try { parseLink(url, 'link', k); } catch { refused++; }
+    }
+    process.stdout.write(String(refused));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+  rmSync(dir, { recursive: true, force: true });
+  expect([r.signal, r.stdout.trim()], r.stderr).toEqual([null, '4']);
 });
