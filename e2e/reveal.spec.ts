@@ -117,7 +117,7 @@ test('a link as a mail or a sentence quotes it opens: <link>, "link", (link), li
   // What is cut is not made whole: a key one character short, with a full stop after it.
   rejected(await reveal(sk, s.share_url.slice(0, -1) + '.'), 'ValidationError');
   const r = (await run(sk, () => window.Sharokey.createRequest())) as { url: string; inbox_url: string };
-  await run(sk, (url) => window.Sharokey.respond(url, 'answered'), `<${r.url}>.`);
+  await run(sk, (url) => window.Sharokey.respond(url, "answered"), `<${r.url}>`);
   expect(await run(sk, (url) => window.Sharokey.openRequest(url).then((o) => o.content), `"${r.inbox_url}".`)).toBe('answered');
 });
 
