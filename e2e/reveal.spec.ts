@@ -115,7 +115,7 @@ test('a link as a mail or a sentence quotes it opens: <link>, "link", (link), li
   const s = (await run(sk, () => window.Sharokey.create('quoted', 1, 6))) as { share_url: string };
   for (const url of quoted(s.share_url)) expect(((await reveal(sk, url)) as Revealed).content, url).toBe("quoted");
   // What is cut is not made whole: a key one character short, with a full stop after it.
-  rejected(await reveal(sk, s.share_url.slice(0, -1) + '.'), 'ValidationError');
+  expect(rejected(await reveal(sk, s.share_url.slice(0, -1) + '.'), 'ValidationError').message).toBe('Invalid shareUrl: has no valid key after #: was the link cut?');
   const r = (await run(sk, () => window.Sharokey.createRequest())) as { url: string; inbox_url: string };
   await run(sk, (url) => window.Sharokey.respond(url, "answered"), `<${r.url}>`);
   expect(await run(sk, (url) => window.Sharokey.openRequest(url).then((o) => o.content), `"${r.inbox_url}".`)).toBe('answered');
