@@ -364,7 +364,8 @@ var CREATE = {
   publicKey: text([1, LIMITS.text]),
   attachments: (v) => {
     let total = 0;
-    return !(Array.isArray(v) || {}.toString.call(v) == "[object FileList]") ? "must be an array of files" : (v = [...v]).length > LIMITS.files ? `must be at most ${LIMITS.files} files` : !v.every((f) => typeof f?.arrayBuffer == "function" && f.size && !text([1, LIMITS.text])(f.name) && (total += f.size)) ? `must be non-empty Files (or Blobs with a name), named in 1 to ${LIMITS.text} characters` : total > LIMITS.bytes ? `must be at most ${LIMITS.bytes >> 20} MB in all` : "";
+    let i = 0;
+    return !(Array.isArray(v) || {}.toString.call(v) == "[object FileList]") ? "must be an array of files" : (v = [...v]).length > LIMITS.files ? `must be at most ${LIMITS.files} files` : !v.every((f) => ++i && typeof f?.arrayBuffer == "function" && f.size && !text([1, LIMITS.text])(f.name) && (total += f.size)) ? `file ${i} must be a non-empty File (or a Blob with a name), named in 1 to ${LIMITS.text} characters` : total > LIMITS.bytes ? `must be at most ${LIMITS.bytes >> 20} MB in all` : "";
   }
 };
 var checkCreate = (content, hours, views, o) => checkOptions(o, CREATE, { content, hours, views });

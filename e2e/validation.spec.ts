@@ -182,9 +182,10 @@ test('a bad entry of an IP or country list is named in the message (an address i
   expect(await mock.log()).toEqual([]);
 });
 
-test('a 0-byte file is refused wherever it stands in the list, before anything is sent', async ({ sk }) => {
-  const e = rejected(await run(sk, () => window.Sharokey.create('x', 1, 1, { attachments: [new File(['a'], 'a.txt'), new File([], 'empty.txt')] })), 'AttachmentError');
+test('a 0-byte file is refused wherever it stands in the list, named by its place, before anything is sent', async ({ sk }) => {
+  const e = rejected(await run(sk, () => window.Sharokey.create('x', 1, 1, { attachments: [new File(['a'], 'a.txt'), new File(['b'], 'b.txt'), new File([], 'empty.txt')] })), 'AttachmentError');
   expect(e.status).toBe(0);
+  expect(e.message).toBe('Invalid attachments: file 3 must be a non-empty File (or a Blob with a name), named in 1 to 255 characters');
   expect(await mock.apiLog()).toEqual([]);
 });
 

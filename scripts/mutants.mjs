@@ -231,6 +231,7 @@ const MUTANTS = [
   ['M99', 'src/validate.ts', 'a link quoted by a mail (<link>) or ended by a sentence (link.) refused as not the whole link', "toUrl(isText(url) ? url.replace(key ? /^\\W+|([\\w-])[^\\w-]+$/g : /^\\W+|([\\w.~-])[^\\w.~-]+$/g, '$1') : url)", 'toUrl(url)', ['e2e/reveal.spec.ts', '-g', 'quotes it']],
   ['M100', 'src/validate.ts', "the marks after a link's key found by a scan from every place (400,000 marks hang the tab for minutes)", 'key ? /^\\W+|([\\w-])[^\\w-]+$/g', 'key ? /^\\W+|()[^\\w-]+$/g', ['e2e/unit/validate.spec.ts', '-g', '400,000 marks']],
   ['M101', 'src/validate.ts', "a request link's token loses its last . or ~ (respond() would answer another request)", ': /^\\W+|([\\w.~-])[^\\w.~-]+$/g', ': /^\\W+|([\\w-])[^\\w-]+$/g', ['e2e/unit/validate.spec.ts', '-g', 'quotes them']],
+  ['M102', 'src/api/secrets.ts', 'a bad attachment not named by its place', "(f: Partial<File>) => ++i && typeof", "(f: Partial<File>) => typeof", ['e2e/validation.spec.ts', '-g', '0-byte file is refused wherever']],
   // Round 3: the demo console.
   ['D01', 'demo/lib/pager.js', 'next enabled on the last page', 'next.disabled = page >= last;', 'next.disabled = page > last;', ['e2e/demo/details.spec.ts', '-g', 'Next is off on the last page']],
   ['D02', 'demo/lib/pager.js', 'pager hidden on a page past the end', 'prev.parentElement.hidden = last <= 1 && page <= 1;', 'prev.parentElement.hidden = last <= 1;', ['e2e/demo/details.spec.ts', '-g', 'Next is off on the last page']],

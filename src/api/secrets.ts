@@ -29,13 +29,15 @@ const CREATE: Schema = {
   publicKey: text([1, LIMITS.text]),
   attachments: (v) => {
     let total = 0;
+    let i = 0;
     // An array, or the FileList of an <input type=file> or a drop.
     return !(Array.isArray(v) || {}.toString.call(v) == '[object FileList]') ? 'must be an array of files'
       : (v = [...v]).length > LIMITS.files ? `must be at most ${LIMITS.files} files`
       // Each a non-empty Blob with a name (a File, or a Blob given one); sizes add up as they are checked.
       // Known by what it can do, not by instanceof: a File of another frame (an iframe's input) is one too.
-      // A name of 1 to 255 characters, as the server keeps it.
-      : !v.every((f: Partial<File>) => typeof f?.arrayBuffer == 'function' && f.size && !text([1, LIMITS.text])(f.name) && (total += f.size)) ? `must be non-empty Files (or Blobs with a name), named in 1 to ${LIMITS.text} characters`
+      // A name of 1 to 255 characters, as the server keeps it. The first bad one is named by its place
+      // (i: every() stops there; its name may be what is wrong with it).
+      : !v.every((f: Partial<File>) => ++i && typeof f?.arrayBuffer == 'function' && f.size && !text([1, LIMITS.text])(f.name) && (total += f.size)) ? `file ${i} must be a non-empty File (or a Blob with a name), named in 1 to ${LIMITS.text} characters`
       : total > LIMITS.bytes ? `must be at most ${LIMITS.bytes >> 20} MB in all`
       : '';
   },
