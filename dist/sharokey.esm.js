@@ -648,10 +648,8 @@ var METHODS = {
   create,
   list: listSecrets,
   getDetails,
-  get: getDetails,
   delete: deleteSecret,
   getStats,
-  stats: getStats,
   getTokenStats,
   reveal,
   sendOtp,
@@ -692,6 +690,8 @@ var createClient = (options = {}) => {
       });
     };
   }
+  client.get = client.getDetails;
+  client.stats = client.getStats;
   return client.config(options);
 };
 

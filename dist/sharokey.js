@@ -649,10 +649,8 @@
     create,
     list: listSecrets,
     getDetails,
-    get: getDetails,
     delete: deleteSecret,
     getStats,
-    stats: getStats,
     getTokenStats,
     reveal,
     sendOtp,
@@ -693,6 +691,8 @@
         });
       };
     }
+    client.get = client.getDetails;
+    client.stats = client.getStats;
     return client.config(options);
   };
 

@@ -128,13 +128,55 @@ test('an abort during the backoff rejects at once with the signal\'s reason, and
     const t = performance.now();
     const p = window.Sharokey.list({ signal: c.signal });
     setTimeout(() => c.abort(), 100); // the first answer comes at once: this falls in the 250 ms wait
-    const name = await p.catch((x: Error) => x.name);
-    return { name, ms: performance.now() - t };
-  }) as { name: string; ms: number };
-  expect(r.name).toBe('AbortError');
+    const x = await p.catch((x: Error) => x);
+    // The signal's own reason, the very object: not an AbortError made anew.
+    return { name: (x as Error).name, same: x === c.signal.reason, ms: performance.now() - t };
+  }) as { name: string; same: boolean; ms: number };
+  expect(r).toMatchObject({ name: 'AbortError', same: true });
   expect(r.ms).toBeLessThan(1000); // ignored, the three retries would take 1.75 s at least
   await new Promise((ok) => setTimeout(ok, 600));
   expect((await mock.apiLog()).filter((l) => l.method == 'GET')).toHaveLength(1);
+});
+
+test('every network method, aborted while it runs, rejects with the signal\'s own reason (the very object), never a SharokeyError', async ({ sk }) => {
+  const r = await run(sk, async () => {
+    const S = window.Sharokey;
+    const secret = await S.create('to abort around', 1, 5);
+    const req = await S.createRequest({ message: 'abort' });
+    const calls: Record<string, (signal: AbortSignal) => Promise<unknown>> = {
+      create: (signal) => S.create('x', 1, 1, { signal }),
+      list: (signal) => S.list({ signal }),
+      getDetails: (signal) => S.getDetails(secret.slug, { signal }),
+      get: (signal) => S.get(secret.slug, { signal }),
+      delete: (signal) => S.delete(secret.slug, { signal }),
+      getStats: (signal) => S.getStats({ signal }),
+      stats: (signal) => S.stats({ signal }),
+      getTokenStats: (signal) => S.getTokenStats({ signal }),
+      reveal: (signal) => S.reveal(secret.share_url, { signal }),
+      sendOtp: (signal) => S.sendOtp(secret.share_url, { signal }),
+      createRequest: (signal) => S.createRequest({ signal }),
+      listRequests: (signal) => S.listRequests({ signal }),
+      getRequest: (signal) => S.getRequest(req.token, { signal }),
+      deleteRequest: (signal) => S.deleteRequest(req.token, { signal }),
+      requestStats: (signal) => S.requestStats({ signal }),
+      respond: (signal) => S.respond(req.url, 'x', { signal }),
+      openRequest: (signal) => S.openRequest(req.inbox_url, { signal }),
+      health: (signal) => S.health({ signal }),
+      test: (signal) => S.test({ signal }),
+      testConnection: (signal) => S.testConnection({ signal }),
+    };
+    const wrong: string[] = [];
+    for (const [name, call] of Object.entries(calls)) {
+      const c = new AbortController();
+      const reason = { aborted: name };
+      const p = call(c.signal);
+      c.abort(reason); // the call has begun (its executor ran) and cannot have ended
+      const x = await p.then(() => 'resolved', (e) => e);
+      if (x !== reason) wrong.push(`${name}: ${x?.name ?? x}`);
+    }
+    return { tried: Object.keys(calls).length, wrong };
+  });
+  expect(r).toEqual({ tried: 20, wrong: [] });
 });
 
 test('an answer no class names is still a subclass: another 4xx a ValidationError (not retried), an unusable answer a NetworkError (retried on a GET)', async ({ sk }) => {

@@ -22,6 +22,8 @@ test('the script tag adds exactly one global, Sharokey, with every documented me
     expect(members).toContain(m);
   }
   expect(await page.evaluate(() => window.Sharokey.version)).toBe(pkg.version);
+  // The aliases are the very functions they name, on the global and on a client of createClient().
+  expect(await page.evaluate(() => [window.Sharokey, window.Sharokey.createClient()].flatMap((S) => [S.get === S.getDetails, S.stats === S.getStats]))).toEqual([true, true, true, true]);
 });
 
 test('config() returns Sharokey, getConfig() tells hasToken and never the token', async ({ sk }) => {

@@ -184,14 +184,18 @@ test('an inbox link with a wrong private key is a CryptoError', async ({ sk, bro
 
 test('createRequest(): a server whose url is relative or missing still gives an inbox_url (beside the API), never a raw TypeError', async ({ sk }) => {
   for (const url of ['/r/relative', undefined]) {
+    let changed = 0; // the mock's own url gives the same inbox_url: the answer must have been changed
     await sk.route('**/api/v1/requests', async (route) => {
       const res = await route.fetch();
       const body = await res.json();
-      if (url) body.data.url = url;
-      else delete body.data.url;
+      if (url) body.data.request.url = url;
+      else delete body.data.request.url;
+      changed++;
       await route.fulfill({ response: res, json: body });
     });
     const r = await create(sk, { message: 'relative' });
+    expect(changed).toBe(1);
+    expect(r.url ?? null).toBe(url ?? null);
     expect(r.inbox_url).toMatch(new RegExp(`^${MOCK_URL.replace(/\/api\/v1$/, '')}/i/${r.token}#[\\w-]{43}$`));
     await sk.unrouteAll();
   }

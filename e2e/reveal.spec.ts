@@ -172,13 +172,16 @@ test('reveal() needs no token', async ({ sk }) => {
 test('the message comes from GET /public/secrets/{slug} when /open does not carry it (PROTOCOL.md\'s answer), read before the view is used', async ({ sk }) => {
   const s = (await run(sk, () => window.Sharokey.create('with a note', 1, 1, { message: 'from Alice' }))) as { share_url: string };
   // /open answered as PROTOCOL.md lists it: content, iv, salt, key, attachments, and no message.
+  let stripped = 0; // the mock's /open carries the message: it must have been taken out
   await sk.route('**/open', async (route) => {
     const res = await route.fetch();
     const body = await res.json();
+    if (body.data.message == 'from Alice') stripped++;
     delete body.data.message;
     await route.fulfill({ response: res, json: body });
   });
   const r = await reveal(sk, s.share_url);
+  expect(stripped).toBe(1);
   expect(r).toMatchObject({ content: 'with a note', message: 'from Alice' });
   expect((await mock.apiLog()).map((l) => l.method + ' ' + l.path.split('/').slice(3).join('/').replace(/\/\w{8}/, '/{slug}'))).toEqual([
     'POST secrets', 'GET public/secrets/{slug}', 'POST public/secrets/{slug}/open',

@@ -153,7 +153,7 @@ const CONFIG = {
 
 // Every network method takes the client's configuration first.
 const METHODS = {
-  create, list: listSecrets, getDetails, get: getDetails, delete: deleteSecret, getStats, stats: getStats, getTokenStats, reveal, sendOtp,
+  create, list: listSecrets, getDetails, delete: deleteSecret, getStats, getTokenStats, reveal, sendOtp,
   createRequest, listRequests, getRequest, deleteRequest, requestStats, respond, openRequest, health, test, testConnection,
 };
 
@@ -199,5 +199,8 @@ export const createClient = (options: Options = {}): Client => {
       });
     };
   }
+  // The aliases are the very same functions (`Sharokey.get === Sharokey.getDetails`).
+  client.get = client.getDetails;
+  client.stats = client.getStats;
   return client.config(options);
 };

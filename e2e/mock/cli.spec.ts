@@ -3,7 +3,10 @@ import { test, expect } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { call } from './helpers.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { call, secretBody } from './helpers.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -55,6 +58,41 @@ test('--fixtures and SHAROKEY_MOCK_PORT are honoured; SIGINT stops it too', asyn
     expect((await call(url, 'GET', '/secrets', { token: 'demo-admin-token' })).status).toBe(401);
   } finally {
     mock.child.kill('SIGINT');
+  }
+  expect(await mock.exit).toBe(0);
+});
+
+test("$SHAROKEY_MOCK_FIXTURES names the fixtures, PROTOCOL.md's shape: companies, quota, a user of several companies, the rate limit", async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'sharokey-cli-')), 'fixtures.json');
+  writeFileSync(file, JSON.stringify({
+    companies: [
+      { id: 'acme', name: 'Acme', quota: 1, tokens: [{ token: 'acme-admin-token', user: 'alice@acme.test', scopes: ['read', 'write', 'stats'] }] },
+      { id: 'globex', name: 'Globex', quota: 500, tokens: [{ token: 'globex-admin-token', user: 'dan@globex.test', scopes: ['read', 'write', 'stats'] }] },
+      { id: 'initech', name: 'Initech', quota: 500, tokens: [] },
+    ],
+    users: [{ token: 'erin-user-token', user: 'erin@acme.test', companies: ['acme', 'globex'], scopes: ['read', 'stats'] }],
+    rateLimit: { perMinute: 6 },
+  }));
+  const mock = run(['--port', '0'], { SHAROKEY_MOCK_FIXTURES: file });
+  try {
+    const url = await mock.first;
+    const admin = { token: 'acme-admin-token' };
+    expect((await call(url, 'POST', '/secrets', { ...admin, body: secretBody() })).status).toBe(201);
+    const over = await call(url, 'POST', '/secrets', { ...admin, body: secretBody() });
+    expect([over.status, over.body.error.code]).toEqual([403, 'QUOTA_EXCEEDED']); // quota: 1
+    const erin = { token: 'erin-user-token' };
+    expect((await call(url, 'GET', '/secrets', erin)).body.data).toHaveLength(1); // its first company, acme
+    expect((await call(url, 'GET', '/secrets', { ...erin, headers: { 'X-Sharokey-Company': 'globex' } })).body.data).toEqual([]);
+    const refused = await call(url, 'GET', '/secrets', { ...erin, headers: { 'X-Sharokey-Company': 'initech' } });
+    expect([refused.status, refused.body.error.code, refused.body.error.message]).toEqual([403, 'PERMISSION_DENIED', 'You do not have permission to access this company']);
+    // Six a minute per token: erin has made three; the seventh is refused with Retry-After.
+    for (let i = 0; i < 3; i++) expect((await call(url, 'GET', '/secrets', erin)).status).toBe(200);
+    const limited = await call(url, 'GET', '/secrets', erin);
+    expect([limited.status, limited.body.error.code]).toEqual([429, 'RATE_LIMIT_EXCEEDED']);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await call(url, 'GET', '/secrets', { token: 'globex-admin-token' })).status).toBe(200); // per token
+  } finally {
+    mock.child.kill('SIGTERM');
   }
   expect(await mock.exit).toBe(0);
 });

@@ -15,13 +15,19 @@ test('the controls answer under /api/v1 and at the origin root', async () => {
 
 test('reset empties secrets, requests, log, outbox and the clock offset', async () => {
   const slug = await createSecret(api, T.admin, { otp_type: 'email', otp_receiver: 'a@b.test' });
-  await api.post(`/public/secrets/${slug}/otp`);
+  expect((await api.post(`/public/secrets/${slug}/otp`)).status).toBe(200);
+  const request = (await api.post('/requests', { token: T.admin, body: { email_to: 'bob@example.com' } })).body.data.request.token;
+  // Each thing there before the reset, so that the reset is what empties it.
+  expect((await api.get('/_mock/outbox')).body.data).toHaveLength(2); // the code and the request's e-mail
+  expect((await api.get(`/requests/${request}`, { token: T.admin })).status).toBe(200);
+  expect((await api.get('/_mock/log')).body.data.length).toBeGreaterThan(0);
   await api.post('/_mock/clock', { body: { advance_hours: 100 } });
   const reset = await api.reset();
   expect(Math.abs(Date.parse(reset.body.data.now) - Date.now())).toBeLessThan(5000);
   expect((await api.get('/_mock/log')).body.data).toEqual([]);
   expect((await api.get('/_mock/outbox')).body.data).toEqual([]);
   expect((await api.get(`/secrets/${slug}`, { token: T.admin })).status).toBe(404);
+  expect((await api.get(`/requests/${request}`, { token: T.admin })).status).toBe(404);
 });
 
 test('clock advances by fractional hours and returns the new now; bad values are 422', async () => {
