@@ -122,18 +122,19 @@ test('the backoff is bounded (at most timeout, at most 8 s): retries: 10 on a fa
 
 test('an abort during the backoff rejects at once with the signal\'s reason, and no further attempt is made', async ({ sk }) => {
   await setRetries(sk, 3, 30000);
-  await mock.fault({ path: '/secrets', method: 'GET', status: 503, times: 4 });
+  // A 5 s wait (Retry-After): an abort it ignored would show in the time, not only in a next attempt's check.
+  await mock.fault({ path: '/secrets', method: 'GET', status: 503, headers: { 'Retry-After': '5' }, times: 4 });
   const r = await run(sk, async () => {
     const c = new AbortController();
     const t = performance.now();
     const p = window.Sharokey.list({ signal: c.signal });
-    setTimeout(() => c.abort(), 100); // the first answer comes at once: this falls in the 250 ms wait
+    setTimeout(() => c.abort(), 100); // the first answer comes at once: this falls in the 5 s wait
     const x = await p.catch((x: Error) => x);
     // The signal's own reason, the very object: not an AbortError made anew.
     return { name: (x as Error).name, same: x === c.signal.reason, ms: performance.now() - t };
   }) as { name: string; same: boolean; ms: number };
   expect(r).toMatchObject({ name: 'AbortError', same: true });
-  expect(r.ms).toBeLessThan(1000); // ignored, the three retries would take 1.75 s at least
+  expect(r.ms).toBeLessThan(1000); // ignored, the wait alone would take 5 s
   await new Promise((ok) => setTimeout(ok, 600));
   expect((await mock.apiLog()).filter((l) => l.method == 'GET')).toHaveLength(1);
 });

@@ -186,6 +186,15 @@ test('a 0-byte file is refused wherever it stands in the list, named by its plac
   const e = rejected(await run(sk, () => window.Sharokey.create('x', 1, 1, { attachments: [new File(['a'], 'a.txt'), new File(['b'], 'b.txt'), new File([], 'empty.txt')] })), 'AttachmentError');
   expect(e.status).toBe(0);
   expect(e.message).toBe('Invalid attachments: file 3 must be a non-empty File (or a Blob with a name), named in 1 to 255 characters');
+  // Its place counted from 1, whatever is wrong with it: empty first, not a file, a Blob with no name, a name too long.
+  const places = await run(sk, async () => {
+    const ok = new File(['a'], 'a.txt');
+    const lists = [[new File([], 'e.txt'), ok], [ok, 'not a file'], [ok, ok, ok, new Blob(['b'])], [new File(['c'], 'n'.repeat(256))]];
+    const out: string[] = [];
+    for (const attachments of lists) out.push(await window.Sharokey.create('x', 1, 1, { attachments: attachments as File[] }).then(() => 'sent', (e) => e.message.match(/file \d+/)?.[0]));
+    return out;
+  });
+  expect(places).toEqual(['file 1', 'file 2', 'file 4', 'file 1']);
   expect(await mock.apiLog()).toEqual([]);
 });
 

@@ -2,7 +2,7 @@
 // realistic bug put into src/, mock/, demo/ or package.json; the tests most likely to see it run
 // (through the README's test command) and must fail. A mutant that every one
 // of its tests lets through is a test that cannot fail.
-//   node scripts/mutants.mjs           every mutant (about 22 minutes)
+//   node scripts/mutants.mjs           every mutant (about 30 minutes)
 //   node scripts/mutants.mjs M09 K20   only these
 // The files are put back after each mutant (also on Ctrl-C), and dist/ is
 // rebuilt from the restored source at the end. Not part of `npm test`: it runs

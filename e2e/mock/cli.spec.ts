@@ -3,7 +3,7 @@ import { test, expect } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { call, secretBody } from './helpers.ts';
@@ -63,7 +63,8 @@ test('--fixtures and SHAROKEY_MOCK_PORT are honoured; SIGINT stops it too', asyn
 });
 
 test("$SHAROKEY_MOCK_FIXTURES names the fixtures, PROTOCOL.md's shape: companies, quota, a user of several companies, the rate limit", async () => {
-  const file = join(mkdtempSync(join(tmpdir(), 'sharokey-cli-')), 'fixtures.json');
+  const dir = mkdtempSync(join(tmpdir(), 'sharokey-cli-'));
+  const file = join(dir, 'fixtures.json');
   writeFileSync(file, JSON.stringify({
     companies: [
       { id: 'acme', name: 'Acme', quota: 1, tokens: [{ token: 'acme-admin-token', user: 'alice@acme.test', scopes: ['read', 'write', 'stats'] }] },
@@ -95,6 +96,7 @@ test("$SHAROKEY_MOCK_FIXTURES names the fixtures, PROTOCOL.md's shape: companies
     mock.child.kill('SIGTERM');
   }
   expect(await mock.exit).toBe(0);
+  rmSync(dir, { recursive: true });
 });
 
 test('a bad option or fixture file exits non-zero with a message', async () => {

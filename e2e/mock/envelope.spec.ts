@@ -149,10 +149,9 @@ test('HEAD is answered like GET, without a body', async () => {
   const res = await fetch(`${mock.url}/health`, { method: 'HEAD' });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-  // fetch drops any body of a HEAD answer: read the socket, where nothing may follow the headers.
-  const raw = await rawHttp(mock.origin, ['HEAD /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n']);
-  expect(raw).toMatch(/^HTTP\/1\.1 200 /);
-  expect(raw.slice(raw.indexOf('\r\n\r\n') + 4)).toBe('');
+  // The headers of the GET: its body's length too (Node itself sends no body on a HEAD).
+  const get = await fetch(`${mock.url}/health`);
+  expect(res.headers.get('content-length')).toBe(String((await get.arrayBuffer()).byteLength));
 });
 
 test('a body nested 100,000 deep with a \\u escape is read, not a 500: a pair is text (201), a lone surrogate is not (400)', async () => {
