@@ -13,7 +13,7 @@ test('open a link: a secret behind a captcha opens once the box is ticked', asyn
   const panel = page.getByRole('tabpanel', { name: 'Open a link' });
   await panel.getByLabel('Share link').fill(link);
   await panel.getByRole('button', { name: 'Reveal' }).click();
-  await expect(page.locator('#o-error')).toBeVisible();
+  await expect(page.locator('#o-error')).toContainText('This secret asks for a captcha.');
   await panel.getByLabel(/I am not a robot/).check();
   await panel.getByRole('button', { name: 'Reveal' }).click();
   await expect(page.locator('#o-result').getByLabel('Content')).toHaveValue(`captcha secret ${id}`);

@@ -54,6 +54,8 @@ test('--fixtures and SHAROKEY_MOCK_PORT are honoured; SIGINT stops it too', asyn
   const mock = run(['--fixtures', 'e2e/fixtures/mock.json'], { SHAROKEY_MOCK_PORT: '0' });
   try {
     const url = await mock.first;
+    // Port 0 is any free one, which the system never picks as the default 8787.
+    expect(new URL(url).port).not.toBe('8787');
     expect((await call(url, 'GET', '/secrets', { token: 'acme-admin-token' })).status).toBe(200);
     expect((await call(url, 'GET', '/secrets', { token: 'demo-admin-token' })).status).toBe(401);
   } finally {
@@ -100,10 +102,19 @@ test("$SHAROKEY_MOCK_FIXTURES names the fixtures, PROTOCOL.md's shape: companies
 });
 
 test('a bad option or fixture file exits non-zero with a message', async () => {
+  const stderr = (s: Started) => {
+    let err = '';
+    s.child.stderr!.on('data', (d) => (err += d));
+    return () => err;
+  };
   const bad = run(['--bogus']);
+  const badErr = stderr(bad);
   expect(await bad.exit).toBe(2);
+  expect(badErr()).toMatch(/Unknown option --bogus\n[^]*Usage: npm run mock/);
   const missing = run(['--port', '0', '--fixtures', 'no/such/file.json']);
+  const missingErr = stderr(missing);
   expect(await missing.exit).toBe(1);
+  expect(missingErr()).toMatch(/^sharokey-mock: Cannot read fixtures \S*no\/such\/file\.json/m);
 });
 
 test('by default it listens on 127.0.0.1 only, not on every interface', async () => {

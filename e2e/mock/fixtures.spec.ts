@@ -22,6 +22,9 @@ test('missing optional fields take their defaults and unknown fields are ignored
   } finally {
     await mock.close();
   }
+  // The company's own defaults (docs/mock.md): its id as its name, a quota of 1000.
+  const { loadFixtures } = await import('../../mock/fixtures.ts');
+  expect(loadFixtures({ companies: [{ id: 'solo', tokens: [] }] } as never).companies.get('solo')).toMatchObject({ id: 'solo', name: 'solo', quota: 1000 });
 });
 
 test('a quota of 0 refuses every secret', async () => {

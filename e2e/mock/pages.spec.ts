@@ -108,6 +108,7 @@ test.describe('in a browser', () => {
     await page.fill('#password', 'x'.repeat(5000));
     await page.click('#reveal');
     await expect(page.locator('#status')).toContainText('password');
+    await expect(page.locator('#status')).toContainText('could not be opened'); // not the last answer's "Wrong password"
     await expect(page.locator('#status')).not.toContainText('damaged');
     await expect(page.locator('#gate')).toBeVisible();
     expect(await views(slug)).toBe(0);
