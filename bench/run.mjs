@@ -32,7 +32,7 @@
 // after a forced GC and a short pause. The table goes to stdout (progress to
 // stderr) and everything to bench/results.json (BENCH_OUT to write elsewhere).
 // dist/ is used as it is: run `npm run build` first if src/ changed.
-// About 3.5 minutes on an idle 2-core machine; more when it is busy.
+// About 1 to 4 minutes on a 2-core machine, with its load.
 import { spawn, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -135,10 +135,14 @@ function pageSetup({ apiUrl, token }) {
   const b64 = (u8) => {
     if (u8.toBase64) return u8.toBase64();
     let s = '';
-    for (let i = 0; i < u8.length; i += 0x8000) s += String.fromCharCode(...u8.subarray(i, i + 0x8000));
+    for (let i = 0; i < u8.length; i += 4096) s += String.fromCharCode.apply(0, u8.subarray(i, i + 4096));
     return btoa(s);
   };
-  const unb64 = (s) => Uint8Array.fromBase64 ? Uint8Array.fromBase64(s) : Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+  const unb64 = (t) => {
+    if (Uint8Array.fromBase64) return Uint8Array.fromBase64(t);
+    const s = atob(t);
+    return new Uint8Array(s.length).map((_, i) => s.charCodeAt(i));
+  };
   const random = (n) => crypto.getRandomValues(new Uint8Array(n));
   const ALPHA = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   const derive = async (k, salt) => subtle.deriveKey(
@@ -362,6 +366,7 @@ const report = (r) => {
   }
   out.push(table(rows));
   out.push('  ratio = library median / floor median; paired = median of the per-round ratios (library and floor run in turn)');
+  out.push(`  target judged on the least favourable reading (ratio, paired, and for create the Blob-body floor below): create ${target('create-10MB-ratio').value.toFixed(2)}x, reveal ${target('reveal-10MB-ratio').value.toFixed(2)}x`);
   const v = r.create.find((e) => e.mb == 10).variants?.[BLOB];
   if (v) out.push(`  variant: create 10 MB, the floor sending its body as a Blob of parts (no 13 MB JSON string): ${fmtMs(v)}, library / it ${v.libraryRatio.toFixed(2)}x`);
   const w = r.reveal.find((e) => e.mb == 10).variants?.[FILE];
@@ -623,9 +628,13 @@ const main = async () => {
       }
     }
     const at10 = (op) => results[op].find((e) => e.mb == 10);
+    // A target is judged on the least favourable reading: the median ratio, the paired one, and for
+    // create() the floor that sends its body as a Blob of parts as the library does (the plain floor's
+    // one 13 MB JSON string is slower than the library, so beside it alone create() would look cheap).
+    const worst = (op) => Math.max(at10(op).ratio, at10(op).pairedRatio, at10(op).variants?.[BLOB]?.libraryRatio ?? 0);
     const targets = [
-      { id: 'create-10MB-ratio', what: 'create() at 10 MB, median / floor median', value: at10('create').ratio, limit: TARGET.ratio },
-      { id: 'reveal-10MB-ratio', what: 'reveal() at 10 MB, median / floor median', value: at10('reveal').ratio, limit: TARGET.ratio },
+      { id: 'create-10MB-ratio', what: 'create() at 10 MB / its floor: the highest of the median ratio, the paired ratio and library / the Blob-body floor', value: worst('create'), limit: TARGET.ratio },
+      { id: 'reveal-10MB-ratio', what: 'reveal() at 10 MB / its floor: the higher of the median ratio and the paired ratio', value: worst('reveal'), limit: TARGET.ratio },
       { id: 'create-heap', what: 'peak JS heap growth of create() at 10 MB / payload', value: heap.create.library.jsMultiple, limit: TARGET.heap },
       { id: 'reveal-heap', what: 'peak JS heap growth of reveal() at 10 MB / payload', value: heap.reveal.library.jsMultiple, limit: TARGET.heap },
     ].map((t) => ({ ...t, pass: t.value <= t.limit }));
