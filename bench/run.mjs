@@ -15,9 +15,10 @@
 //     fetch to the same mock with the same headers);
 //   - Sharokey.reveal() of the same sizes beside its floor (fetch of
 //     /public/secrets/{slug}/open, Uint8Array.fromBase64, PBKDF2, AES-GCM);
-//   - two variants at 10 MB that are not floors but measure what the library
-//     could change: the create floor sending its body as a Blob of parts
-//     (no 13 MB JSON string), the reveal floor also making Files as reveal() does;
+//   - two variants at 10 MB: the create floor sending its body as a Blob of
+//     parts as the library does (no 13 MB JSON string: the harder create
+//     floor, which its target is judged on), the reveal floor also making
+//     Files as reveal() does (an easier floor: what the Files cost);
 //   - peak JS heap growth during the 10 MB create and reveal, as a multiple
 //     of the payload: CDP Performance.getMetrics JSHeapUsedSize sampled every
 //     ~5 ms from here after a forced GC (HeapProfiler.collectGarbage), plus
@@ -185,8 +186,8 @@ function pageSetup({ apiUrl, token }) {
     },
     /**
      * The floor of create(): the same bytes, encryption, encoding and POST, nothing else.
-     * `blob`: a variant (not the floor) that sends the same JSON text as a Blob of parts,
-     * the base64 strings never joined into one body string.
+     * `blob`: the variant that sends the same JSON text as a Blob of parts, as the library
+     * does, the base64 strings never joined into one body string (the harder floor).
      */
     async floorCreate(views = 1, blob = false) {
       const t0 = performance.now();

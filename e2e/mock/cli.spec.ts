@@ -96,25 +96,27 @@ test("$SHAROKEY_MOCK_FIXTURES names the fixtures, PROTOCOL.md's shape: companies
     expect((await call(url, 'GET', '/secrets', { token: 'globex-admin-token' })).status).toBe(200); // per token
   } finally {
     mock.child.kill('SIGTERM');
+    await mock.exit;
+    rmSync(dir, { recursive: true });
   }
   expect(await mock.exit).toBe(0);
-  rmSync(dir, { recursive: true });
 });
 
 test('a bad option or fixture file exits non-zero with a message', async () => {
-  const stderr = (s: Started) => {
+  // All of stderr: read once the streams are closed, which comes after the exit.
+  const stderr = (s: Started) => new Promise<string>((done) => {
     let err = '';
     s.child.stderr!.on('data', (d) => (err += d));
-    return () => err;
-  };
+    s.child.once('close', () => done(err));
+  });
   const bad = run(['--bogus']);
   const badErr = stderr(bad);
   expect(await bad.exit).toBe(2);
-  expect(badErr()).toMatch(/Unknown option --bogus\n[^]*Usage: npm run mock/);
+  expect(await badErr).toMatch(/Unknown option --bogus\n[^]*Usage: npm run mock/);
   const missing = run(['--port', '0', '--fixtures', 'no/such/file.json']);
   const missingErr = stderr(missing);
   expect(await missing.exit).toBe(1);
-  expect(missingErr()).toMatch(/^sharokey-mock: Cannot read fixtures \S*no\/such\/file\.json/m);
+  expect(await missingErr).toMatch(/^sharokey-mock: Cannot read fixtures [^\n]*no\/such\/file\.json/m);
 });
 
 test('by default it listens on 127.0.0.1 only, not on every interface', async () => {
