@@ -3,7 +3,7 @@
 // The SRI hash stays, so the browser checks the README's hash too.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser } from '@playwright/test';
-import { test, expect, mock, MOCK_ORIGIN, MOCK_URL, PAGE_ORIGIN, TOKENS } from './helpers.ts';
+import { test, expect, mock, run, MOCK_ORIGIN, MOCK_URL, PAGE_ORIGIN, TOKENS } from './helpers.ts';
 
 const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const snippet = (name: string): string => {
@@ -96,4 +96,17 @@ test('the ES module import', async ({ page, browser }) => {
   const link = (await page.locator('body').textContent())!.match(/http\S+#[A-Za-z0-9]{24}/)![0];
   expect(await page.evaluate(() => 'Sharokey' in window)).toBe(false);
   expect(await openAsRecipient(browser, link)).toBe('wifi: correct-horse-battery');
+});
+
+test('listAll() of "Coming from the official SDKs": every secret, over three pages of two', async ({ sk }) => {
+  const slugs = await run(sk, async (src: string) => {
+    const made = [];
+    for (let i = 0; i < 5; i++) made.push((await window.Sharokey.create('secret ' + i)).slug);
+    const listAll = new Function('Sharokey', src + '\nreturn listAll;')(window.Sharokey);
+    const all = await listAll({ limit: 2 });
+    return { made: made.sort(), listed: all.map((s: { slug: string }) => s.slug).sort() };
+  }, snippet('list-all'));
+  // (One page, or a loop that stops early, lists 2 or 4.)
+  expect(slugs).toMatchObject({ listed: (slugs as { made: string[] }).made });
+  expect((slugs as { listed: string[] }).listed).toHaveLength(5);
 });
