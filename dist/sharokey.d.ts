@@ -2,7 +2,9 @@
 /**
  * Every rejection of the library (other than a caller's abort) is a
  * SharokeyError: data first (`code`, `status`, `details`, `cause`), a message
- * that a person can act on, and never a token, keyB, password or plaintext.
+ * that a person can act on, and never a token, keyB, password or plaintext
+ * (a server's own `error.message` is passed on as it came; what reading a
+ * caller's options throws, a page's getter, rejects as it is).
  */
 /** Field name -> messages, as the server's `error.details`. */
 export type ErrorDetails = Record<string, string[]>;
@@ -15,8 +17,11 @@ export interface ErrorInit {
 }
 /** Base class of every error. `status` is 0 when no HTTP answer was involved. */
 export declare class SharokeyError extends Error {
+    /** The server's `error.code`, or the class's own (`VALIDATION_ERROR`, `NETWORK_ERROR`...). */
     code: string;
+    /** The HTTP status, or 0 when no answer was involved (input refused before sending, no answer). */
     status: number;
+    /** Field name -> messages: each bad field of a ValidationError (the server's, or the library's own). */
     details?: ErrorDetails;
     /** What caused it (a fetch failure, a WebCrypto error...), when anything did. */
     cause?: unknown;
@@ -24,13 +29,16 @@ export declare class SharokeyError extends Error {
     retryAfter?: number;
     constructor(message: string, init?: ErrorInit);
 }
-/** 401: no token, unknown, revoked or expired token. */
+/** 401: unknown, revoked or expired token; status 0 when none is set, or `getToken()` fails or gives none. */
 export declare class AuthenticationError extends SharokeyError {
 }
 /** 403: missing scope, refused company, or a recipient gate (see `code`). */
 export declare class PermissionError extends SharokeyError {
 }
-/** 404: unknown, expired, exhausted or another company's slug or token. */
+/**
+ * 404: unknown, expired, exhausted or another company's slug or token; status 0 from
+ * `openRequest()` (REQUEST_PENDING, REQUEST_CLOSED) and `respond()` (NO_PUBLIC_KEY).
+ */
 export declare class NotFoundError extends SharokeyError {
 }
 /** 403 QUOTA_EXCEEDED: the plan's active-secret limit is reached. */
@@ -42,7 +50,7 @@ export declare class RateLimitError extends SharokeyError {
 /** Invalid input, found before sending (status 0) or by the server (422/400, or another 4xx that no class names). */
 export declare class ValidationError extends SharokeyError {
 }
-/** Too many files, too large in all, or a file that cannot be read. */
+/** Too many files, too large in all, an empty or unnamed file, one that cannot be read, or the server's 413. */
 export declare class AttachmentError extends ValidationError {
 }
 /**
@@ -55,7 +63,7 @@ export declare class NetworkError extends SharokeyError {
 /** The request took longer than `timeout` (or the server answered 408). */
 export declare class TimeoutError extends NetworkError {
 }
-/** Decryption failed: wrong key, or the data was tampered with. */
+/** Decryption failed: wrong key, or the data was tampered with; also `respond()`'s KEY_MISMATCH (nothing sent). */
 export declare class CryptoError extends SharokeyError {
 }
 /**
@@ -75,7 +83,10 @@ export interface Options {
     apiUrl?: string | null | undefined;
     /** Milliseconds per attempt before a TimeoutError. Default 30000. */
     timeout?: number | null | undefined;
-    /** Extra attempts of a GET or DELETE (and of any 429). Default 2; 0 allowed. */
+    /**
+     * Extra attempts of a GET or DELETE (no answer, 408, 429, 5xx) and of a POST refused with 429.
+     * Default 2; 0 allowed. A `Retry-After` longer than `timeout` is not waited: that error comes back at once.
+     */
     retries?: number | null | undefined;
     /** The company a multi-company user token acts for. */
     company?: string | null | undefined;
@@ -94,7 +105,10 @@ export interface WithSignal {
 }
 /** Which protection the server applies to a secret (the highest one asked for). */
 export type Security = 'none' | 'captcha' | 'password' | 'otp_email' | 'otp_phone';
-/** Progress of `create()`: bytes of attachments encrypted, then the upload. */
+/**
+ * Progress of `create()` (and `respond()`), in bytes of attachments: `'encrypt'` before each
+ * file (`loaded`: the bytes done so far), `'upload'` once as the request is sent, `'done'` once stored.
+ */
 export interface Progress {
     phase: 'encrypt' | 'upload' | 'done';
     loaded: number;
@@ -111,13 +125,17 @@ export type FileListLike = typeof globalThis extends {
     };
 } ? T : never;
 export interface CreateOptions extends WithSignal {
+    /** For you, in the list: at most 255 characters. */
     description?: string | null | undefined;
+    /** Shown to the recipient before the secret is opened: at most 255 characters. */
     message?: string | null | undefined;
     /** 4..100 characters; checked by the server before it releases the ciphertext. */
     password?: string | null | undefined;
+    /** The recipient solves a captcha first (the lowest protection). */
     captcha?: boolean | null | undefined;
+    /** The recipient gets a one-time code at this e-mail address (at most 254 characters). */
     otpEmail?: string | null | undefined;
-    /** International format: `+` then 8 to 15 digits (spaces are dropped). */
+    /** The recipient gets a one-time code by SMS: `+` then 8 to 15 digits (spaces, dots, dashes and parentheses are dropped). */
     otpPhone?: string | null | undefined;
     /** Public IPv4/IPv6 addresses or CIDR ranges, comma-separated or as an array. */
     ipWhitelist?: string | readonly string[] | null | undefined;
@@ -184,13 +202,16 @@ export interface Page<T> {
 }
 export interface ListFilters extends WithSignal {
     status?: 'active' | 'expired' | null | undefined;
-    /** 1..100. */
+    /** Items per page, 1..100 (absent: the server's size, 50 on the mock). */
     limit?: number | null | undefined;
+    /** From 1; `pagination.last_page` is the last. */
     page?: number | null | undefined;
+    /** The creator's e-mail address. */
     creator?: string | null | undefined;
+    /** Text to look for, at most 255 characters. */
     search?: string | null | undefined;
 }
-/** A date range: Date objects or `YYYY-MM-DD` strings (UTC days, inclusive). */
+/** A date range: Date objects or `YYYY-MM-DD` strings (UTC days, inclusive). Other keys (`startDate`) are not read. */
 export interface Range extends WithSignal {
     from?: Date | string | null | undefined;
     to?: Date | string | null | undefined;
@@ -206,7 +227,9 @@ export interface SecretStats {
     secrets_created_this_month: number;
 }
 export interface RevealOptions extends WithSignal {
+    /** The secret's password, when it has one (`''`: not given). */
     password?: string | null | undefined;
+    /** The one-time code the server sent (see `sendOtp()`). */
     otp?: string | null | undefined;
     /** The token of a solved captcha, when the secret asks for one. */
     captchaToken?: string | null | undefined;
@@ -256,17 +279,21 @@ export interface TokenStats {
 }
 /** Options of `createRequest()`: the camelCase of the wire fields. */
 export interface RequestOptions extends WithSignal {
+    /** Shown to the responder: at most 255 characters. */
     message?: string | null | undefined;
+    /** For you, in the list: at most 255 characters. */
     description?: string | null | undefined;
     /** Who is asked: the server e-mails them the responder's link. */
     emailTo?: string | null | undefined;
+    /** Where the responder's e-mail sends a reply. */
     emailReply?: string | null | undefined;
+    /** The language of that e-mail. */
     locale?: 'en' | 'fr' | null | undefined;
-    /** Hours the answered secret lives, 1..8760 (default 24). */
+    /** Hours the answered secret lives, 1..8760 (absent: the server's default, 24 on the mock). */
     secretExpirationHours?: number | null | undefined;
-    /** Hours the request stays open, 1..8760 (default 48). */
+    /** Hours the request stays open, 1..8760 (absent: the server's default, 48 on the mock). */
     requestExpirationHours?: number | null | undefined;
-    /** Views of the answered secret, 1..1000 (default 1). */
+    /** Views of the answered secret, 1..1000 (absent: the server's default, 1 on the mock). */
     maximumViews?: number | null | undefined;
 }
 /** A secret request as the server keeps it. */
@@ -310,11 +337,16 @@ export interface CreatedRequest extends SecretRequest {
      */
     inbox_url: string;
 }
+/** Filters of `listRequests()`, as `list()`'s, with the status of requests. */
 export interface RequestFilters extends WithSignal {
     status?: 'active' | 'completed' | 'expired' | null | undefined;
+    /** Items per page, 1..100 (absent: the server's size, 50 on the mock). */
     limit?: number | null | undefined;
+    /** From 1; `pagination.last_page` is the last. */
     page?: number | null | undefined;
+    /** The creator's e-mail address. */
     creator?: string | null | undefined;
+    /** Text to look for, at most 255 characters. */
     search?: string | null | undefined;
 }
 export interface RequestStats {
@@ -326,7 +358,11 @@ export interface RequestStats {
     requests_created_this_week: number;
     requests_created_this_month: number;
 }
-/** Options of `respond()`: the content's options of `create()`, bar the protections. */
+/**
+ * Options of `respond()`: the content's options of `create()`, bar the protections and restrictions
+ * (a password, captcha, code, IP list or country list would lock the requester out: refused with a
+ * ValidationError, nothing sent).
+ */
 export type RespondOptions = Pick<CreateOptions, 'attachments' | 'onProgress' | 'signal'> & {
     /**
      * The requester's public key as they gave it to you over a channel the server does not
@@ -431,7 +467,8 @@ export interface Client {
      */
     create(content: string, hours?: number, views?: number, options?: CreateOptions): Promise<CreatedSecret>;
     /**
-     * The company's secrets, newest first: `{ items, pagination }`.
+     * The company's secrets, newest first: `{ items, pagination }`, one page of them (walk `page` up to
+     * `pagination.last_page` for all).
      * @example const { items } = await Sharokey.list({ status: 'active', limit: 10 });
      */
     list(filters?: ListFilters): Promise<Page<SecretItem>>;
@@ -453,7 +490,8 @@ export interface Client {
     getTokenStats(options?: WithSignal): Promise<TokenStats>;
     /**
      * Rates, activity and recommendations of a statistics object (or of the API's whole answer);
-     * no network. A rate whose fields are missing, or with zero secrets, is null.
+     * no network. A rate whose fields are missing, or with zero secrets, is null. Throws
+     * ValidationError when a field is there but is not a count of 0 or more.
      */
     analyzeStats(stats: StatsInput): StatsAnalysis;
     /**
@@ -475,7 +513,7 @@ export interface Client {
      * @example const { url, inbox_url } = await Sharokey.createRequest({ message: 'VPN password?', emailTo: 'ops@example.com' });
      */
     createRequest(options?: RequestOptions): Promise<CreatedRequest>;
-    /** The company's secret requests, newest first: `{ items, pagination }`. */
+    /** The company's secret requests, newest first: `{ items, pagination }` (one page, as `list()`). */
     listRequests(filters?: RequestFilters): Promise<Page<SecretRequest>>;
     /** One request by its token. */
     getRequest(token: string, options?: WithSignal): Promise<SecretRequest>;
@@ -485,21 +523,25 @@ export interface Client {
     requestStats(range?: Range): Promise<RequestStats>;
     /**
      * Answers a request as the responder (no token needed): encrypts here and seals keyB to the
-     * requester's public key; the server sees neither the plaintext nor keyB.
+     * requester's public key; the server sees neither the plaintext nor keyB. A protection
+     * or restriction (password, captcha, a code, IPs, countries) is refused: it would lock the requester out.
      * @example await Sharokey.respond(location.href, 'the VPN password');
      */
     respond(requestUrl: string, content: string, options?: RespondOptions): Promise<Responded>;
     /**
      * Opens the answer to your request from its `inbox_url` (one view). NotFoundError with code
      * REQUEST_PENDING while it is open and unanswered, REQUEST_CLOSED once it can never be opened
-     * (expired, cancelled, or answered without a sealed key); CryptoError when the link's key does not open it.
+     * (expired, cancelled, or answered without a sealed key); once the answer has been opened, NotFoundError
+     * NOT_FOUND (404: its view is used); CryptoError when the link's key does not open it.
      */
     openRequest(inboxUrl: string, options?: WithSignal): Promise<OpenedRequest>;
     /** The server's health, `{ status, version }` (no token needed). */
     health(options?: WithSignal): Promise<Health>;
     /**
      * Six checks (configuration, network, authentication, read access, write access, statistics);
-     * rejects only on bad options or the caller's abort. Each failed check says what to do.
+     * rejects only on bad options or the caller's abort. Each failed check says what to do. The
+     * write check creates a 1-hour, 1-view secret and deletes it at once (its metadata stays,
+     * expired, and counts in getStats()).
      * @example const { passed, total, details } = await Sharokey.test();
      */
     test(options?: WithSignal): Promise<TestReport>;

@@ -11,7 +11,7 @@ import type { MockState } from './state.ts';
 /**
  * token: needs a bearer token with this scope, rate-limited per token.
  * public: no token, rate-limited per client address.
- * free: no token, no rate limit (health, test controls).
+ * free: no token, no rate limit (the test controls; /health is public).
  */
 export type Access = { kind: 'token'; scope: Scope } | { kind: 'public' } | { kind: 'free' };
 

@@ -46,7 +46,8 @@ export interface Client {
    */
   create(content: string, hours?: number, views?: number, options?: CreateOptions): Promise<CreatedSecret>;
   /**
-   * The company's secrets, newest first: `{ items, pagination }`.
+   * The company's secrets, newest first: `{ items, pagination }`, one page of them (walk `page` up to
+   * `pagination.last_page` for all).
    * @example const { items } = await Sharokey.list({ status: 'active', limit: 10 });
    */
   list(filters?: ListFilters): Promise<Page<SecretItem>>;
@@ -68,7 +69,8 @@ export interface Client {
   getTokenStats(options?: WithSignal): Promise<TokenStats>;
   /**
    * Rates, activity and recommendations of a statistics object (or of the API's whole answer);
-   * no network. A rate whose fields are missing, or with zero secrets, is null.
+   * no network. A rate whose fields are missing, or with zero secrets, is null. Throws
+   * ValidationError when a field is there but is not a count of 0 or more.
    */
   analyzeStats(stats: StatsInput): StatsAnalysis;
   /**
@@ -90,7 +92,7 @@ export interface Client {
    * @example const { url, inbox_url } = await Sharokey.createRequest({ message: 'VPN password?', emailTo: 'ops@example.com' });
    */
   createRequest(options?: RequestOptions): Promise<CreatedRequest>;
-  /** The company's secret requests, newest first: `{ items, pagination }`. */
+  /** The company's secret requests, newest first: `{ items, pagination }` (one page, as `list()`). */
   listRequests(filters?: RequestFilters): Promise<Page<SecretRequest>>;
   /** One request by its token. */
   getRequest(token: string, options?: WithSignal): Promise<SecretRequest>;
@@ -100,21 +102,25 @@ export interface Client {
   requestStats(range?: Range): Promise<RequestStats>;
   /**
    * Answers a request as the responder (no token needed): encrypts here and seals keyB to the
-   * requester's public key; the server sees neither the plaintext nor keyB.
+   * requester's public key; the server sees neither the plaintext nor keyB. A protection
+   * or restriction (password, captcha, a code, IPs, countries) is refused: it would lock the requester out.
    * @example await Sharokey.respond(location.href, 'the VPN password');
    */
   respond(requestUrl: string, content: string, options?: RespondOptions): Promise<Responded>;
   /**
    * Opens the answer to your request from its `inbox_url` (one view). NotFoundError with code
    * REQUEST_PENDING while it is open and unanswered, REQUEST_CLOSED once it can never be opened
-   * (expired, cancelled, or answered without a sealed key); CryptoError when the link's key does not open it.
+   * (expired, cancelled, or answered without a sealed key); once the answer has been opened, NotFoundError
+   * NOT_FOUND (404: its view is used); CryptoError when the link's key does not open it.
    */
   openRequest(inboxUrl: string, options?: WithSignal): Promise<OpenedRequest>;
   /** The server's health, `{ status, version }` (no token needed). */
   health(options?: WithSignal): Promise<Health>;
   /**
    * Six checks (configuration, network, authentication, read access, write access, statistics);
-   * rejects only on bad options or the caller's abort. Each failed check says what to do.
+   * rejects only on bad options or the caller's abort. Each failed check says what to do. The
+   * write check creates a 1-hour, 1-view secret and deletes it at once (its metadata stays,
+   * expired, and counts in getStats()).
    * @example const { passed, total, details } = await Sharokey.test();
    */
   test(options?: WithSignal): Promise<TestReport>;

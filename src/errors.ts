@@ -1,7 +1,9 @@
 /**
  * Every rejection of the library (other than a caller's abort) is a
  * SharokeyError: data first (`code`, `status`, `details`, `cause`), a message
- * that a person can act on, and never a token, keyB, password or plaintext.
+ * that a person can act on, and never a token, keyB, password or plaintext
+ * (a server's own `error.message` is passed on as it came; what reading a
+ * caller's options throws, a page's getter, rejects as it is).
  */
 
 /** Field name -> messages, as the server's `error.details`. */
@@ -20,8 +22,11 @@ const BRAND = Symbol.for('sharokey.error');
 
 /** Base class of every error. `status` is 0 when no HTTP answer was involved. */
 export class SharokeyError extends Error {
+  /** The server's `error.code`, or the class's own (`VALIDATION_ERROR`, `NETWORK_ERROR`...). */
   declare code: string;
+  /** The HTTP status, or 0 when no answer was involved (input refused before sending, no answer). */
   declare status: number;
+  /** Field name -> messages: each bad field of a ValidationError (the server's, or the library's own). */
   declare details?: ErrorDetails;
   /** What caused it (a fetch failure, a WebCrypto error...), when anything did. */
   declare cause?: unknown;
@@ -32,11 +37,14 @@ export class SharokeyError extends Error {
     Object.assign(this, init);
   }
 }
-/** 401: no token, unknown, revoked or expired token. */
+/** 401: unknown, revoked or expired token; status 0 when none is set, or `getToken()` fails or gives none. */
 export class AuthenticationError extends SharokeyError {}
 /** 403: missing scope, refused company, or a recipient gate (see `code`). */
 export class PermissionError extends SharokeyError {}
-/** 404: unknown, expired, exhausted or another company's slug or token. */
+/**
+ * 404: unknown, expired, exhausted or another company's slug or token; status 0 from
+ * `openRequest()` (REQUEST_PENDING, REQUEST_CLOSED) and `respond()` (NO_PUBLIC_KEY).
+ */
 export class NotFoundError extends SharokeyError {}
 /** 403 QUOTA_EXCEEDED: the plan's active-secret limit is reached. */
 export class QuotaExceededError extends SharokeyError {}
@@ -44,7 +52,7 @@ export class QuotaExceededError extends SharokeyError {}
 export class RateLimitError extends SharokeyError {}
 /** Invalid input, found before sending (status 0) or by the server (422/400, or another 4xx that no class names). */
 export class ValidationError extends SharokeyError {}
-/** Too many files, too large in all, or a file that cannot be read. */
+/** Too many files, too large in all, an empty or unnamed file, one that cannot be read, or the server's 413. */
 export class AttachmentError extends ValidationError {}
 /**
  * No answer, an answer that is not JSON, a 5xx, or a failed answer whose
@@ -54,7 +62,7 @@ export class AttachmentError extends ValidationError {}
 export class NetworkError extends SharokeyError {}
 /** The request took longer than `timeout` (or the server answered 408). */
 export class TimeoutError extends NetworkError {}
-/** Decryption failed: wrong key, or the data was tampered with. */
+/** Decryption failed: wrong key, or the data was tampered with; also `respond()`'s KEY_MISMATCH (nothing sent). */
 export class CryptoError extends SharokeyError {}
 
 /**

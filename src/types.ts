@@ -11,7 +11,10 @@ export interface Options {
   apiUrl?: string | null | undefined;
   /** Milliseconds per attempt before a TimeoutError. Default 30000. */
   timeout?: number | null | undefined;
-  /** Extra attempts of a GET or DELETE (and of any 429). Default 2; 0 allowed. */
+  /**
+   * Extra attempts of a GET or DELETE (no answer, 408, 429, 5xx) and of a POST refused with 429.
+   * Default 2; 0 allowed. A `Retry-After` longer than `timeout` is not waited: that error comes back at once.
+   */
   retries?: number | null | undefined;
   /** The company a multi-company user token acts for. */
   company?: string | null | undefined;
@@ -34,7 +37,10 @@ export interface WithSignal {
 /** Which protection the server applies to a secret (the highest one asked for). */
 export type Security = 'none' | 'captcha' | 'password' | 'otp_email' | 'otp_phone';
 
-/** Progress of `create()`: bytes of attachments encrypted, then the upload. */
+/**
+ * Progress of `create()` (and `respond()`), in bytes of attachments: `'encrypt'` before each
+ * file (`loaded`: the bytes done so far), `'upload'` once as the request is sent, `'done'` once stored.
+ */
 export interface Progress {
   phase: 'encrypt' | 'upload' | 'done';
   loaded: number;
@@ -49,13 +55,17 @@ export interface Progress {
 export type FileListLike = typeof globalThis extends { FileList: { prototype: infer T } } ? T : never;
 
 export interface CreateOptions extends WithSignal {
+  /** For you, in the list: at most 255 characters. */
   description?: string | null | undefined;
+  /** Shown to the recipient before the secret is opened: at most 255 characters. */
   message?: string | null | undefined;
   /** 4..100 characters; checked by the server before it releases the ciphertext. */
   password?: string | null | undefined;
+  /** The recipient solves a captcha first (the lowest protection). */
   captcha?: boolean | null | undefined;
+  /** The recipient gets a one-time code at this e-mail address (at most 254 characters). */
   otpEmail?: string | null | undefined;
-  /** International format: `+` then 8 to 15 digits (spaces are dropped). */
+  /** The recipient gets a one-time code by SMS: `+` then 8 to 15 digits (spaces, dots, dashes and parentheses are dropped). */
   otpPhone?: string | null | undefined;
   /** Public IPv4/IPv6 addresses or CIDR ranges, comma-separated or as an array. */
   ipWhitelist?: string | readonly string[] | null | undefined;
@@ -125,14 +135,17 @@ export interface Page<T> {
 
 export interface ListFilters extends WithSignal {
   status?: 'active' | 'expired' | null | undefined;
-  /** 1..100. */
+  /** Items per page, 1..100 (absent: the server's size, 50 on the mock). */
   limit?: number | null | undefined;
+  /** From 1; `pagination.last_page` is the last. */
   page?: number | null | undefined;
+  /** The creator's e-mail address. */
   creator?: string | null | undefined;
+  /** Text to look for, at most 255 characters. */
   search?: string | null | undefined;
 }
 
-/** A date range: Date objects or `YYYY-MM-DD` strings (UTC days, inclusive). */
+/** A date range: Date objects or `YYYY-MM-DD` strings (UTC days, inclusive). Other keys (`startDate`) are not read. */
 export interface Range extends WithSignal {
   from?: Date | string | null | undefined;
   to?: Date | string | null | undefined;
@@ -150,7 +163,9 @@ export interface SecretStats {
 }
 
 export interface RevealOptions extends WithSignal {
+  /** The secret's password, when it has one (`''`: not given). */
   password?: string | null | undefined;
+  /** The one-time code the server sent (see `sendOtp()`). */
   otp?: string | null | undefined;
   /** The token of a solved captcha, when the secret asks for one. */
   captchaToken?: string | null | undefined;
@@ -205,17 +220,21 @@ export interface TokenStats {
 
 /** Options of `createRequest()`: the camelCase of the wire fields. */
 export interface RequestOptions extends WithSignal {
+  /** Shown to the responder: at most 255 characters. */
   message?: string | null | undefined;
+  /** For you, in the list: at most 255 characters. */
   description?: string | null | undefined;
   /** Who is asked: the server e-mails them the responder's link. */
   emailTo?: string | null | undefined;
+  /** Where the responder's e-mail sends a reply. */
   emailReply?: string | null | undefined;
+  /** The language of that e-mail. */
   locale?: 'en' | 'fr' | null | undefined;
-  /** Hours the answered secret lives, 1..8760 (default 24). */
+  /** Hours the answered secret lives, 1..8760 (absent: the server's default, 24 on the mock). */
   secretExpirationHours?: number | null | undefined;
-  /** Hours the request stays open, 1..8760 (default 48). */
+  /** Hours the request stays open, 1..8760 (absent: the server's default, 48 on the mock). */
   requestExpirationHours?: number | null | undefined;
-  /** Views of the answered secret, 1..1000 (default 1). */
+  /** Views of the answered secret, 1..1000 (absent: the server's default, 1 on the mock). */
   maximumViews?: number | null | undefined;
 }
 
@@ -262,11 +281,16 @@ export interface CreatedRequest extends SecretRequest {
   inbox_url: string;
 }
 
+/** Filters of `listRequests()`, as `list()`'s, with the status of requests. */
 export interface RequestFilters extends WithSignal {
   status?: 'active' | 'completed' | 'expired' | null | undefined;
+  /** Items per page, 1..100 (absent: the server's size, 50 on the mock). */
   limit?: number | null | undefined;
+  /** From 1; `pagination.last_page` is the last. */
   page?: number | null | undefined;
+  /** The creator's e-mail address. */
   creator?: string | null | undefined;
+  /** Text to look for, at most 255 characters. */
   search?: string | null | undefined;
 }
 
@@ -280,7 +304,11 @@ export interface RequestStats {
   requests_created_this_month: number;
 }
 
-/** Options of `respond()`: the content's options of `create()`, bar the protections. */
+/**
+ * Options of `respond()`: the content's options of `create()`, bar the protections and restrictions
+ * (a password, captcha, code, IP list or country list would lock the requester out: refused with a
+ * ValidationError, nothing sent).
+ */
 export type RespondOptions = Pick<CreateOptions, 'attachments' | 'onProgress' | 'signal'> & {
   /**
    * The requester's public key as they gave it to you over a channel the server does not

@@ -67,8 +67,12 @@ export const requestStats = async (cfg: Config, r?: Range): Promise<RequestStats
 export const respond = async (cfg: Config, requestUrl: string, content: string, o?: RespondOptions): Promise<Responded> => {
   const [token] = parseLink(requestUrl, 'requestUrl');
   subtle();
-  // Check the input before the first request; the real limits come from the request.
-  checkCreate(content, 1, 1, o);
+  // Check the input before the first request; the real limits come from the request. A
+  // protection or restriction is refused (plain JS can pass one): sent, it would lock the
+  // requester out (openRequest() gives no password or code, and the responder knows nothing
+  // of the requester's address or country).
+  const gate = () => 'is not an option of respond()';
+  checkCreate(content, 1, 1, o, { password: gate, captcha: gate, otpEmail: gate, otpPhone: gate, ipWhitelist: gate, geolocation: gate });
   const pub = anonymous(cfg);
   const { data: r } = await request(pub, `/public/requests/${token}`, o);
   const key = r.public_key;
