@@ -1,10 +1,11 @@
 // Types of the Sharokey drop-in script v1.0.0.
 /**
- * Every rejection of the library (other than a caller's abort) is a
- * SharokeyError: data first (`code`, `status`, `details`, `cause`), a message
- * that a person can act on, and never a token, keyB, password or plaintext
- * (a server's own `error.message` is passed on as it came; what reading a
- * caller's options throws, a page's getter, rejects as it is).
+ * Every rejection of the library is a SharokeyError: data first (`code`,
+ * `status`, `details`, `cause`), a message that a person can act on, and never
+ * a token, keyB, password or plaintext in the library's own words. Two
+ * exceptions: a caller's abort rejects with the signal's reason, and an error
+ * the page itself throws while its options are read (a getter) rejects as it
+ * is. A server's own `error.message` is passed on as it came.
  */
 /** Field name -> messages, as the server's `error.details`. */
 export type ErrorDetails = Record<string, string[]>;
@@ -107,7 +108,8 @@ export interface WithSignal {
 export type Security = 'none' | 'captcha' | 'password' | 'otp_email' | 'otp_phone';
 /**
  * Progress of `create()` (and `respond()`), in bytes of attachments: `'encrypt'` before each
- * file (`loaded`: the bytes done so far), `'upload'` once as the request is sent, `'done'` once stored.
+ * file (`loaded`: the bytes done so far), `'upload'` once as the request is sent, `'done'` once
+ * stored (`create()` only).
  */
 export interface Progress {
     phase: 'encrypt' | 'upload' | 'done';
@@ -359,9 +361,9 @@ export interface RequestStats {
     requests_created_this_month: number;
 }
 /**
- * Options of `respond()`: the content's options of `create()`, bar the protections and restrictions
- * (a password, captcha, code, IP list or country list would lock the requester out: refused with a
- * ValidationError, nothing sent).
+ * Options of `respond()`: the content's options of `create()`. (Its protections and restrictions,
+ * left out of this type, pass on too from plain JS: the requester then gives the password or
+ * code to `openRequest()`, and an IP or country list applies to the requester.)
  */
 export type RespondOptions = Pick<CreateOptions, 'attachments' | 'onProgress' | 'signal'> & {
     /**
@@ -491,7 +493,7 @@ export interface Client {
     /**
      * Rates, activity and recommendations of a statistics object (or of the API's whole answer);
      * no network. A rate whose fields are missing, or with zero secrets, is null. Throws
-     * ValidationError when a field is there but is not a count of 0 or more.
+     * ValidationError when a field is there but is not a number of 0 or more (or its decimal text).
      */
     analyzeStats(stats: StatsInput): StatsAnalysis;
     /**
@@ -523,18 +525,18 @@ export interface Client {
     requestStats(range?: Range): Promise<RequestStats>;
     /**
      * Answers a request as the responder (no token needed): encrypts here and seals keyB to the
-     * requester's public key; the server sees neither the plaintext nor keyB. A protection
-     * or restriction (password, captcha, a code, IPs, countries) is refused: it would lock the requester out.
+     * requester's public key; the server sees neither the plaintext nor keyB.
      * @example await Sharokey.respond(location.href, 'the VPN password');
      */
     respond(requestUrl: string, content: string, options?: RespondOptions): Promise<Responded>;
     /**
      * Opens the answer to your request from its `inbox_url` (one view). NotFoundError with code
-     * REQUEST_PENDING while it is open and unanswered, REQUEST_CLOSED once it can never be opened
-     * (expired, cancelled, or answered without a sealed key); once the answer has been opened, NotFoundError
-     * NOT_FOUND (404: its view is used); CryptoError when the link's key does not open it.
+     * REQUEST_PENDING while it is open and unanswered, REQUEST_CLOSED once no answer will ever open
+     * (expired, cancelled, or answered without a sealed key); once its views are used, NotFoundError
+     * NOT_FOUND (404); CryptoError when the link's key does not open it. `password`, `otp` and
+     * `captchaToken` are `reveal()`'s, for an answer its responder protected.
      */
-    openRequest(inboxUrl: string, options?: WithSignal): Promise<OpenedRequest>;
+    openRequest(inboxUrl: string, options?: RevealOptions): Promise<OpenedRequest>;
     /** The server's health, `{ status, version }` (no token needed). */
     health(options?: WithSignal): Promise<Health>;
     /**

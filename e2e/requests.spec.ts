@@ -98,18 +98,14 @@ test('invalid request options are ValidationErrors naming the field, and nothing
   expect(await mock.log()).toEqual([]);
 });
 
-test('respond() refuses a protection or restriction (password, captcha, a code, IPs, countries), which would lock the requester out: nothing is sent, and the request is still answerable', async ({ sk }) => {
+test('respond() given a password (plain JS): the answer is protected, and openRequest() opens it with that password only', async ({ sk, browser }) => {
   const req = await create(sk, {});
-  await mock.clearLog();
-  const gates: [Record<string, unknown>, string][] = [[{ password: 'abcd' }, 'password'], [{ captcha: true }, 'captcha'], [{ otpEmail: 'a@b.test' }, 'otpEmail'], [{ otpPhone: '+33612345678' }, 'otpPhone'],
-    [{ ipWhitelist: '203.0.113.5' }, 'ipWhitelist'], [{ geolocation: ['FR'] }, 'geolocation']];
-  for (const [o, field] of gates) {
-    const e = rejected(await run(sk, ({ url, o }) => window.Sharokey.respond(url, 'locked out', o), { url: req.url, o }), 'ValidationError');
-    expect(e.details).toEqual({ [field]: ['is not an option of respond()'] });
-  }
-  expect(await mock.apiLog()).toEqual([]);
-  await run(sk, (url) => window.Sharokey.respond(url, 'opens'), req.url);
-  expect(await run(sk, (inbox) => window.Sharokey.openRequest(inbox), req.inbox_url)).toMatchObject({ content: 'opens' });
+  const responder = await responderPage(browser);
+  await run(responder, ({ url }) => window.Sharokey.respond(url, 'behind a password', { password: 'told-by-phone' } as never), { url: req.url });
+  await responder.context().close();
+  expect(rejected(await run(sk, (inbox) => window.Sharokey.openRequest(inbox), req.inbox_url), 'PermissionError').code).toBe('PASSWORD_REQUIRED');
+  expect(rejected(await run(sk, (inbox) => window.Sharokey.openRequest(inbox, { password: 'wrong-one' }), req.inbox_url), 'PermissionError').code).toBe('INVALID_PASSWORD');
+  expect(await run(sk, (inbox) => window.Sharokey.openRequest(inbox, { password: 'told-by-phone' }), req.inbox_url)).toMatchObject({ content: 'behind a password' });
 });
 
 test('the zero-knowledge loop: requester and responder in two browsers; the server never sees the plaintext, keyB or the private key', async ({ sk, browser }) => {

@@ -70,7 +70,7 @@ export interface Client {
   /**
    * Rates, activity and recommendations of a statistics object (or of the API's whole answer);
    * no network. A rate whose fields are missing, or with zero secrets, is null. Throws
-   * ValidationError when a field is there but is not a count of 0 or more.
+   * ValidationError when a field is there but is not a number of 0 or more (or its decimal text).
    */
   analyzeStats(stats: StatsInput): StatsAnalysis;
   /**
@@ -102,18 +102,18 @@ export interface Client {
   requestStats(range?: Range): Promise<RequestStats>;
   /**
    * Answers a request as the responder (no token needed): encrypts here and seals keyB to the
-   * requester's public key; the server sees neither the plaintext nor keyB. A protection
-   * or restriction (password, captcha, a code, IPs, countries) is refused: it would lock the requester out.
+   * requester's public key; the server sees neither the plaintext nor keyB.
    * @example await Sharokey.respond(location.href, 'the VPN password');
    */
   respond(requestUrl: string, content: string, options?: RespondOptions): Promise<Responded>;
   /**
    * Opens the answer to your request from its `inbox_url` (one view). NotFoundError with code
-   * REQUEST_PENDING while it is open and unanswered, REQUEST_CLOSED once it can never be opened
-   * (expired, cancelled, or answered without a sealed key); once the answer has been opened, NotFoundError
-   * NOT_FOUND (404: its view is used); CryptoError when the link's key does not open it.
+   * REQUEST_PENDING while it is open and unanswered, REQUEST_CLOSED once no answer will ever open
+   * (expired, cancelled, or answered without a sealed key); once its views are used, NotFoundError
+   * NOT_FOUND (404); CryptoError when the link's key does not open it. `password`, `otp` and
+   * `captchaToken` are `reveal()`'s, for an answer its responder protected.
    */
-  openRequest(inboxUrl: string, options?: WithSignal): Promise<OpenedRequest>;
+  openRequest(inboxUrl: string, options?: RevealOptions): Promise<OpenedRequest>;
   /** The server's health, `{ status, version }` (no token needed). */
   health(options?: WithSignal): Promise<Health>;
   /**

@@ -1,9 +1,10 @@
 /**
- * Every rejection of the library (other than a caller's abort) is a
- * SharokeyError: data first (`code`, `status`, `details`, `cause`), a message
- * that a person can act on, and never a token, keyB, password or plaintext
- * (a server's own `error.message` is passed on as it came; what reading a
- * caller's options throws, a page's getter, rejects as it is).
+ * Every rejection of the library is a SharokeyError: data first (`code`,
+ * `status`, `details`, `cause`), a message that a person can act on, and never
+ * a token, keyB, password or plaintext in the library's own words. Two
+ * exceptions: a caller's abort rejects with the signal's reason, and an error
+ * the page itself throws while its options are read (a getter) rejects as it
+ * is. A server's own `error.message` is passed on as it came.
  */
 
 /** Field name -> messages, as the server's `error.details`. */

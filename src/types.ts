@@ -39,7 +39,8 @@ export type Security = 'none' | 'captcha' | 'password' | 'otp_email' | 'otp_phon
 
 /**
  * Progress of `create()` (and `respond()`), in bytes of attachments: `'encrypt'` before each
- * file (`loaded`: the bytes done so far), `'upload'` once as the request is sent, `'done'` once stored.
+ * file (`loaded`: the bytes done so far), `'upload'` once as the request is sent, `'done'` once
+ * stored (`create()` only).
  */
 export interface Progress {
   phase: 'encrypt' | 'upload' | 'done';
@@ -305,9 +306,9 @@ export interface RequestStats {
 }
 
 /**
- * Options of `respond()`: the content's options of `create()`, bar the protections and restrictions
- * (a password, captcha, code, IP list or country list would lock the requester out: refused with a
- * ValidationError, nothing sent).
+ * Options of `respond()`: the content's options of `create()`. (Its protections and restrictions,
+ * left out of this type, pass on too from plain JS: the requester then gives the password or
+ * code to `openRequest()`, and an IP or country list applies to the requester.)
  */
 export type RespondOptions = Pick<CreateOptions, 'attachments' | 'onProgress' | 'signal'> & {
   /**

@@ -3,7 +3,7 @@ import { newRequestKeys, openSealed, sealTo } from '../crypto/exchange.ts';
 import { subtle } from '../crypto/keys.ts';
 import { LIMITS } from '../limits.ts';
 import { anonymous, request, webUrl, type Config } from '../transport/request.ts';
-import type { CreatedRequest, OpenedRequest, Page, Range, RequestFilters, RequestOptions, RequestStats, Responded, RespondOptions, SecretRequest, WithSignal } from '../types.ts';
+import type { CreatedRequest, OpenedRequest, Page, Range, RequestFilters, RequestOptions, RequestStats, Responded, RespondOptions, RevealOptions, SecretRequest, WithSignal } from '../types.ts';
 import { checkOptions, email, int, keys, oneOf, parseLink, snake } from '../validate.ts';
 import { at, checkCreate, encryptSecret, filters, note, page, query } from './secrets.ts';
 import { range } from './stats.ts';
@@ -67,12 +67,8 @@ export const requestStats = async (cfg: Config, r?: Range): Promise<RequestStats
 export const respond = async (cfg: Config, requestUrl: string, content: string, o?: RespondOptions): Promise<Responded> => {
   const [token] = parseLink(requestUrl, 'requestUrl');
   subtle();
-  // Check the input before the first request; the real limits come from the request. A
-  // protection or restriction is refused (plain JS can pass one): sent, it would lock the
-  // requester out (openRequest() gives no password or code, and the responder knows nothing
-  // of the requester's address or country).
-  const gate = () => 'is not an option of respond()';
-  checkCreate(content, 1, 1, o, { password: gate, captcha: gate, otpEmail: gate, otpPhone: gate, ipWhitelist: gate, geolocation: gate });
+  // Check the input before the first request; the real limits come from the request.
+  checkCreate(content, 1, 1, o);
   const pub = anonymous(cfg);
   const { data: r } = await request(pub, `/public/requests/${token}`, o);
   const key = r.public_key;
@@ -95,7 +91,7 @@ export const respond = async (cfg: Config, requestUrl: string, content: string, 
  * later), REQUEST_CLOSED when no answer will ever open (expired, cancelled, or answered
  * without a sealed key: a poller stops).
  */
-export const openRequest = async (cfg: Config, inboxUrl: string, o?: WithSignal): Promise<OpenedRequest> => {
+export const openRequest = async (cfg: Config, inboxUrl: string, o?: RevealOptions): Promise<OpenedRequest> => {
   // The fragment is the private scalar d; links of an earlier version add `.x.y`, read from the request now.
   const [token, privateKey] = parseLink(inboxUrl, 'inboxUrl', /^[\w-]{43}(\.[\w-]{43}\.[\w-]{43})?$/);
   subtle(); // no WebCrypto: said as such, not as a broken link

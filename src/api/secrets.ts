@@ -43,9 +43,9 @@ const CREATE: Schema = {
   },
 };
 
-/** Checks create()'s input (`more`: checks that replace some); throws ValidationError/AttachmentError naming each bad field. */
-export const checkCreate = (content: unknown, hours: unknown, views: unknown, o?: CreateOptions, more?: Schema): void =>
-  checkOptions(o, { ...CREATE, ...more }, { content, hours, views });
+/** Checks create()'s input; throws ValidationError/AttachmentError naming each bad field. */
+export const checkCreate = (content: unknown, hours: unknown, views: unknown, o?: CreateOptions): void =>
+  checkOptions(o, CREATE, { content, hours, views });
 
 /**
  * Tells the caller's `onProgress`, as a browser calls an event listener: what
