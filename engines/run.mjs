@@ -6,8 +6,11 @@
 // Each browser opens engines/page.html with no driver and no stub: the page
 // loads dist/sharokey.min.js by a script tag, runs engines/checks.js against
 // the mock on another origin and POSTs its results back here.
-// Debian: apt-get install firefox-esr libwebkit2gtk-4.1-0 xvfb
-import { execFileSync, spawn } from 'node:child_process';
+// Then, where a driver is at hand (Firefox's own WebDriver BiDi; WebKitWebDriver),
+// the mock's pages are used as a person would (engines/pages.mjs); Chromium's
+// are in npm test already.
+// Debian: apt-get install firefox-esr libwebkit2gtk-4.1-0 webkit2gtk-driver xvfb
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -15,19 +18,27 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from '../scripts/chromium.mjs';
+import { firefox, webkit } from './drive.mjs';
+import { pageChecks } from './pages.mjs';
+
+// Node 20 has WebSocket (for Firefox's WebDriver BiDi) only behind a flag.
+if (typeof WebSocket === 'undefined') process.exit(spawnSync(process.execPath, ['--experimental-websocket', ...process.argv.slice(1)], { stdio: 'inherit' }).status ?? 1);
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const MOCK_PORT = 4391;
 const PAGE_PORT = 4390;
+const DRIVER_PORT = 4392; // WebKitWebDriver's
 const LIMIT_MS = 180_000;
 const first = (...paths) => paths.find((p) => p && existsSync(p));
 
 const profile = () => mkdtempSync(join(tmpdir(), 'sharokey-engine-'));
 const ENGINES = [
   { name: 'Chromium', path: first(findChromium()), args: (url, dir) => ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', `--user-data-dir=${dir}`, url] },
-  { name: 'Firefox', path: first(process.env.SHAROKEY_FIREFOX, '/usr/bin/firefox-esr', '/usr/bin/firefox'), args: (url, dir) => ['--headless', '--no-remote', '--profile', dir, url] },
+  { name: 'Firefox', path: first(process.env.SHAROKEY_FIREFOX, '/usr/bin/firefox-esr', '/usr/bin/firefox'), args: (url, dir) => ['--headless', '--no-remote', '--profile', dir, url],
+    drive: (path, dir) => firefox(path, dir) },
   // MiniBrowser needs a display: xvfb-run gives it one.
-  { name: 'WebKit', path: first(process.env.SHAROKEY_WEBKIT, '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.0/MiniBrowser'), wrap: first('/usr/bin/xvfb-run'), args: (url) => [url] },
+  { name: 'WebKit', path: first(process.env.SHAROKEY_WEBKIT, '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.0/MiniBrowser'), wrap: first('/usr/bin/xvfb-run'), args: (url) => [url],
+    drive: (path) => { const driver = first(process.env.SHAROKEY_WEBKIT_DRIVER, '/usr/bin/WebKitWebDriver'); return driver ? webkit(driver, path, first('/usr/bin/xvfb-run'), DRIVER_PORT) : null; } },
 ];
 
 const waitFor = async (url) => {
@@ -81,6 +92,23 @@ try {
     try { process.kill(-browser.pid, 'SIGKILL'); } catch {}
     rmSync(dir, { recursive: true, force: true });
     const results = result.results ?? [];
+    // The mock's pages, driven; Chromium's are tested by npm test.
+    const driven = engine.drive && await (async () => {
+      const dir = profile();
+      let browser;
+      try {
+        browser = await engine.drive(engine.path, dir);
+        if (!browser) return null;
+        return await pageChecks(browser, { root, origin: `http://127.0.0.1:${MOCK_PORT}`, token: 'acme-admin-token' });
+      } catch (e) {
+        return [{ name: 'drive the pages', ok: false, ms: 0, error: e.message }];
+      } finally {
+        await browser?.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    })();
+    if (driven) results.push(...driven.map((r) => ({ ...r, name: 'page ' + r.name })));
+    else if (engine.drive) console.log(`${engine.name}: no driver found, its pages not checked`);
     const passed = results.filter((r) => r.ok).length;
     if (result.problem || passed !== results.length || !results.length) failed++;
     console.log(`\n${engine.name}: ${passed} of ${results.length} checks passed${result.problem ? ` (${result.problem})` : ''}`);

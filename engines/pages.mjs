@@ -1,0 +1,92 @@
+// The mock's three pages (viewer /s/, responder /r/, inbox /i/) driven in a
+// browser as a person uses them: fields filled, buttons clicked, the text on
+// screen read. The secrets are made and checked from Node with the ES module
+// build; the page does the rest with dist/sharokey.min.js, served by the mock.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const by = (id) => `document.getElementById(${JSON.stringify(id)})`;
+const set = (id, value) => `(${by(id)}.value = ${JSON.stringify(value)}, ${by(id)}.dispatchEvent(new Event('input', { bubbles: true })), true)`;
+const click = (id) => `(${by(id)}.click(), true)`;
+const shown = (id) => `!!${by(id)} && !${by(id)}.hidden`;
+
+export async function pageChecks(browser, { root, origin, token }) {
+  const { createClient } = await import(pathToFileURL(join(root, 'dist/sharokey.esm.js')).href);
+  const S = createClient({ apiUrl: origin + '/api/v1', token });
+  const secrets = [];
+  const check = (cond, what) => { if (!cond) throw new Error(what); };
+  const until = async (expression, what) => {
+    for (const start = Date.now(); Date.now() - start < 20_000; await new Promise((r) => setTimeout(r, 100))) {
+      if (await browser.run(expression).catch(() => false)) return;
+    }
+    throw new Error(`no ${what} within 20 s; the page says: ${await browser.run(`${by('status')}?.textContent`).catch(() => '?')}`);
+  };
+  // A new document each time, even for the same address (a change of #fragment alone would not load).
+  const open = async (url) => { await browser.open('about:blank'); await browser.open(url); };
+  const control = async (path) => (await (await fetch(`${origin}/_mock/${path}`)).json()).data;
+
+  const checks = {
+    'viewer: a password, asked for, then revealed on a click': async () => {
+      const text = 'viewer secret ⚡ ' + Math.random();
+      const made = await S.create(text, 1, 1, { password: 'open sesame', message: 'From the engines check' });
+      secrets.push(text, made.share_url.split('#')[1]);
+      await open(made.share_url);
+      await until(`${shown('gate')} && ${shown('password-row')}`, 'password field');
+      check(await browser.run(`${by('message')}.textContent`) === 'From the engines check', 'the message is not shown');
+      check((await S.getDetails(made.slug)).current_views === 0, 'loading the page used a view');
+      await browser.run(set('password', 'open sesame'));
+      await browser.run(click('reveal'));
+      await until(shown('result'), 'revealed secret');
+      check(await browser.run(`${by('content')}.value`) === text, 'the content on screen differs');
+      await open(made.share_url);
+      await until(`${by('status')}.className === 'error'`, '"gone" message');
+    },
+    'viewer: a one-time code, sent to the outbox, then typed': async () => {
+      const text = 'code secret ' + Math.random();
+      const made = await S.create(text, 1, 1, { otpPhone: '+33 6 12 34 56 78' });
+      secrets.push(text, made.share_url.split('#')[1]);
+      await open(made.share_url);
+      await until(shown('otp-row'), 'code field');
+      await browser.run(click('send-code'));
+      await until(`${by('otp-sent')}.textContent.length > 0`, '"code sent" line');
+      const sent = (await control('outbox')).filter((m) => m.type === 'otp' && m.slug === made.slug);
+      check(sent.length === 1, sent.length + ' codes in the outbox');
+      await browser.run(set('otp', sent[0].code));
+      await browser.run(click('reveal'));
+      await until(shown('result'), 'revealed secret');
+      check(await browser.run(`${by('content')}.value`) === text, 'the content on screen differs');
+    },
+    'responder page answers a request, inbox page opens it': async () => {
+      const request = await S.createRequest({ message: 'Send the staging password', maximumViews: 1 });
+      secrets.push(request.inbox_url.split('#')[1]);
+      const answer = 'answer typed in the engine ' + Math.random();
+      secrets.push(answer);
+      await open(request.url);
+      await until(shown('form'), 'responder form');
+      await browser.run(set('content', answer));
+      await browser.run(set('key', request.public_key));
+      await browser.run(click('send'));
+      await until(`${by('status')}.className === 'ok'`, '"sent" message');
+      await open(request.inbox_url);
+      await until(shown('form'), 'inbox form');
+      await browser.run(set('token', token));
+      await browser.run(click('open'));
+      await until(shown('result'), 'opened answer');
+      check(await browser.run(`${by('content')}.value`) === answer, 'the answer on screen differs');
+    },
+    'nothing secret crossed the wire from the pages': async () => {
+      const log = JSON.stringify(await control('log'));
+      const leaked = secrets.filter((s) => log.includes(s));
+      check(leaked.length === 0, 'in the request log: ' + leaked.map((s) => s.slice(0, 4) + '…').join(', '));
+    },
+  };
+
+  const results = [];
+  for (const [name, run] of Object.entries(checks)) {
+    const start = Date.now();
+    let error;
+    try { await run(); } catch (e) { error = e && e.message ? e.message : String(e); }
+    results.push({ name, ok: !error, ms: Date.now() - start, ...(error && { error }) });
+  }
+  return results;
+}
