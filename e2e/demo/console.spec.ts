@@ -250,3 +250,25 @@ test('the page has no inline script, style or handler, and declares a strict CSP
   for (const name of VIEWS) await showView(page, name);
   expect(await page.evaluate(() => window.cspViolations ?? [])).toEqual([]);
 });
+
+test('without the library, the page says so, and a form sent by Enter goes nowhere: no token, secret or key in an address', async ({ page, env }) => {
+  // dist/sharokey.min.js not built, or blocked: app.js wires no form. A form's native GET
+  // would put its fields (the token, the secret and its password, a link with its key) in the address.
+  await page.route('**/dist/sharokey.min.js', (route) => route.abort());
+  const sent: string[] = [];
+  page.on('request', (r) => sent.push(r.url()));
+  await page.goto(env.demo);
+  await expect(page.locator('#set-status')).toHaveText('The Sharokey script (dist/sharokey.min.js) did not load. Run npm run build, then reload.');
+  const before = page.url();
+  const secret = `never-in-an-address-${runId()}`;
+  await page.getByLabel('API token', { exact: true }).fill(secret);
+  await page.getByLabel('API token', { exact: true }).press('Enter');
+  await page.locator('#c-content').fill(secret);
+  await page.locator('#c-password').fill(secret);
+  await page.locator('#c-password').press('Enter');
+  await page.waitForTimeout(300); // a navigation, had one begun, would be under way
+  expect(page.url()).toBe(before);
+  expect(sent.filter((url) => url.includes(secret))).toEqual([]);
+  // Every form of the console is so, the hidden views' too.
+  expect(await page.locator('form:not([method="dialog"])').count()).toBe(0);
+});
