@@ -2,7 +2,8 @@
 // (Debian's Firefox ESR is older than Playwright's WebDriver BiDi client needs,
 // and GTK's WebKit has no Playwright build): Firefox by WebDriver BiDi over a
 // WebSocket, WebKit by classic WebDriver over HTTP (WebKitWebDriver). Each
-// gives open(url) and run(expression), the expression's value as JSON.
+// gives open(url), run(expression) (its value, through JSON) and screenshot()
+// (a PNG, base64).
 // Only what engines/run.mjs needs: no input events, no frames, one tab.
 import { spawn } from 'node:child_process';
 
@@ -48,6 +49,7 @@ export async function firefox(path, profile) {
       if (answer.type !== 'success') throw new Error(answer.exceptionDetails?.text ?? 'the script threw');
       return answer.result.value === undefined ? undefined : JSON.parse(answer.result.value);
     },
+    screenshot: async () => (await send('browsingContext.captureScreenshot', { context })).data,
     close: async () => {
       await send('session.end', {}).catch(() => {});
       socket.close();
@@ -81,6 +83,7 @@ export async function webkit(driver, browser, xvfbRun, port) {
       if (parsed && parsed.thrown) throw new Error(parsed.thrown);
       return parsed;
     },
+    screenshot: () => call('GET', session + '/screenshot'),
     close: async () => {
       await call('DELETE', session).catch(() => {});
       kill(child);

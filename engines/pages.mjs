@@ -1,7 +1,8 @@
-// The mock's three pages (viewer /s/, responder /r/, inbox /i/) driven in a
-// browser as a person uses them: fields filled, buttons clicked, the text on
-// screen read. The secrets are made and checked from Node with the ES module
+// The demo console and the mock's three pages (viewer /s/, responder /r/,
+// inbox /i/) driven in a browser as a person uses them: fields filled,
+// buttons clicked, the text on screen read; a screenshot of each. The secrets are made and checked from Node with the ES module
 // build; the page does the rest with dist/sharokey.min.js, served by the mock.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -10,7 +11,7 @@ const set = (id, value) => `(${by(id)}.value = ${JSON.stringify(value)}, ${by(id
 const click = (id) => `(${by(id)}.click(), true)`;
 const shown = (id) => `!!${by(id)} && !${by(id)}.hidden`;
 
-export async function pageChecks(browser, { root, origin, token }) {
+export async function pageChecks(browser, { root, origin, token, demo, screens }) {
   const { createClient } = await import(pathToFileURL(join(root, 'dist/sharokey.esm.js')).href);
   const S = createClient({ apiUrl: origin + '/api/v1', token });
   const secrets = [];
@@ -19,10 +20,12 @@ export async function pageChecks(browser, { root, origin, token }) {
     for (const start = Date.now(); Date.now() - start < 20_000; await new Promise((r) => setTimeout(r, 100))) {
       if (await browser.run(expression).catch(() => false)) return;
     }
-    throw new Error(`no ${what} within 20 s; the page says: ${await browser.run(`${by('status')}?.textContent`).catch(() => '?')}`);
+    throw new Error(`no ${what} within 20 s; the page says: ${await browser.run(`(${by('status')} ?? ${by('set-status')})?.textContent`).catch(() => '?')}`);
   };
   // A new document each time, even for the same address (a change of #fragment alone would not load).
   const open = async (url) => { await browser.open('about:blank'); await browser.open(url); };
+  mkdirSync(screens, { recursive: true });
+  const snap = async (name) => writeFileSync(join(screens, name + '.png'), Buffer.from(await browser.screenshot(), 'base64'));
   const control = async (path) => (await (await fetch(`${origin}/_mock/${path}`)).json()).data;
 
   const checks = {
@@ -38,6 +41,7 @@ export async function pageChecks(browser, { root, origin, token }) {
       await browser.run(click('reveal'));
       await until(shown('result'), 'revealed secret');
       check(await browser.run(`${by('content')}.value`) === text, 'the content on screen differs');
+      await snap('viewer');
       await open(made.share_url);
       await until(`${by('status')}.className === 'error'`, '"gone" message');
     },
@@ -67,12 +71,38 @@ export async function pageChecks(browser, { root, origin, token }) {
       await browser.run(set('key', request.public_key));
       await browser.run(click('send'));
       await until(`${by('status')}.className === 'ok'`, '"sent" message');
+      await snap('responder');
       await open(request.inbox_url);
       await until(shown('form'), 'inbox form');
       await browser.run(set('token', token));
       await browser.run(click('open'));
       await until(shown('result'), 'opened answer');
       check(await browser.run(`${by('content')}.value`) === answer, 'the answer on screen differs');
+      await snap('inbox');
+    },
+    'demo console: connect, create with a file, statistics': async () => {
+      const text = 'made in the demo ' + Math.random();
+      secrets.push(text);
+      await open(demo);
+      await until(`${by('set-status')}.textContent.startsWith('No token yet')`, 'settings ready (app.js started)');
+      await browser.run(set('set-token', token));
+      await browser.run(`(${by('settings-form')}.requestSubmit(), true)`);
+      await until(`${by('set-status')}.textContent.startsWith('Connected')`, '"Connected" line');
+      await browser.run(click('tab-create'));
+      await browser.run(set('c-content', text));
+      await browser.run(set('c-password', 'demo pass'));
+      await browser.run(`(() => { const t = new DataTransfer(); t.items.add(new File(['file from the demo'], 'demo.txt')); ${by('c-files')}.files = t.files; ${by('c-files')}.dispatchEvent(new Event('change', { bubbles: true })); return true; })()`);
+      await until(`${by('c-file-list')}.textContent.includes('demo.txt')`, 'file in the list');
+      await browser.run(click('c-submit'));
+      await until(shown('c-result'), 'share link');
+      const link = await browser.run(`${by('c-link')}.value`);
+      secrets.push(link.split('#')[1]);
+      await snap('demo-create');
+      const got = await S.reveal(link, { password: 'demo pass' });
+      check(got.content === text && got.attachments.length === 1 && await got.attachments[0].text() === 'file from the demo', 'the secret made in the demo does not open as typed');
+      await browser.run(click('tab-stats'));
+      await until(`${by('st-cards')}.children.length > 0 && !!${by('st-charts')}.querySelector('svg')`, 'statistics cards and charts');
+      await snap('demo-stats');
     },
     'nothing secret crossed the wire from the pages': async () => {
       const log = JSON.stringify(await control('log'));

@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from '../scripts/chromium.mjs';
+import { serveStatic } from '../scripts/serve.mjs';
 import { firefox, webkit } from './drive.mjs';
 import { pageChecks } from './pages.mjs';
 
@@ -67,6 +68,9 @@ const pages = createServer((req, res) => {
 let commit = null;
 try { commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { /* not a checkout */ }
 const bundle = readFileSync(join(root, 'dist/sharokey.min.js'));
+// The repository, for the demo console at /demo/ (another origin than the mock's).
+const repo = await serveStatic({ port: 0, host: 'localhost', root });
+const demo = `http://localhost:${repo.address().port}/demo/?api=${encodeURIComponent(`http://127.0.0.1:${MOCK_PORT}/api/v1`)}`;
 const report = { date: new Date().toISOString(), commit, bundle: { file: 'dist/sharokey.min.js', sha256: createHash('sha256').update(bundle).digest('hex') }, engines: [] };
 console.log(`dist/sharokey.min.js (sha256 ${report.bundle.sha256.slice(0, 12)}…), commit ${commit ?? '?'}`);
 let failed = 0;
@@ -99,7 +103,7 @@ try {
       try {
         browser = await engine.drive(engine.path, dir);
         if (!browser) return null;
-        return await pageChecks(browser, { root, origin: `http://127.0.0.1:${MOCK_PORT}`, token: 'acme-admin-token' });
+        return await pageChecks(browser, { root, origin: `http://127.0.0.1:${MOCK_PORT}`, token: 'acme-admin-token', demo, screens: join(root, 'test-results/engines', engine.name) });
       } catch (e) {
         return [{ name: 'drive the pages', ok: false, ms: 0, error: e.message }];
       } finally {
@@ -118,6 +122,7 @@ try {
   }
 } finally {
   pages.close();
+  repo.close();
   mock.kill();
 }
 writeFileSync(join(root, 'engines/results.json'), JSON.stringify(report, null, 2) + '\n');
