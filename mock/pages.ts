@@ -67,7 +67,7 @@ const VIEWER = page('A secret for you', `
 <h1>A secret for you</h1>
 <p id="status" role="status">Loading…</p>
 <p id="message" class="note" hidden></p>
-<form id="gate" hidden>
+<form id="gate" method="dialog" hidden>
   <label id="password-row" hidden>Password <input id="password" type="password" autocomplete="off"></label>
   <div id="otp-row" hidden>
     <label>One-time code <input id="otp" type="text" inputmode="numeric" autocomplete="one-time-code"></label>
@@ -87,7 +87,7 @@ const RESPONDER = page('Send a secret', `
 <h1>Send a secret</h1>
 <p id="status" role="status">Loading…</p>
 <p id="message" class="note" hidden></p>
-<form id="form" hidden>
+<form id="form" method="dialog" hidden>
   <p id="limits"></p>
   <label>Your secret <textarea id="content" aria-label="Your secret"></textarea></label>
   <label>The requester's key, if they gave it to you another way (optional)
@@ -102,7 +102,7 @@ const INBOX = page('The answer to your request', `
 <p id="status" role="status">Loading…</p>
 <p class="note" id="warning"><strong>This link is private.</strong> The part after "#" is the key of your request:
 whoever has it and an API token of your company can read the answer. Browsers never send it to a server, and this page takes it out of the address once the answer is open.</p>
-<form id="form" hidden>
+<form id="form" method="dialog" hidden>
   <label>Your API token <input id="token" type="password" autocomplete="off" aria-describedby="token-help"></label>
   <p id="token-help">Needed to fetch the request. It stays in this tab only and is sent only to this server.</p>
   <button type="submit" id="open">Open the answer</button>
