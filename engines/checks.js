@@ -197,6 +197,37 @@
       check(await S.deleteRequest(request.token) === true, 'deleteRequest');
       check(typeof (await S.requestStats()).total_requests === 'number', 'requestStats');
     },
+    'the ES module build': async () => {
+      const module = await import('/dist/sharokey.esm.js');
+      check(module.default === S, 'the default export is not the script tag\'s Sharokey');
+      check(module.ValidationError === S.ValidationError && typeof module.create === 'function', 'named exports');
+      const made = await module.createClient({ apiUrl: API, token: ADMIN }).create('from the module', 1, 1);
+      secrets.push('from the module', keyB(made.share_url));
+      check((await S.reveal(made.share_url)).content === 'from the module', 'content differs');
+    },
+    'in a Web Worker (importScripts)': async () => {
+      const code = `importScripts(${JSON.stringify(location.origin + '/dist/sharokey.min.js')});
+        onmessage = async ({ data }) => {
+          try {
+            const S = self.Sharokey.config({ apiUrl: data.api, token: data.token });
+            const made = await S.create(data.text, 1, 1, { attachments: [new File([data.text], 'w.txt')] });
+            const got = await S.reveal(made.share_url);
+            postMessage({ share: made.share_url, content: got.content, file: await got.attachments[0].text() });
+          } catch (e) { postMessage({ error: e.name + ': ' + e.message }); }
+        };`;
+      const worker = new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
+      const text = 'from a worker ' + Math.random();
+      secrets.push(text);
+      const answer = await new Promise((ok, fail) => {
+        worker.onmessage = ({ data }) => ok(data);
+        worker.onerror = (e) => fail(new Error('worker error: ' + e.message));
+        worker.postMessage({ api: API, token: ADMIN, text });
+      });
+      worker.terminate();
+      check(!answer.error, answer.error);
+      secrets.push(keyB(answer.share));
+      check(answer.content === text && answer.file === text, 'content differs');
+    },
     'getToken, test(), testConnection()': async () => {
       const client = S.createClient({ apiUrl: API, getToken: async () => ADMIN });
       const report = await client.test();

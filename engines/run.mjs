@@ -52,7 +52,7 @@ const waitFor = async (url) => {
 
 const mock = spawn(process.execPath, [join(root, 'mock/run.mjs'), '--port', MOCK_PORT, '--fixtures', join(root, 'e2e/fixtures/mock.json')], { stdio: 'ignore' });
 let waiting;
-const FILES = { '/': ['engines/page.html', 'text/html'], '/checks.js': ['engines/checks.js', 'text/javascript'], '/dist/sharokey.min.js': ['dist/sharokey.min.js', 'text/javascript'] };
+const FILES = { '/': ['engines/page.html', 'text/html'], '/checks.js': ['engines/checks.js', 'text/javascript'], '/dist/sharokey.min.js': ['dist/sharokey.min.js', 'text/javascript'], '/dist/sharokey.esm.js': ['dist/sharokey.esm.js', 'text/javascript'] };
 const pages = createServer((req, res) => {
   const path = new URL(req.url, 'http://x').pathname;
   if (req.method === 'POST' && path === '/result') {
