@@ -119,7 +119,7 @@ var isPublicIp = (entry) => {
   const max = v6 ? 128 : 32;
   const h = toUrl(v6 ? `http://[${addr}]` : "http://" + addr)?.hostname;
   const n = bits ?? max;
-  if (!h || extra != null || !/^\d{1,3}$/.test(n + "") || +n > max || !(v6 ? /^[\da-f:.]+$/i.test(addr) : h == addr && /^(\d+\.){3}\d+$/.test(h))) return false;
+  if (!h || extra != null || !/^\d{1,3}$/.test(n + "") || +n > max || !(v6 ? /^(?!.*(\b:$|\b0\d+\.|\.0\d))[\da-f:.]+$/i.test(addr) : h == addr && /^(\d+\.){3}\d+$/.test(h))) return false;
   let span = 1 << Math.max(0, 16 - +n);
   let i = v6 ? parseInt(h.slice(1), 16) || 0 : parseInt(h) << 8 | parseInt(h.split(".")[1]);
   for (i -= i % span; span--; i++) {

@@ -42,6 +42,10 @@ const CASES: [string, string, string][] = [
   // what the URL parser reads as a host name, or as a fragment after the address
   ["S.create('x', 1, 1, { ipWhitelist: '203.0.113.5..' })", 'ValidationError', 'ipWhitelist'],
   ["S.create('x', 1, 1, { ipWhitelist: ['2001:db8::1]#,10.0.0.1'] })", 'ValidationError', 'ipWhitelist'],
+  // What Chromium's URL parser lets through against the URL standard (an IPv4 octet with a leading 0 in an IPv6 address), and WebKit's (a lone ':' at the end): npm run engines.
+  ["S.create('x', 1, 1, { ipWhitelist: '2001:db8::01.2.3.4' })", 'ValidationError', 'ipWhitelist'],
+  ["S.create('x', 1, 1, { ipWhitelist: '2001:db8::1.2.3.04' })", 'ValidationError', 'ipWhitelist'],
+  ["S.create('x', 1, 1, { ipWhitelist: '2001:db8::1:' })", 'ValidationError', 'ipWhitelist'],
   // geolocation: real ISO 3166-1 alpha-2 codes
   ["S.create('x', 1, 1, { geolocation: 'FR,XX' })", 'ValidationError', 'geolocation'],
   ["S.create('x', 1, 1, { geolocation: 'FRA' })", 'ValidationError', 'geolocation'],

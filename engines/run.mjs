@@ -16,11 +16,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { findChromium } from '../scripts/chromium.mjs';
 import { serveStatic } from '../scripts/serve.mjs';
 import { firefox, webkit } from './drive.mjs';
 import { pageChecks } from './pages.mjs';
+import { judge } from './verdicts.js';
 
 // Node 20 has WebSocket (for Firefox's WebDriver BiDi) only behind a flag.
 if (typeof WebSocket === 'undefined') process.exit(spawnSync(process.execPath, ['--experimental-websocket', ...process.argv.slice(1)], { stdio: 'inherit' }).status ?? 1);
@@ -52,7 +53,10 @@ const waitFor = async (url) => {
 
 const mock = spawn(process.execPath, [join(root, 'mock/run.mjs'), '--port', MOCK_PORT, '--fixtures', join(root, 'e2e/fixtures/mock.json')], { stdio: 'ignore' });
 let waiting;
-const FILES = { '/': ['engines/page.html', 'text/html'], '/checks.js': ['engines/checks.js', 'text/javascript'], '/dist/sharokey.min.js': ['dist/sharokey.min.js', 'text/javascript'], '/dist/sharokey.esm.js': ['dist/sharokey.esm.js', 'text/javascript'] };
+const FILES = { '/': ['engines/page.html', 'text/html'], '/checks.js': ['engines/checks.js', 'text/javascript'], '/dist/sharokey.min.js': ['dist/sharokey.min.js', 'text/javascript'], '/dist/sharokey.esm.js': ['dist/sharokey.esm.js', 'text/javascript'], '/verdicts.js': ['engines/verdicts.js', 'text/javascript'] };
+// What Node makes of the inputs that engines may read differently (engines/verdicts.js), for each page to compare.
+const { createClient } = await import(pathToFileURL(join(root, 'dist/sharokey.esm.js')).href);
+const expected = JSON.stringify(await judge(createClient({ apiUrl: 'http://127.0.0.1:9/api/v1', token: 'unused' })));
 const pages = createServer((req, res) => {
   const path = new URL(req.url, 'http://x').pathname;
   if (req.method === 'POST' && path === '/result') {
@@ -60,6 +64,7 @@ const pages = createServer((req, res) => {
     req.on('data', (c) => (body += c)).on('end', () => { res.end(); waiting?.(JSON.parse(body)); });
     return;
   }
+  if (path === '/expected.json') return res.writeHead(200, { 'Content-Type': 'application/json' }).end(expected);
   const file = FILES[path];
   if (!file) return res.writeHead(404).end();
   res.writeHead(200, { 'Content-Type': file[1] + '; charset=utf-8', 'Cache-Control': 'no-store' }).end(readFileSync(join(root, file[0])));
@@ -117,7 +122,7 @@ try {
     if (result.problem || passed !== results.length || !results.length) failed++;
     console.log(`\n${engine.name}: ${passed} of ${results.length} checks passed${result.problem ? ` (${result.problem})` : ''}`);
     if (result.userAgent) console.log(`  ${result.userAgent}; native base64: ${result.nativeBase64 ? 'yes' : 'no'}`);
-    for (const r of results) console.log(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.ms} ms)${r.error ? ': ' + r.error : ''}`);
+    for (const r of results) console.log(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.ms} ms)${r.error ? ': ' + r.error : r.note ? ': ' + r.note : ''}`);
     report.engines.push({ name: engine.name, userAgent: result.userAgent, nativeBase64: result.nativeBase64, passed, total: results.length, problem: result.problem, failures: results.filter((r) => !r.ok) });
   }
 } finally {

@@ -127,7 +127,9 @@ export const isPublicIp = (entry: string): boolean => {
   const h = toUrl(v6 ? `http://[${addr}]` : 'http://' + addr)?.hostname;
   const n = bits ?? max;
   // Only the characters of an address: the URL parser would take `1.2.3.4..` as a host name, `[::1]#x` as a fragment.
-  if (!h || extra != null || !/^\d{1,3}$/.test(n + '') || +n > max || !(v6 ? /^[\da-f:.]+$/i.test(addr) : h == addr && /^(\d+\.){3}\d+$/.test(h))) return false;
+  // And not what some parsers let through, against the URL standard: a lone `:` at the end (WebKit: `2001:db8::1:`),
+  // an IPv4 octet with a leading 0 (Chromium: `2001:db8::01.2.3.4`). npm run engines compares the browsers with Node.
+  if (!h || extra != null || !/^\d{1,3}$/.test(n + '') || +n > max || !(v6 ? /^(?!.*(\b:$|\b0\d+\.|\.0\d))[\da-f:.]+$/i.test(addr) : h == addr && /^(\d+\.){3}\d+$/.test(h))) return false;
   // The first 16 bits of the range's addresses: span values from i.
   let span = 1 << Math.max(0, 16 - +n);
   let i = v6 ? parseInt(h.slice(1), 16) || 0 : parseInt(h) << 8 | parseInt(h.split('.')[1]!);
