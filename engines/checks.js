@@ -147,6 +147,11 @@
       const limited = await rejection(S.createClient({ token: ADMIN, apiUrl: API, retries: 0 }).delete(made.slug));
       is(limited, 'RateLimitError');
       check(limited.retryAfter === 7, 'retryAfter ' + limited.retryAfter);
+      // Retry-After as an HTTP date (Date.parse reads it): about 20 s from now.
+      await fault({ method: 'DELETE', status: 429, headers: { 'Retry-After': new Date(Date.now() + 20000).toUTCString() } });
+      const dated = await rejection(S.createClient({ token: ADMIN, apiUrl: API, retries: 0 }).delete(made.slug));
+      is(dated, 'RateLimitError');
+      check(dated.retryAfter >= 18 && dated.retryAfter <= 21, 'retryAfter from a date ' + dated.retryAfter);
       await control('fault', 'DELETE');
     },
     'retries: GET yes, POST only on 429': async () => {
