@@ -3,6 +3,7 @@
 // throws on a wrong result; the results go back to the harness by a POST.
 'use strict';
 (async () => {
+  window.pageErrors.started = true; // from here on, the results are posted below
   const params = new URLSearchParams(location.search);
   const ORIGIN = params.get('mock');
   const API = ORIGIN + '/api/v1';
@@ -37,10 +38,21 @@
   };
   const digest = async (buf) => Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', buf)), (x) => x.toString(16).padStart(2, '0')).join('');
   const keyB = (share) => share.split('#')[1];
+  // Each secret made, counted for the log check at the end; its keyB, to search for.
+  let creates = 0;
+  const created = (share) => (creates++, keyB(share));
+  // A plaintext that nothing else in the log can contain by chance.
+  const unique = (text) => text + ' ' + Math.random().toString(36).slice(2);
 
   const checks = {
     'loads one global': async () => {
       check(typeof S === 'object' && typeof S.create === 'function' && /^\d+\.\d+\.\d+/.test(S.version), 'no Sharokey global');
+      // Beside a fresh window's, this one's own names are the script's one global (and the page's watch lists).
+      const frame = document.body.appendChild(document.createElement('iframe'));
+      const fresh = new Set(Object.getOwnPropertyNames(frame.contentWindow));
+      frame.remove();
+      const added = Object.getOwnPropertyNames(window).filter((n) => !fresh.has(n) && !['pageErrors', 'unhandled'].includes(n));
+      check(added.join() === 'Sharokey', 'globals added: ' + added.join(', '));
       S.config({ token: ADMIN, apiUrl: API, timeout: 10000 });
       check(S.getConfig().hasToken === true && !('token' in S.getConfig()), 'getConfig');
     },
@@ -51,7 +63,7 @@
       const text = 'héllo 🔐 ' + Math.random();
       secrets.push(text);
       const made = await S.create(text, 1, 1);
-      secrets.push(keyB(made.share_url));
+      secrets.push(created(made.share_url));
       check(made.security === 'none' && /^[A-Za-z0-9]{24}$/.test(keyB(made.share_url)), 'share_url or security');
       const got = await S.reveal(made.share_url);
       check(got.content === text && got.attachments.length === 0, 'content differs');
@@ -63,11 +75,11 @@
       secrets.push(text);
       const every = new Uint8Array(65536).map((_, i) => i & 255);
       const files = [new File([every], 'ü every byte.bin'), new File(['plain text file'], 'note.txt', { type: 'text/plain' })];
-      await control('log', 'DELETE');
-      const made = await S.create(text, 2, 3, { password, attachments: files, description: 'engines' });
-      secrets.push(keyB(made.share_url));
+      const description = 'engines ' + Math.random();
+      const made = await S.create(text, 2, 3, { password, attachments: files, description });
+      secrets.push(created(made.share_url));
       check(made.security === 'password' && made.has_attachments && made.attachments_count === 2, 'created fields');
-      const sent = JSON.parse((await control('log')).find((r) => r.method === 'POST' && /\/secrets$/.test(r.path)).body);
+      const sent = JSON.parse((await control('log')).find((r) => r.method === 'POST' && /\/secrets$/.test(r.path) && r.body.includes(description)).body);
       const ivs = [sent.iv, ...sent.attachments.map((a) => a.iv)];
       check(new Set(ivs).size === 3, 'an iv is reused');
       is(await rejection(S.reveal(made.share_url)), 'PermissionError', 'PASSWORD_REQUIRED');
@@ -83,32 +95,35 @@
       for (let i = 0; i < 10; i++) files.push(new File([randomBytes(1048576)], `part${i}.bin`));
       const progress = [];
       const made = await S.create('ten megabytes', 1, 1, { attachments: files, onProgress: (p) => progress.push(p.phase) });
-      secrets.push(keyB(made.share_url));
+      secrets.push(created(made.share_url));
       check(progress.includes('encrypt') && progress.at(-1) === 'done', 'progress phases: ' + progress.join());
       const got = await S.reveal(made.share_url);
       check(got.attachments.length === 10, 'file count');
       for (let i = 0; i < 10; i++) check(await digest(await got.attachments[i].arrayBuffer()) === await digest(await files[i].arrayBuffer()), 'bytes differ in file ' + i);
     },
     'one-time code: sendOtp(), then reveal({ otp })': async () => {
-      const made = await S.create('behind a code', 1, 1, { otpEmail: 'bob@example.com', password: 'ignored-below-otp' });
-      secrets.push('behind a code', keyB(made.share_url));
+      const text = unique('behind a code');
+      const made = await S.create(text, 1, 1, { otpEmail: 'bob@example.com', password: 'ignored-below-otp' });
+      secrets.push(text, created(made.share_url));
       check(made.security === 'otp_email', 'security ' + made.security);
       is(await rejection(S.reveal(made.share_url)), 'PermissionError', 'OTP_REQUIRED');
       await S.createClient({ apiUrl: API }).sendOtp(made.share_url);
       const sent = (await control('outbox')).filter((m) => m.type === 'otp' && m.slug === made.slug);
       check(sent.length === 1 && sent[0].to === 'bob@example.com', 'no code in the outbox');
-      check((await S.reveal(made.share_url, { otp: sent[0].code })).content === 'behind a code', 'content differs');
+      check((await S.reveal(made.share_url, { otp: sent[0].code })).content === text, 'content differs');
     },
     'a wrong key is a CryptoError': async () => {
-      const made = await S.create('tamper me', 1, 2);
-      secrets.push('tamper me', keyB(made.share_url));
+      const text = unique('tamper me');
+      const made = await S.create(text, 1, 2);
+      secrets.push(text, created(made.share_url));
       const k = keyB(made.share_url);
       const wrong = made.share_url.slice(0, -1) + (k.at(-1) === 'A' ? 'B' : 'A');
       is(await rejection(S.reveal(wrong)), 'CryptoError');
     },
     'list, getDetails, get, delete, getStats, getTokenStats': async () => {
-      const made = await S.create('to delete', 1, 1, { description: 'listed' });
-      secrets.push('to delete', keyB(made.share_url));
+      const text = unique('to delete');
+      const made = await S.create(text, 1, 1, { description: 'listed' });
+      secrets.push(text, created(made.share_url));
       const page = await S.list({ status: 'active', limit: 100 });
       check(Array.isArray(page.items) && page.pagination && page.items.some((s) => s.slug === made.slug), 'list');
       const details = await S.getDetails(made.slug);
@@ -135,8 +150,9 @@
       check(await logCount() === before, 'a request was sent');
     },
     'server errors map to classes': async () => {
-      const made = await S.create('other company', 1, 1);
-      secrets.push('other company', keyB(made.share_url));
+      const text = unique('other company');
+      const made = await S.create(text, 1, 1);
+      secrets.push(text, created(made.share_url));
       is(await rejection(S.createClient({ token: 'nope', apiUrl: API }).list()), 'AuthenticationError', 'AUTHENTICATION_ERROR');
       is(await rejection(S.createClient({ token: OTHER, apiUrl: API }).getDetails(made.slug)), 'NotFoundError');
       await fault({ path: '/secrets-stats', status: 502, body: '<html><body>Bad gateway</body></html>', times: 3 });
@@ -159,10 +175,11 @@
       check(Array.isArray((await S.list()).items), 'GET not retried');
       const before = (await S.getStats()).total_secrets;
       await fault({ path: '/secrets', method: 'POST', status: 503 });
-      is(await rejection(S.create('not twice', 1, 1)), 'NetworkError');
+      const refused = unique('not twice'), text = unique('once');
+      is(await rejection(S.create(refused, 1, 1)), 'NetworkError');
       await fault({ path: '/secrets', method: 'POST', status: 429, headers: { 'Retry-After': '1' } });
-      const made = await S.create('once', 1, 1);
-      secrets.push('not twice', 'once', keyB(made.share_url));
+      const made = await S.create(text, 1, 1);
+      secrets.push(refused, text, created(made.share_url));
       check((await S.getStats()).total_secrets === before + 1, 'not exactly one secret stored');
     },
     'timeout and abort': async () => {
@@ -180,11 +197,12 @@
       await control('fault', 'DELETE');
     },
     '20 opens of a 1-view secret: one succeeds': async () => {
-      const made = await S.create('only once', 1, 1);
-      secrets.push('only once', keyB(made.share_url));
+      const text = unique('only once');
+      const made = await S.create(text, 1, 1);
+      secrets.push(text, created(made.share_url));
       const all = await Promise.allSettled(Array.from({ length: 20 }, () => S.reveal(made.share_url)));
       const won = all.filter((r) => r.status === 'fulfilled');
-      check(won.length === 1 && won[0].value.content === 'only once', won.length + ' succeeded');
+      check(won.length === 1 && won[0].value.content === text, won.length + ' succeeded');
       check(all.every((r) => r.status === 'fulfilled' || r.reason instanceof S.NotFoundError), 'a loser is not NotFoundError');
     },
     'secret request, answered with zero knowledge': async () => {
@@ -225,9 +243,10 @@
       const module = await import('/dist/sharokey.esm.js');
       check(module.default === S, 'the default export is not the script tag\'s Sharokey');
       check(module.ValidationError === S.ValidationError && typeof module.create === 'function', 'named exports');
-      const made = await module.createClient({ apiUrl: API, token: ADMIN }).create('from the module', 1, 1);
-      secrets.push('from the module', keyB(made.share_url));
-      check((await S.reveal(made.share_url)).content === 'from the module', 'content differs');
+      const text = unique('from the module');
+      const made = await module.createClient({ apiUrl: API, token: ADMIN }).create(text, 1, 1);
+      secrets.push(text, created(made.share_url));
+      check((await S.reveal(made.share_url)).content === text, 'content differs');
     },
     'in a Web Worker (importScripts)': async () => {
       const code = `importScripts(${JSON.stringify(location.origin + '/dist/sharokey.min.js')});
@@ -249,7 +268,7 @@
       });
       worker.terminate();
       check(!answer.error, answer.error);
-      secrets.push(keyB(answer.share));
+      secrets.push(created(answer.share));
       check(answer.content === text && answer.file === text, 'content differs');
     },
     'getToken, test(), testConnection()': async () => {
@@ -279,11 +298,22 @@
   };
   if (nativeBase64) checks['again without native base64'] = fallback;
 
+  checks['no unhandled rejection, no page error'] = async () => {
+    await new Promise((ok) => setTimeout(ok, 100)); // unhandledrejection comes a task late
+    check(window.unhandled.length === 0 && window.pageErrors.length === 0, [...window.unhandled, ...window.pageErrors].slice(0, 5).join('; '));
+  };
   checks['nothing secret crossed the wire'] = async () => {
-    const log = JSON.stringify(await control('log'));
+    const entries = await control('log');
+    // The log must hold every request since the reset, or the search below proves little:
+    // it starts with health()'s, and has a POST for each secret made (and for the refused ones).
+    check(/\/health$/.test(entries[0]?.path ?? ''), 'the log does not start with the first request: ' + entries[0]?.path);
+    const posts = entries.filter((r) => r.method === 'POST' && /\/secrets$/.test(r.path)).length;
+    check(creates > 10 && posts >= creates, `${posts} secrets posted in the log, ${creates} made`);
+    const log = JSON.stringify(entries);
     const leaked = secrets.filter((s) => s && log.includes(s));
     check(leaked.length === 0, 'in the request log: ' + leaked.map((s) => s.slice(0, 4) + '…').join(', '));
     check(secrets.length > 20, 'too few secrets collected: ' + secrets.length);
+    return `${entries.length} requests searched for ${secrets.length} plaintexts and keys`;
   };
 
   let problem;
@@ -301,4 +331,4 @@
   }
   document.getElementById('status').textContent = results.filter((r) => r.ok).length + ' of ' + results.length + ' passed';
   await fetch('/result', { method: 'POST', body: JSON.stringify({ userAgent: navigator.userAgent, nativeBase64, results, problem }) });
-})();
+})().catch((e) => fetch('/result', { method: 'POST', body: JSON.stringify({ userAgent: navigator.userAgent, results: [], problem: 'the checks threw: ' + e }) }));

@@ -1,7 +1,9 @@
 // The demo console and the mock's three pages (viewer /s/, responder /r/,
-// inbox /i/) driven in a browser as a person uses them: fields filled,
-// buttons clicked, the text on screen read; a screenshot of each. The secrets are made and checked from Node with the ES module
-// build; the page does the rest with dist/sharokey.min.js, served by the mock.
+// inbox /i/) driven in a browser through a driver: fields set by script (with
+// an input event), buttons clicked by .click() or requestSubmit(), the text on
+// screen read; a screenshot of each. No real keystrokes or pointer events.
+// The secrets are made and checked from Node with the ES module build; the
+// page does the rest with dist/sharokey.min.js, served by the mock.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,10 +13,21 @@ const set = (id, value) => `(${by(id)}.value = ${JSON.stringify(value)}, ${by(id
 const click = (id) => `(${by(id)}.click(), true)`;
 const shown = (id) => `!!${by(id)} && !${by(id)}.hidden`;
 
+/** The checks below, by name: a page phase that does not finish reports each as not run. */
+export const PAGE_CHECKS = [
+  'viewer: a password, asked for, then revealed on a click',
+  'viewer: a one-time code, sent to the outbox, then typed',
+  'responder page answers a request, inbox page opens it',
+  'demo console: connect, create with a file, statistics',
+  'nothing secret crossed the wire from the pages',
+];
+
 export async function pageChecks(browser, { root, origin, token, demo, screens }) {
   const { createClient } = await import(pathToFileURL(join(root, 'dist/sharokey.esm.js')).href);
   const S = createClient({ apiUrl: origin + '/api/v1', token });
   const secrets = [];
+  // The slug or token of each secret and request made here: each must be in a logged path.
+  const ids = [];
   const check = (cond, what) => { if (!cond) throw new Error(what); };
   const until = async (expression, what) => {
     for (const start = Date.now(); Date.now() - start < 20_000; await new Promise((r) => setTimeout(r, 100))) {
@@ -33,6 +46,7 @@ export async function pageChecks(browser, { root, origin, token, demo, screens }
       const text = 'viewer secret ⚡ ' + Math.random();
       const made = await S.create(text, 1, 1, { password: 'open sesame', message: 'From the engines check' });
       secrets.push(text, made.share_url.split('#')[1]);
+      ids.push(made.slug);
       await open(made.share_url);
       await until(`${shown('gate')} && ${shown('password-row')}`, 'password field');
       check(await browser.run(`${by('message')}.textContent`) === 'From the engines check', 'the message is not shown');
@@ -49,6 +63,7 @@ export async function pageChecks(browser, { root, origin, token, demo, screens }
       const text = 'code secret ' + Math.random();
       const made = await S.create(text, 1, 1, { otpPhone: '+33 6 12 34 56 78' });
       secrets.push(text, made.share_url.split('#')[1]);
+      ids.push(made.slug);
       await open(made.share_url);
       await until(shown('otp-row'), 'code field');
       await browser.run(click('send-code'));
@@ -63,6 +78,7 @@ export async function pageChecks(browser, { root, origin, token, demo, screens }
     'responder page answers a request, inbox page opens it': async () => {
       const request = await S.createRequest({ message: 'Send the staging password', maximumViews: 1 });
       secrets.push(request.inbox_url.split('#')[1]);
+      ids.push(request.token);
       const answer = 'answer typed in the engine ' + Math.random();
       secrets.push(answer);
       await open(request.url);
@@ -97,6 +113,7 @@ export async function pageChecks(browser, { root, origin, token, demo, screens }
       await until(shown('c-result'), 'share link');
       const link = await browser.run(`${by('c-link')}.value`);
       secrets.push(link.split('#')[1]);
+      ids.push(new URL(link).pathname.split('/').pop());
       await snap('demo-create');
       const got = await S.reveal(link, { password: 'demo pass' });
       check(got.content === text && got.attachments.length === 1 && await got.attachments[0].text() === 'file from the demo', 'the secret made in the demo does not open as typed');
@@ -105,11 +122,16 @@ export async function pageChecks(browser, { root, origin, token, demo, screens }
       await snap('demo-stats');
     },
     'nothing secret crossed the wire from the pages': async () => {
-      const log = JSON.stringify(await control('log'));
+      const entries = await control('log');
+      // The log holds this phase's traffic: a request for each secret and request made here.
+      const unseen = ids.filter((id) => !entries.some((r) => r.path.includes(id)));
+      check(ids.length >= 4 && unseen.length === 0, `${ids.length} made, not in the log: ${unseen.join(', ')}`);
+      const log = JSON.stringify(entries);
       const leaked = secrets.filter((s) => log.includes(s));
       check(leaked.length === 0, 'in the request log: ' + leaked.map((s) => s.slice(0, 4) + '…').join(', '));
     },
   };
+  if (Object.keys(checks).join('\n') !== PAGE_CHECKS.join('\n')) throw new Error('PAGE_CHECKS is not the list of checks');
 
   const results = [];
   for (const [name, run] of Object.entries(checks)) {
