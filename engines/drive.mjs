@@ -8,22 +8,39 @@
 import { spawn } from 'node:child_process';
 
 const CALL_MS = 60_000;
+const delay = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+/** Every child started here and not yet stopped: run.mjs stops them all on Ctrl-C or a crash. */
+export const live = new Set();
+/** spawn(), with the child kept in `live`. */
+export function start(cmd, args, options) {
+  const child = spawn(cmd, args, options);
+  live.add(child);
+  child.on('error', () => {}); // a failed start is seen by its 'exit' or by the caller's own listener
+  return child;
+}
 
 /**
- * Ends a child started with `detached: true` and everything in its process group:
- * SIGTERM first, so that a browser removes its temporary files and Xvfb its lock,
- * then SIGKILL for what is left after 5 s.
+ * Ends a child and, when it was started with `detached: true`, everything in its
+ * process group: SIGTERM to all of them (a browser then removes its temporary
+ * files, Xvfb its lock), up to 5 s for the child to exit, 300 ms more for the
+ * rest of its group, then SIGKILL for whatever is left.
  */
 export async function stop(child) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return signal(child, 'SIGKILL');
-  const exited = new Promise((ok) => child.once('exit', ok));
+  if (!child) return;
+  live.delete(child);
+  const running = child.exitCode === null && child.signalCode === null && child.pid !== undefined;
+  const exited = running && new Promise((ok) => child.once('exit', ok));
   signal(child, 'SIGTERM');
-  await Promise.race([exited, new Promise((ok) => setTimeout(ok, 5000))]);
-  // The leader may be gone before the rest of its group.
-  await new Promise((ok) => setTimeout(ok, 300));
+  if (exited) await Promise.race([exited, delay(5000)]);
+  await delay(300);
   signal(child, 'SIGKILL');
 }
-const signal = (child, name) => { try { if (child) process.kill(-child.pid, name); } catch { /* gone */ } };
+// The group when the child leads one, else the child alone.
+const signal = (child, name) => {
+  if (child.pid === undefined) return;
+  try { process.kill(-child.pid, name); } catch { try { child.kill(name); } catch { /* gone */ } }
+};
 
 // A promise of the expression's value (awaited) as JSON.
 const wrap = (expression) => `(async () => JSON.stringify(await (${expression})))()`;
@@ -34,16 +51,18 @@ const within = (promise, ms, what) => {
 
 /** Firefox, by WebDriver BiDi (Node 20 needs --experimental-websocket for WebSocket). */
 export async function firefox(path, profile, env = process.env) {
-  const child = spawn(path, ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port', '0'], { stdio: ['ignore', 'ignore', 'pipe'], detached: true, env });
+  const child = start(path, ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port', '0'], { stdio: ['ignore', 'ignore', 'pipe'], detached: true, env });
   let socket;
   try {
     const address = await new Promise((ok, fail) => {
       let err = '';
       const timer = setTimeout(() => fail(new Error('Firefox did not start its WebDriver BiDi server within 30 s')), 30_000);
-      child.stderr.on('data', (chunk) => {
-        const found = /WebDriver BiDi listening on (ws:\/\/\S+)/.exec((err += chunk));
-        if (found) { clearTimeout(timer); ok(found[1]); }
-      });
+      const read = (chunk) => {
+        err = (err + chunk).slice(-4096);
+        const found = /WebDriver BiDi listening on (ws:\/\/\S+)/.exec(err);
+        if (found) { clearTimeout(timer); child.stderr.off('data', read).resume(); ok(found[1]); }
+      };
+      child.stderr.on('data', read);
       child.on('exit', () => fail(new Error('Firefox exited: ' + err.slice(-300))));
       child.on('error', (e) => fail(e));
     });
@@ -105,7 +124,7 @@ export async function firefox(path, profile, env = process.env) {
 
 /** WebKit (GTK's MiniBrowser), by WebKitWebDriver, on the X display `env.DISPLAY`. */
 export async function webkit(driver, browser, env, port) {
-  const child = spawn(driver, [`--port=${port}`], { stdio: 'ignore', detached: true, env });
+  const child = start(driver, [`--port=${port}`], { stdio: 'ignore', detached: true, env });
   const base = `http://127.0.0.1:${port}`;
   const call = async (method, path, body) => {
     const res = await fetch(base + path, { method, headers: { 'Content-Type': 'application/json' }, body: body && JSON.stringify(body), signal: AbortSignal.timeout(CALL_MS) });
@@ -116,7 +135,7 @@ export async function webkit(driver, browser, env, port) {
   let sessionId;
   try {
     for (let i = 0; ; i++) {
-      if (child.exitCode !== null) throw new Error(`WebKitWebDriver exited (${child.exitCode})`);
+      if (child.exitCode !== null || child.pid === undefined) throw new Error(`WebKitWebDriver did not start or exited (${child.exitCode})`);
       try { if ((await call('GET', '/status')).ready) break; } catch { /* not yet */ }
       if (i > 100) throw new Error('WebKitWebDriver did not start within 10 s');
       await new Promise((r) => setTimeout(r, 100));
@@ -149,7 +168,7 @@ export async function webkit(driver, browser, env, port) {
  * so that it removes its /tmp/.X*-lock.
  */
 export async function display(xvfb) {
-  const child = spawn(xvfb, ['-displayfd', '3', '-nolisten', 'tcp', '-screen', '0', '1280x1024x24'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'], detached: true });
+  const child = start(xvfb, ['-displayfd', '3', '-nolisten', 'tcp', '-screen', '0', '1280x1024x24'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'], detached: true });
   try {
     const number = await within(new Promise((ok, fail) => {
       let out = '';

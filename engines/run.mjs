@@ -1,8 +1,9 @@
 // `npm run engines [-- chromium firefox webkit]`: the built script in the
 // browser engines named (all three when none is), beside Chromium (which
-// `npm test` drives): Firefox and WebKit (GTK's MiniBrowser). Each is found at
-// the usual Debian paths or named by SHAROKEY_CHROMIUM, SHAROKEY_FIREFOX,
-// SHAROKEY_WEBKIT (MiniBrowser) and SHAROKEY_WEBKIT_DRIVER (WebKitWebDriver);
+// `npm test` drives): Firefox and WebKit (GTK's MiniBrowser). Chromium is found
+// as npm test finds it (Playwright's own, else Debian's), the others at Debian's
+// paths; each can be named by SHAROKEY_CHROMIUM, SHAROKEY_FIREFOX, SHAROKEY_WEBKIT
+// (MiniBrowser), SHAROKEY_WEBKIT_DRIVER (WebKitWebDriver) and SHAROKEY_XVFB;
 // one named but absent, or not found, fails the run: nothing is skipped quietly.
 // Not a test of the test command (CI has no such browsers): a check to run by
 // hand after a change, whose figures the README quotes.
@@ -13,21 +14,26 @@
 // console and the mock's pages are used (engines/pages.mjs); Chromium's are in
 // npm test already.
 // Debian: apt-get install chromium firefox-esr libwebkit2gtk-4.1-0 webkit2gtk-driver xvfb
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createServer as createSocketServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { findChromium } from '../scripts/chromium.mjs';
 import { serveStatic } from '../scripts/serve.mjs';
-import { display, firefox, stop, webkit } from './drive.mjs';
+import { display, firefox, live, start, stop, webkit } from './drive.mjs';
 import { PAGE_CHECKS, pageChecks } from './pages.mjs';
 import { judge } from './verdicts.js';
 
 // Node 20 has WebSocket (for Firefox's WebDriver BiDi) only behind a flag.
-if (typeof WebSocket === 'undefined') process.exit(spawnSync(process.execPath, ['--experimental-websocket', ...process.argv.slice(1)], { stdio: 'inherit' }).status ?? 1);
+// Ctrl-C reaches both processes; this one waits for the other to clean up and end.
+if (typeof WebSocket === 'undefined') {
+  for (const name of ['SIGINT', 'SIGTERM']) process.on(name, () => {});
+  process.exit(spawnSync(process.execPath, ['--experimental-websocket', ...process.argv.slice(1)], { stdio: 'inherit' }).status ?? 1);
+}
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const MOCK_PORT = 4391;
@@ -35,7 +41,7 @@ const PAGE_PORT = 4390;
 const DRIVER_PORT = 4392; // WebKitWebDriver's
 const LIMIT_MS = 180_000; // for each phase of each engine
 
-const run = (cmd, args) => { try { return execFileSync(cmd, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { return null; } };
+const run = (cmd, args) => { try { return execFileSync(cmd, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim(); } catch { return null; } };
 /** A path from the environment variable `name` (which must exist when set), else the first of `paths` that does. */
 const locate = (name, paths) => {
   const named = process.env[name];
@@ -72,8 +78,16 @@ if (unknown.length) {
 const selected = asked.length ? [...new Set(asked)] : Object.keys(ENGINES);
 const everyEngine = selected.length === Object.keys(ENGINES).length;
 
-const profile = () => mkdtempSync(join(tmpdir(), 'sharokey-engine-'));
+// Browser profiles (and TMPDIRs), each removed after its phase, or by abandon() below.
+const profiles = new Set();
+const profile = () => { const dir = mkdtempSync(join(tmpdir(), 'sharokey-engine-')); profiles.add(dir); return dir; };
+const unprofile = (dir) => { rmSync(dir, { recursive: true, force: true, maxRetries: 3 }); profiles.delete(dir); };
 const answers = async (url) => { try { return (await fetch(url, { signal: AbortSignal.timeout(1000) })).ok; } catch { return false; } };
+/** Whether something listens on the port: one that cannot be bound is in use. */
+const inUse = (port) => new Promise((ok) => {
+  const probe = createSocketServer().once('error', () => ok(true));
+  probe.listen(port, () => probe.close(() => ok(false)));
+});
 const waitFor = async (url) => {
   for (let i = 0; i < 100; i++) {
     if (await answers(url)) return;
@@ -93,15 +107,33 @@ const bundle = readFileSync(join(root, 'dist/sharokey.min.js'));
 const report = { date: new Date().toISOString(), commit, dirty, bundle: { file: 'dist/sharokey.min.js', sha256: createHash('sha256').update(bundle).digest('hex') }, engines: [] };
 console.log(`dist/sharokey.min.js (sha256 ${report.bundle.sha256.slice(0, 12)}…), commit ${commit ?? '?'}${dirty ? ' with uncommitted changes' : ''}`);
 
+// Ctrl-C, a kill, or a crash: the browsers, drivers and Xvfb are in process groups of
+// their own, which the terminal's signal does not reach; they are ended here.
+// A second Ctrl-C while this runs does not cut it short.
+let abandoning = false;
+const abandon = async (why, code) => {
+  if (abandoning) return;
+  abandoning = true;
+  console.log(`\n${why}: ending ${live.size} child process(es)`);
+  await Promise.all([...live].map(stop));
+  for (const dir of profiles) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  process.exit(code);
+};
+process.on('SIGINT', () => abandon('interrupted', 130)).on('SIGTERM', () => abandon('terminated', 143));
+process.on('uncaughtException', (e) => abandon('crashed: ' + (e && e.stack), 1));
+
 let failed = 0;
+let ran = 0; // engines that ran their checks, whatever the outcome
 let mock, pages, repo, screen;
 let waiting;
 try {
   for (const port of [MOCK_PORT, PAGE_PORT, DRIVER_PORT]) {
-    if (await answers(`http://127.0.0.1:${port}/`) || await answers(`http://localhost:${port}/`)) throw new Error(`port ${port} is in use (another npm run engines?)`);
+    if (await inUse(port)) throw new Error(`port ${port} is in use (another npm run engines?)`);
   }
-  mock = spawn(process.execPath, [join(root, 'mock/run.mjs'), '--port', MOCK_PORT, '--fixtures', join(root, 'e2e/fixtures/mock.json')], { stdio: 'ignore' });
-  const FILES = { '/': ['engines/page.html', 'text/html'], '/checks.js': ['engines/checks.js', 'text/javascript'], '/dist/sharokey.min.js': ['dist/sharokey.min.js', 'text/javascript'], '/dist/sharokey.esm.js': ['dist/sharokey.esm.js', 'text/javascript'], '/verdicts.js': ['engines/verdicts.js', 'text/javascript'] };
+  mock = start(process.execPath, [join(root, 'mock/run.mjs'), '--port', MOCK_PORT, '--fixtures', join(root, 'e2e/fixtures/mock.json')], { stdio: 'ignore' });
+  const mockGone = new Promise((_, fail) => mock.once('exit', (code) => fail(new Error(`the mock exited (${code})`))));
+  mockGone.catch(() => {});
+  const FILES = { '/': ['engines/page.html', 'text/html'], '/checks.js': ['engines/checks.js', 'text/javascript'], '/dist/sharokey.min.js': ['dist/sharokey.min.js', 'text/javascript'], '/dist/sharokey.esm.js': ['dist/sharokey.esm.js', 'text/javascript'], '/verdicts.js': ['engines/verdicts.js', 'text/javascript'], '/leaks.js': ['engines/leaks.js', 'text/javascript'] };
   // What Node makes of the inputs that engines may read differently (engines/verdicts.js), for each page to compare.
   const { createClient } = await import(pathToFileURL(join(root, 'dist/sharokey.esm.js')).href);
   const expected = JSON.stringify(await judge(createClient({ apiUrl: 'http://127.0.0.1:9/api/v1', token: 'unused' })));
@@ -109,7 +141,13 @@ try {
     const path = new URL(req.url, 'http://x').pathname;
     if (req.method === 'POST' && path === '/result') {
       let body = '';
-      req.on('data', (c) => (body += c)).on('end', () => { res.end(); waiting?.(JSON.parse(body)); waiting = null; });
+      req.on('data', (c) => (body += c)).on('end', () => {
+        res.end();
+        let result;
+        try { result = JSON.parse(body); } catch { result = { problem: 'the page posted no JSON: ' + body.slice(0, 200) }; }
+        waiting?.(result);
+        waiting = null;
+      });
       return;
     }
     if (path === '/expected.json') return res.writeHead(200, { 'Content-Type': 'application/json' }).end(expected);
@@ -121,7 +159,7 @@ try {
   // The repository, for the demo console at /demo/ (another origin than the mock's).
   repo = await serveStatic({ port: 0, host: 'localhost', root });
   const demo = `http://localhost:${repo.address().port}/demo/?api=${encodeURIComponent(`http://127.0.0.1:${MOCK_PORT}/api/v1`)}`;
-  await waitFor(`http://127.0.0.1:${MOCK_PORT}/api/v1/health`);
+  await Promise.race([waitFor(`http://127.0.0.1:${MOCK_PORT}/api/v1/health`), mockGone]);
 
   for (const key of selected) {
     const engine = ENGINES[key];
@@ -143,7 +181,7 @@ try {
     const dir = profile();
     const url = `http://localhost:${PAGE_PORT}/?mock=${encodeURIComponent(`http://127.0.0.1:${MOCK_PORT}`)}`;
     // TMPDIR in the profile, which is removed after: a browser killed leaves nothing in /tmp.
-    const browser = spawn(found.path, engine.args(url, dir), { stdio: 'ignore', detached: true, env: { ...env, HOME: process.env.HOME ?? dir, TMPDIR: dir } });
+    const browser = start(found.path, engine.args(url, dir), { stdio: 'ignore', detached: true, env: { ...env, HOME: process.env.HOME ?? dir, TMPDIR: dir } });
     const result = await bounded(Promise.race([
       new Promise((ok) => (waiting = ok)),
       new Promise((ok) => browser.on('error', (e) => ok({ problem: `the browser did not start: ${e.message}` }))),
@@ -151,29 +189,32 @@ try {
     ]), 'the page');
     waiting = null;
     await stop(browser);
-    rmSync(dir, { recursive: true, force: true });
+    unprofile(dir);
     const results = result.results ?? [];
     // The demo and the mock's pages, driven; Chromium's are tested by npm test.
     if (engine.drive) {
       const dir = profile();
+      // Past the time limit, the checks are told to stop and the browser is closed, so that
+      // nothing of this phase goes on beside the next engine's.
+      const halt = new AbortController();
+      const opening = engine.drive(found.path, dir, { driver: needs.driver?.path, env: { ...env, TMPDIR: dir } });
+      const checking = opening.then((browser) => pageChecks(browser, { root, origin: `http://127.0.0.1:${MOCK_PORT}`, token: 'acme-admin-token', demo, screens: join(root, 'test-results/engines', engine.name), signal: halt.signal }));
+      checking.catch(() => {});
       let driven;
       try {
-        driven = await bounded((async () => {
-          const browser = await engine.drive(found.path, dir, { driver: needs.driver?.path, env: { ...env, TMPDIR: dir } });
-          try {
-            return await pageChecks(browser, { root, origin: `http://127.0.0.1:${MOCK_PORT}`, token: 'acme-admin-token', demo, screens: join(root, 'test-results/engines', engine.name) });
-          } finally {
-            await browser.close();
-          }
-        })(), 'the driven pages');
+        driven = await bounded(checking, 'the driven pages');
       } catch (e) {
         driven = { problem: e.message };
       }
-      rmSync(dir, { recursive: true, force: true });
+      halt.abort();
+      await opening.then((browser) => browser.close(), () => {});
+      await checking.catch(() => {});
+      unprofile(dir);
       // A page phase that did not finish counts each of its checks as failed, by name.
       if (Array.isArray(driven)) results.push(...driven.map((r) => ({ ...r, name: 'page ' + r.name })));
       else results.push(...PAGE_CHECKS.map((name) => ({ name: 'page ' + name, ok: false, ms: 0, error: 'not run: ' + driven.problem })));
     }
+    ran++;
     const passed = results.filter((r) => r.ok).length;
     if (result.problem || passed !== results.length || !results.length) failed++;
     const v = version(found.path);
@@ -189,11 +230,11 @@ try {
 } finally {
   pages?.close();
   repo?.close();
-  if (mock && mock.exitCode === null) await new Promise((ok) => mock.once('exit', ok).kill());
+  await stop(mock);
   await screen?.stop();
 }
-// The record the README quotes is of a run of every engine; a run of fewer goes beside the screenshots.
-const out = everyEngine ? join(root, 'engines/results.json') : join(root, 'test-results/engines/results.json');
+// The record the README quotes is of a run in which every engine ran its checks; any other goes beside the screenshots.
+const out = everyEngine && ran === selected.length ? join(root, 'engines/results.json') : join(root, 'test-results/engines/results.json');
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
 console.log(`\n${failed ? 'FAILED' : 'passed'}; written: ${out.slice(root.length + 1)}`);
