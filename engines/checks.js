@@ -226,7 +226,7 @@
       check(await S.deleteRequest(request.token) === true, 'deleteRequest');
       check(typeof (await S.requestStats()).total_requests === 'number', 'requestStats');
     },
-    'the same verdicts as Node on IPs, links, dates, e-mails, phones, countries': async () => {
+    'the same verdicts as Node on IPs, links, dates, e-mails, phones, countries, contents': async () => {
       const { CASES, judge } = await import('/verdicts.js');
       const expected = await (await fetch('/expected.json')).json();
       const before = await logCount();

@@ -1,5 +1,6 @@
 // What the library makes of an input where engines may differ (the URL parser
-// reads the IP addresses and the links; Date reads the dates), as one word per
+// reads the IP addresses and the links; Date reads the dates; strings are read by
+// code point), as one word per
 // input: 'ok' or 'refused'. engines/run.mjs computes them in Node with the ES
 // module build, each browser with the script tag's build, and the page
 // compares. Every call is refused before anything is sent: another field is
@@ -41,7 +42,13 @@ export const CASES = () => {
   const email = ['a@b.co', 'first.last+tag@sub.example.org', 'a@b', 'a b@c.co', 'a@b..co', 'é@ü.example', 'a@xn--bcher-kva.example', '"a"@b.co', 'a@[1.2.3.4]', 'A@B.CO', 'a@b.co\n', 'a@b.c', 'a@-b.co'];
   const phone = ['+33674747474', '+33 6 74 74 74 74', '+1 (555) 010-9999', '+1.555.010.9999', '+\uff13\uff13674747474', '+33\u00a0674747474', '+١٢٣٤٥٦٧٨٩', '0674747474', '+1234567', '+1234567890123456'];
   const country = ['FR', 'fr', 'Fr', 'UK', 'XK', 'EU', 'ZZ', 'ß', 'ﬁ', 'ıt', 'İT', 'FR,DE', 'FR, de', 'FR;DE', '', 'fra', 'FR,', 'us,GB,jp'];
-  return { ip, link, request, date, email, phone, country };
+  // Lengths in code points, where a string's reading may differ: astral characters, lone
+  // surrogates (at either end, in pairs the wrong way round), combining marks, at 255 and 256.
+  const e = '\u{1F510}', hi = '\ud83d', lo = '\udd10';
+  const content = ['', 'a', 'a'.repeat(255), 'a'.repeat(256), e.repeat(255), e.repeat(256), e.repeat(254) + 'a', 'a'.repeat(254) + e, hi, lo, lo + hi, 'a' + hi, lo + 'a',
+    hi.repeat(255), hi.repeat(256), (lo + hi).repeat(128), 'e\u0301'.repeat(127), 'e\u0301'.repeat(128), '\u0000', ' ', '\n', '\u200b', '\ufeff'.repeat(255), '\ufeff'.repeat(256),
+    'a'.repeat(254) + hi, 'a'.repeat(254) + hi + lo, '\u{10FFFF}'.repeat(255), '\u{10FFFF}'.repeat(256)];
+  return { ip, link, request, date, email, phone, country, content };
 };
 
 // kind -> (S, input) -> 'ok' | 'refused', by which fields the ValidationError names.
@@ -61,6 +68,7 @@ export const VERDICTS = {
   email: (S, v) => rejected(S.create('', 1, 1, { otpEmail: v }), 'otpEmail'),
   phone: (S, v) => rejected(S.create('', 1, 1, { otpPhone: v }), 'otpPhone'),
   country: (S, v) => rejected(S.create('', 1, 1, { geolocation: v }), 'geolocation'),
+  content: (S, v) => rejected(S.create(v, 0, 1), 'content'),
 };
 
 /** { kind: verdicts[] } for every case, in order. */
