@@ -438,7 +438,7 @@
     const s = new URLSearchParams(Object.entries({ ...q }).filter(([k, v]) => v != null && k != "signal")) + "";
     return s && "?" + s;
   };
-  var page = ({ data, pagination }) => {
+  var page = ({ data, meta, pagination = meta?.pagination }) => {
     const p = data?.items ? { pagination, ...data } : { items: data, pagination };
     if (!Array.isArray(p.items)) throw TypeError();
     return p;
@@ -515,7 +515,8 @@
     for (const k of keys(REQUEST)) body[snake(k)] = o?.[k];
     const { data } = await request(cfg, "/requests", o, "POST", body);
     const r = data.request ?? data;
-    return { ...r, public_key: publicKey, inbox_url: new URL("/i/" + r.token, webUrl(r.url ?? "", cfg.apiUrl).origin) + "#" + privateKey };
+    const url = webUrl(r.url ?? "/r/" + r.token, cfg.apiUrl);
+    return { ...r, url: "" + url, public_key: publicKey, inbox_url: new URL("/i/" + r.token, url.origin) + "#" + privateKey };
   };
   var listRequests = async (cfg, f) => {
     checkOptions(f, filters("active", "completed", "expired"));
@@ -544,7 +545,7 @@
     checkOptions(o);
     const r = (await request(cfg, "/requests/" + token, o)).data;
     const open2 = r.status == "active";
-    if (!r.sealed_key || !r.secret_url) throw new NotFoundError(open2 ? "No answer yet: try again later" : "No answer will open: the request is " + r.status, { code: open2 ? "REQUEST_PENDING" : "REQUEST_CLOSED" });
+    if (!r.sealed_key || !r.public_key || !r.secret_url) throw new NotFoundError(open2 ? "No answer yet: try again later" : "No answer will open: the request is " + r.status, { code: open2 ? "REQUEST_PENDING" : "REQUEST_CLOSED" });
     let link;
     try {
       link = shareLink(r.secret_url + "#" + await openSealed(privateKey.slice(0, 43), r.public_key, token, r.sealed_key));

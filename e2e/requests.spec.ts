@@ -192,7 +192,7 @@ test('an inbox link with a wrong private key is a CryptoError', async ({ sk, bro
   rejected(await run(sk, (u) => window.Sharokey.openRequest(u), wrong), 'CryptoError');
 });
 
-test('createRequest(): a server whose url is relative or missing still gives an inbox_url (beside the API), never a raw TypeError', async ({ sk }) => {
+test('createRequest(): a server whose url is relative or missing still gives whole links (at the API\'s origin: the url, /r/TOKEN when missing, and the inbox_url), never a raw TypeError, and respond() takes that url', async ({ sk }) => {
   for (const url of ['/r/relative', undefined]) {
     let changed = 0; // the mock's own url gives the same inbox_url: the answer must have been changed
     await sk.route('**/api/v1/requests', async (route) => {
@@ -205,9 +205,13 @@ test('createRequest(): a server whose url is relative or missing still gives an 
     });
     const r = await create(sk, { message: 'relative' });
     expect(changed).toBe(1);
-    expect(r.url ?? null).toBe(url ?? null);
-    expect(r.inbox_url).toMatch(new RegExp(`^${MOCK_URL.replace(/\/api\/v1$/, '')}/i/${r.token}#[\\w-]{43}$`));
+    const origin = MOCK_URL.replace(/\/api\/v1$/, '');
+    expect(r.url).toBe(origin + (url ?? '/r/' + r.token));
+    expect(r.inbox_url).toMatch(new RegExp(`^${origin}/i/${r.token}#[\\w-]{43}$`));
     await sk.unrouteAll();
+    // A link respond() reads as a whole one (the mock has no request "relative": NOT_FOUND, not a ValidationError of the link).
+    if (!url) expect(await run(sk, (u) => window.Sharokey.respond(u, 'the answer'), r.url)).toMatchObject({ request_token: r.token, status: 'completed' });
+    else expect(rejected(await run(sk, (u) => window.Sharokey.respond(u, 'x'), r.url), 'NotFoundError').code).toBe('NOT_FOUND');
   }
 });
 

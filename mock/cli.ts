@@ -51,12 +51,13 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const fixtures = loadFixtures(options.fixtures);
+  for (const warning of fixtures.warnings) console.error(`sharokey-mock: fixtures: ${warning}`);
   const mock = await startMock({ port: options.port, host: options.host, fixtures: options.fixtures });
   console.log(mock.url);
   console.log(`Sharokey mock server (fixtures: ${fixtures.source}), ${fixtures.perMinute} requests/minute per token`);
   for (const t of fixtures.tokens.values()) {
     const state = t.revoked ? ' (revoked)' : '';
-    console.log(`  ${t.token.padEnd(22)} ${t.user.padEnd(20)} ${t.companies.join('+').padEnd(14)} ${[...t.scopes].join(',')}${state}`);
+    console.log(`  ${t.token.padEnd(22)} ${(t.user || '-').padEnd(20)} ${t.companies.join('+').padEnd(14)} ${[...t.scopes].join(',')}${state}`);
   }
   console.log(`Recipient pages: ${mock.origin}/s/{slug}#{keyB}   Responder pages: ${mock.origin}/r/{token}`);
   console.log(`Test controls:   ${mock.origin}/_mock/{reset,clock,log,outbox,fault}   (docs/mock.md)`);

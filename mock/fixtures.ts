@@ -16,9 +16,9 @@ export interface Fixtures {
     id: string;
     name?: string;
     quota?: number;
-    tokens?: Array<{ token: string; user: string; scopes: Scope[]; revoked?: boolean; expires_at?: string }>;
+    tokens?: Array<{ token: string; user?: string; scopes?: Scope[] | string; revoked?: boolean; expired?: boolean; expires_at?: string }>;
   }>;
-  users?: Array<{ token: string; user: string; companies: string[]; scopes: Scope[]; revoked?: boolean; expires_at?: string }>;
+  users?: Array<{ token: string; user?: string; companies: string[]; scopes?: Scope[] | string; revoked?: boolean; expired?: boolean; expires_at?: string }>;
   rateLimit?: { perMinute?: number };
 }
 
@@ -48,6 +48,8 @@ export interface LoadedFixtures {
   /** In fixture order: company tokens, then user tokens. */
   tokens: ReadonlyMap<string, TokenEntry>;
   perMinute: number;
+  /** What was read in a way its writer may not have meant (an unknown scope or company): printed by the CLI. */
+  warnings: string[];
 }
 
 export const DEFAULT_QUOTA = 1000;
@@ -89,23 +91,24 @@ function normalise(raw: unknown, source: string): LoadedFixtures {
   if (!isObject(raw) || !Array.isArray(raw['companies'])) return fail('"companies" must be an array');
   const companies = new Map<string, Company>();
   const tokens = new Map<string, TokenEntry>();
+  const warnings: string[] = [];
 
   const addToken = (t: unknown, kind: TokenEntry['kind'], ids: string[], where: string): void => {
     if (!isObject(t) || typeof t['token'] !== 'string' || t['token'] === '') return fail(`${where}: "token" must be a non-empty string`);
     // A space, a control character or a line break could never be sent back in a Bearer header.
     if (/[\s\x00-\x1f\x7f]/.test(t['token'])) return fail(`${where}: "token" must have no spaces or control characters (it is sent as "Bearer TOKEN")`);
-    const { token, user, scopes, revoked = false } = t;
-    // PROTOCOL.md names no field for a token's end: expires_at, or its camelCase.
-    const expires = t['expires_at'] ?? t['expiresAt'];
+    const { token, user = '', revoked = false, expired = false } = t;
+    // PROTOCOL.md names no field for a token's end: expires_at, its camelCase, or expires; or "expired": true.
+    const expires = t['expires_at'] ?? t['expiresAt'] ?? t['expires'];
     if (typeof user !== 'string') return fail(`${where}: "user" must be a string`);
-    if (!Array.isArray(scopes) || scopes.some((s) => !SCOPES.includes(s as Scope))) return fail(`${where}: "scopes" must list read, write or stats`);
     if (tokens.has(token as string)) return fail(`${where}: duplicate token`);
     if (typeof revoked !== 'boolean') return fail(`${where}: "revoked" must be true or false`);
+    if (typeof expired !== 'boolean') return fail(`${where}: "expired" must be true or false`);
     // ISO 8601 text: a date is UTC midnight, and a time without a zone is UTC too (never the
     // mock process's own zone); a number or an array is no date here.
-    const expiresAt = expires == null ? null : isoTime(expires);
+    const expiresAt = expired ? 0 : expires == null ? null : isoTime(expires); // expired: at the epoch
     if (Number.isNaN(expiresAt)) return fail(`${where}: "expires_at" must be an ISO 8601 date ("2030-01-01") or date and time ("2030-01-01T00:00:00Z")`);
-    tokens.set(token as string, { token: token as string, user, scopes: new Set(scopes as Scope[]), kind, companies: ids, revoked, expiresAt });
+    tokens.set(token as string, { token: token as string, user, scopes: readScopes(t['scopes'], where), kind, companies: ids, revoked, expiresAt });
   };
 
   (raw['companies'] as unknown[]).forEach((c, i) => {
@@ -126,15 +129,36 @@ function normalise(raw: unknown, source: string): LoadedFixtures {
   if (!Array.isArray(users)) return fail('"users" must be an array');
   users.forEach((u: unknown, i) => {
     const ids = isObject(u) ? u['companies'] : undefined;
-    if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => !companies.has(id))) return fail(`users[${i}]: "companies" must list known company ids`);
-    addToken(u, 'user', [...(ids as string[])], `users[${i}]`);
+    if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) return fail(`users[${i}]: "companies" must be an array of company ids`);
+    // A company the fixtures do not have is left out (the token acts for the others; with none, for
+    // no company: every call is PERMISSION_DENIED), never a reason not to start.
+    const unknown = ids.filter((id) => !companies.has(id));
+    if (unknown.length) warnings.push(`users[${i}]: no company ${unknown.map((id) => JSON.stringify(id)).join(', ')} in the fixtures: left out`);
+    addToken(u, 'user', ids.filter((id) => companies.has(id)), `users[${i}]`);
   });
 
   if (raw['rateLimit'] != null && !isObject(raw['rateLimit'])) return fail('"rateLimit" must be an object: { "perMinute": N }');
   const rate = (raw['rateLimit'] ?? {}) as Raw;
   const perMinute = rate['perMinute'] ?? DEFAULT_PER_MINUTE;
   if (!Number.isInteger(perMinute) || (perMinute as number) < 1) return fail('"rateLimit.perMinute" must be a whole number >= 1');
-  return { source, companies, tokens, perMinute: perMinute as number };
+  return { source, companies, tokens, perMinute: perMinute as number, warnings };
+
+  /**
+   * A token's scopes: a list, or one string of them ("read write", "read,stats");
+   * read without regard to case; "*" is all three, and so is a token that names
+   * none at all (as an API token's abilities default to every one); a scope the
+   * mock does not know grants nothing and is warned of.
+   */
+  function readScopes(scopes: unknown, where: string): ReadonlySet<Scope> {
+    if (scopes == null) return new Set(SCOPES);
+    const list = typeof scopes === 'string' ? scopes.split(/[\s,]+/).filter(Boolean) : scopes;
+    if (!Array.isArray(list) || list.some((s) => typeof s !== 'string')) return fail(`${where}: "scopes" must be a list of read, write and stats`);
+    const names = (list as string[]).map((s) => s.toLowerCase());
+    if (names.includes('*')) return new Set(SCOPES);
+    const unknown = names.filter((s) => !SCOPES.includes(s as Scope));
+    if (unknown.length) warnings.push(`${where}: scope ${unknown.map((s) => JSON.stringify(s)).join(', ')} is none of read, write, stats: it grants nothing`);
+    return new Set(names.filter((s): s is Scope => SCOPES.includes(s as Scope)));
+  }
 }
 
 /**

@@ -11,7 +11,7 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
-import { authenticate, bearerToken, companyFor, requireScope } from './auth.ts';
+import { authenticate, bearerToken, companyFor, findToken, requireScope } from './auth.ts';
 import { matches, playFault, type Fault, type Later } from './faults.ts';
 import { loadFixtures, type Fixtures } from './fixtures.ts';
 import { ApiError, BODY_LIMIT, CORS_HEADERS, errorReply, linger, PREFLIGHT_HEADERS, readBody, send, utf8, type Reply } from './http.ts';
@@ -241,7 +241,7 @@ function runRoute(state: MockState, route: Route, req: IncomingMessage, params: 
   if (access.kind === 'free') return guarded(() => route.handler(makeCtx(state, req, params, query, body, null, origin, clientIp)));
 
   const token = access.kind === 'token' ? bearerToken(req.headers.authorization) : null;
-  const entry = token === null ? undefined : state.fixtures.tokens.get(token);
+  const entry = token === null ? undefined : findToken(state.fixtures, token);
   const verdict = state.limiter.take(entry ? `token:${entry.token}` : `address:${socketIp}`);
   const limitHeaders: Record<string, string> = { 'X-RateLimit-Limit': String(state.limiter.limit) };
   let reply: Reply;
@@ -262,7 +262,8 @@ function runRoute(state: MockState, route: Route, req: IncomingMessage, params: 
       return route.handler(makeCtx(state, req, params, query, body, principal, origin, clientIp));
     });
   }
-  if (entry) state.usage.record(entry.token, companyFor(entry, companyHeader(req)).companyId, reply.status, state.store.now());
+  const company = entry && companyFor(entry, companyHeader(req)).companyId;
+  if (entry && company !== undefined) state.usage.record(entry.token, company, reply.status, state.store.now());
   return { ...reply, headers: { ...limitHeaders, ...reply.headers } };
 }
 

@@ -109,7 +109,7 @@ export interface Client {
   /**
    * Opens the answer to your request from its `inbox_url` (one view). NotFoundError with code
    * REQUEST_PENDING while it is open and unanswered, REQUEST_CLOSED once no answer will ever open
-   * (expired, cancelled, or answered without a sealed key); once its views are used, NotFoundError
+   * (expired, cancelled, or answered without a sealed key or the public key it was sealed to); once its views are used, NotFoundError
    * NOT_FOUND (404); CryptoError when the link's key does not open it. `password`, `otp` and
    * `captchaToken` are `reveal()`'s, for an answer its responder protected.
    */

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMock } from '../../mock/server.ts';
-import { client, secretBody } from './helpers.ts';
+import { client, rawHttp, secretBody } from './helpers.ts';
 
 test('missing optional fields take their defaults and unknown fields are ignored', async () => {
   const mock = await startMock({
@@ -41,9 +41,11 @@ test('malformed fixtures are refused with a message that names the problem', asy
   const cases: Array<[unknown, RegExp]> = [
     [{}, /companies/],
     [{ companies: [{ name: 'no id' }] }, /companies\[0\].*id/],
-    [{ companies: [{ id: 'a', tokens: [{ token: 't', user: 'u', scopes: ['admin'] }] }] }, /scopes/],
+    [{ companies: [{ id: 'a', tokens: [{ token: 't', user: 'u', scopes: [5] }] }] }, /scopes/],
+    [{ companies: [{ id: 'a', tokens: [{ token: 't', user: 'u', scopes: { read: true } }] }] }, /scopes/],
     [{ companies: [{ id: 'a', tokens: [{ token: 't', user: 'u', scopes: [] }, { token: 't', user: 'v', scopes: [] }] }] }, /duplicate token/],
-    [{ companies: [{ id: 'a' }], users: [{ token: 'u', user: 'u', companies: ['b'], scopes: [] }] }, /users\[0\]/],
+    [{ companies: [{ id: 'a' }], users: [{ token: 'u', user: 'u', companies: 'a', scopes: [] }] }, /users\[0\].*companies/],
+    [{ companies: [{ id: 'a', tokens: [{ token: 't', user: 'u', scopes: [], expired: 'yes' }] }] }, /expired.*true or false/],
     [{ companies: [{ id: 'a', quota: -1 }] }, /quota/],
     [{ companies: [], rateLimit: { perMinute: 0 } }, /perMinute/],
     [{ companies: [{ id: 'a', tokens: [{ token: 't', user: 'u', scopes: [], revoked: 'true' }] }] }, /revoked.*true or false/],
@@ -110,6 +112,60 @@ test('expires_at: a time without a zone is UTC, whatever the mock process\'s zon
   } finally {
     if (before === undefined) delete process.env['TZ'];
     else process.env['TZ'] = before;
+  }
+});
+
+test('fixtures written otherwise than ours still start, read as their writer meant: scopes left out or "*" are all, a string of them, any case; an unknown scope grants nothing; no user; a user\'s unknown company left out; "expired": true and "expires"; a token and a company id sent as UTF-8', async () => {
+  const fixtures = {
+    companies: [
+      { id: 'société', name: 'Société Générale de Tests', tokens: [
+        { token: 'all-by-default' },
+        { token: 'star-token', user: 's@x.test', scopes: ['*'] },
+        { token: 'spaced-scopes', user: 's@x.test', scopes: 'READ, Stats' },
+        { token: 'admin-scope', user: 'a@x.test', scopes: ['admin', 'read'] },
+        { token: 'expired-flag', user: 'e@x.test', scopes: ['read'], expired: true },
+        { token: 'expired-date', user: 'e@x.test', scopes: ['read'], expires: '2001-01-01' },
+        { token: 'tökén-ünï', user: 'u@x.test', scopes: ['read'] },
+      ] },
+      { id: 'b', tokens: [{ token: 'b-admin-token', user: 'b@b.test', scopes: ['read', 'write', 'stats'] }] },
+    ],
+    users: [
+      { token: 'half-known-user', user: 'h@x.test', companies: ['nowhere', 'b', 'société'], scopes: ['read'] },
+      { token: 'unknown-only-user', user: 'n@x.test', companies: ['nowhere'], scopes: ['read'] },
+    ],
+  };
+  const { loadFixtures } = await import('../../mock/fixtures.ts');
+  const loaded = loadFixtures(fixtures as never);
+  expect(loaded.warnings).toEqual([
+    'companies[0].tokens[3]: scope "admin" is none of read, write, stats: it grants nothing',
+    'users[0]: no company "nowhere" in the fixtures: left out',
+    'users[1]: no company "nowhere" in the fixtures: left out',
+  ]);
+  expect(loaded.tokens.get('all-by-default')).toMatchObject({ user: '', scopes: new Set(['read', 'write', 'stats']) });
+  const mock = await startMock({ port: 0, fixtures: fixtures as never });
+  try {
+    const api = client(mock.url);
+    const status = async (token: string, path = '/secrets', headers: Record<string, string> = {}) => (await api.get(path, { token, headers })).status;
+    expect(await status('all-by-default', '/secrets-stats')).toBe(200);
+    expect((await api.post('/secrets', { token: 'all-by-default', body: secretBody() })).status).toBe(201);
+    expect(await status('star-token', '/tokens-stats')).toBe(200);
+    expect([await status('spaced-scopes'), await status('spaced-scopes', '/secrets-stats')]).toEqual([200, 200]);
+    expect((await api.post('/secrets', { token: 'spaced-scopes', body: secretBody() })).status).toBe(403);
+    expect([await status('admin-scope'), await status('admin-scope', '/secrets-stats')]).toEqual([200, 403]);
+    expect([await status('expired-flag'), await status('expired-date')]).toEqual([401, 401]);
+    // A user of one known company of three acts for the known ones, the first by default.
+    expect(await status('half-known-user')).toBe(200);
+    expect(await status('half-known-user', '/secrets', { 'X-Sharokey-Company': 'nowhere' })).toBe(403);
+    const forbidden = await api.get('/secrets', { token: 'unknown-only-user' });
+    expect([forbidden.status, forbidden.body.error.code, forbidden.body.error.message]).toEqual([403, 'PERMISSION_DENIED', 'You do not have permission to access this company']);
+    // UTF-8 bytes in the headers (as curl sends them; fetch cannot): the token, and a company id.
+    const utf8 = (text: string) => Buffer.from(text, 'utf8');
+    const get = async (headers: Buffer[]) => (await rawHttp(mock.origin, [Buffer.concat([utf8('GET /api/v1/secrets HTTP/1.1\r\nHost: x\r\nConnection: close\r\n'), ...headers, utf8('\r\n')])])).split(' ')[1];
+    expect(await get([utf8('Authorization: Bearer tökén-ünï\r\n')])).toBe('200');
+    expect(await get([utf8('Authorization: Bearer tökén-üni\r\n')])).toBe('401');
+    expect(await get([utf8('Authorization: Bearer half-known-user\r\nX-Sharokey-Company: société\r\n')])).toBe('200');
+  } finally {
+    await mock.close();
   }
 });
 

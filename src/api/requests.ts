@@ -34,10 +34,11 @@ export const createRequest = async (cfg: Config, o?: RequestOptions): Promise<Cr
   for (const k of keys(REQUEST)) body[snake(k)] = o?.[k];
   const { data } = await request(cfg, '/requests', o, 'POST', body);
   const r: SecretRequest = data.request ?? data;
-  // The inbox page lives at the origin of the responder's (a relative or missing url: the API's);
-  // an http(s) one only. public_key: the key made here, not the server's echo, so that it can be
-  // compared out of band.
-  return { ...r, public_key: publicKey, inbox_url: new URL('/i/' + r.token, webUrl(r.url ?? '', cfg.apiUrl).origin) + '#' + privateKey };
+  // The responder's page, whole (a relative or missing url: at the API's origin, /r/TOKEN), an
+  // http(s) one only; the inbox page lives at its origin. public_key: the key made here, not the
+  // server's echo, so that it can be compared out of band.
+  const url = webUrl(r.url ?? '/r/' + r.token, cfg.apiUrl);
+  return { ...r, url: '' + url, public_key: publicKey, inbox_url: new URL('/i/' + r.token, url.origin) + '#' + privateKey };
 };
 
 /** The company's secret requests, newest first. */
@@ -89,7 +90,7 @@ export const respond = async (cfg: Config, requestUrl: string, content: string, 
  * private key of the link's fragment, then reveals the secret (one view).
  * Rejects with NotFoundError: code REQUEST_PENDING while it is open and unanswered (try again
  * later), REQUEST_CLOSED when no answer will ever open (expired, cancelled, or answered
- * without a sealed key: a poller stops).
+ * without a sealed key, or without the public key it was sealed to: a poller stops).
  */
 export const openRequest = async (cfg: Config, inboxUrl: string, o?: RevealOptions): Promise<OpenedRequest> => {
   // The fragment is the private scalar d; links of an earlier version add `.x.y`, read from the request now.
@@ -97,12 +98,13 @@ export const openRequest = async (cfg: Config, inboxUrl: string, o?: RevealOptio
   subtle(); // no WebCrypto: said as such, not as a broken link
   checkOptions(o);
   const r: SecretRequest = (await request(cfg, '/requests/' + token, o)).data;
-  // Open (try again later), or closed for good: expired, cancelled, or answered without a sealed key.
+  // Open (try again later), or closed for good: expired, cancelled, or answered without a sealed key
+  // (or without the key it was sealed to, or the answer's link).
   const open = r.status == 'active';
-  if (!r.sealed_key || !r.secret_url) throw new NotFoundError(open ? 'No answer yet: try again later' : 'No answer will open: the request is ' + r.status, { code: open ? 'REQUEST_PENDING' : 'REQUEST_CLOSED' });
+  if (!r.sealed_key || !r.public_key || !r.secret_url) throw new NotFoundError(open ? 'No answer yet: try again later' : 'No answer will open: the request is ' + r.status, { code: open ? 'REQUEST_PENDING' : 'REQUEST_CLOSED' });
   let link;
   try {
-    link = shareLink(r.secret_url + '#' + (await openSealed(privateKey.slice(0, 43), r.public_key!, token, r.sealed_key)));
+    link = shareLink(r.secret_url + '#' + (await openSealed(privateKey.slice(0, 43), r.public_key, token, r.sealed_key)));
   } catch (e) {
     // A link the server made that is not one (or a key it sealed that is not keyB): the server's fault, not the caller's input.
     throw e instanceof ValidationError ? shaped(e, 1) : e;

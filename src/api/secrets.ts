@@ -151,10 +151,11 @@ export const query = (q?: object | null): string => {
 };
 
 /**
- * The envelope's list in either shape (`data: [...]` or `data: { items }`);
- * items that are no array are a TypeError, which the client turns into a NetworkError.
+ * The envelope's list in either shape (`data: [...]` or `data: { items }`), its pagination
+ * beside `data`, in it, or in `meta`; items that are no array are a TypeError, which the
+ * client turns into a NetworkError.
  */
-export const page = <T>({ data, pagination }: Envelope): Page<T> => {
+export const page = <T>({ data, meta, pagination = meta?.pagination }: Envelope): Page<T> => {
   const p = data?.items ? { pagination, ...data } : { items: data, pagination };
   if (!Array.isArray(p.items)) throw TypeError();
   return p;

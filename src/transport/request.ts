@@ -17,6 +17,7 @@ export interface Envelope {
   success: true;
   data: any; // eslint-disable-line @typescript-eslint/no-explicit-any
   pagination?: unknown;
+  meta?: { pagination?: unknown };
 }
 
 const BY_STATUS: Record<number, typeof SharokeyError> = {
