@@ -84,6 +84,9 @@ test('no token: AuthenticationError before anything is sent; a failing getToken 
   expect(rejected(none, 'AuthenticationError').message).toMatch(/token/);
   const failing = await run(sk, () => window.Sharokey.createClient({ apiUrl: 'http://127.0.0.1:4311/api/v1', getToken: () => Promise.reject(new Error('backend down')) }).getStats());
   rejected(failing, 'AuthenticationError');
+  // One that answers at once with an empty string: the same rule, stated (no timeout is claimed).
+  const empty = await run(sk, () => window.Sharokey.createClient({ apiUrl: 'http://127.0.0.1:4311/api/v1', getToken: async () => '' }).getStats());
+  expect(rejected(empty, 'AuthenticationError').message).toBe('getToken() must resolve to a token within 30000 ms');
   expect(await mock.apiLog()).toEqual([]);
 });
 
