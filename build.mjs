@@ -68,12 +68,27 @@ if (diagnostics.length) {
 // checks that the declared values are exactly the module's exports). @internal ones go too.
 const strip = (t) => t.replace(/^import [^;]*;\n/gm, '').replace(/^export (\{\}|.* from '[^']*');\n/gm, '')
   .replace(/^export (declare const (createClient|isSharokeyError|\w+Error): Client\['\w+'\]|type \w+Error = E\.\w+);\n/gm, '');
+const modules = ['errors.d.ts', 'types.d.ts', 'client.d.ts', 'index.d.ts'].map((f) => strip(decl[f]));
+// The global's types by name too (`let o: Sharokey.CreateOptions`, JSDoc's `@type {Sharokey.Revealed}`):
+// a namespace of types only, merged with the global's value. Its aliases go through ByName, which
+// the file does not export (its `export { ... as delete }` makes every export explicit), because
+// `type CreateOptions = CreateOptions` inside it would name itself.
+const named = [...modules.join('').matchAll(/^export (?:declare )?(?:interface|type|class) (\w+)(<\w+>)?/gm)];
 out.set('dist/sharokey.d.ts', [
   `// Types of the Sharokey drop-in script v${pkg.version}.`,
-  ...['errors.d.ts', 'types.d.ts', 'client.d.ts', 'index.d.ts'].map((f) => strip(decl[f])),
+  ...modules,
+  'interface ByName {',
+  ...named.filter((m) => !m[2]).map(([, n]) => `  ${n}: ${n};`),
+  '}',
+  ...named.filter((m) => m[2]).map(([, n, t]) => `type ${n}ByName${t} = ${n}${t};`),
+  '',
   'declare global {',
   '  /** Set by dist/sharokey.min.js (script tag). */',
   '  var Sharokey: Client;',
+  '  /** The types by name, for a page of script tags: `let o: Sharokey.CreateOptions`, or `@type {Sharokey.CreateOptions}` in JSDoc. */',
+  '  namespace Sharokey {',
+  ...named.map(([, n, t]) => t ? `    type ${n}${t} = ${n}ByName${t};` : `    type ${n} = ByName['${n}'];`),
+  '  }',
   '}',
   '',
 ].join('\n'));

@@ -71,14 +71,24 @@ test('CommonJS loads it with import(), as README says (and with require() where 
 
 test('TypeScript: a module imports it by name, and a page of script tags gets the global from "types"', () => {
   const tsc = require.resolve('typescript/bin/tsc');
-  writeFileSync(join(dir, 'module.ts'), `import Sharokey, { type CreatedSecret } from 'sharokey-dropin';\nexport const made: Promise<CreatedSecret> = Sharokey.create('x');\n`);
-  writeFileSync(join(dir, 'page.ts'), `Sharokey.config({ token: 't' });\nconst n: Promise<number> = Sharokey.getStats().then((s) => s.active_secrets);\n`);
+  // The helper behind the global's type names is not one of the module's exports.
+  writeFileSync(join(dir, 'module.ts'), `import Sharokey, { type CreatedSecret } from 'sharokey-dropin';\nexport const made: Promise<CreatedSecret> = Sharokey.create('x');\n// @ts-expect-error\nimport type { ByName } from 'sharokey-dropin';\n`);
+  // The global's types by name: a page's own annotations (a generic one too).
+  writeFileSync(join(dir, 'page.ts'), `Sharokey.config({ token: 't' });\nconst n: Promise<number> = Sharokey.getStats().then((s) => s.active_secrets);\n` +
+    `const o: Sharokey.CreateOptions = { password: 'pppp' };\nconst f = (e: Sharokey.ValidationError): Sharokey.ErrorDetails | undefined => e.details;\n` +
+    `let p: Sharokey.Page<Sharokey.SecretItem> | undefined = undefined;\nconst r: Promise<Sharokey.Revealed> = Sharokey.reveal('https://x/s/a#b');\n` +
+    `// @ts-expect-error\nconst wrong: Sharokey.CreateOptions = { hours: 1 };\n`);
   const options = ['--strict', '--noEmit', '--target', 'ES2022', '--lib', 'ES2022,DOM'];
   run(process.execPath, [tsc, ...options, '--module', 'ESNext', '--moduleResolution', 'bundler', 'module.ts']);
   run(process.execPath, [tsc, ...options, '--module', 'NodeNext', '--moduleResolution', 'NodeNext', 'module.ts']);
   writeFileSync(join(dir, 'referenced.ts'), `/// <reference types="sharokey-dropin" />\n` + readFileSync(join(dir, 'page.ts'), 'utf8'));
   run(process.execPath, [tsc, ...options, 'referenced.ts']);
   run(process.execPath, [tsc, ...options, '--types', 'sharokey-dropin', 'page.ts']);
+  // A page's plain JavaScript checked by its JSDoc (// @ts-check), the same names in @type.
+  writeFileSync(join(dir, 'page.js'), `// @ts-check\n/// <reference types="sharokey-dropin" />\n/** @type {Sharokey.CreateOptions} */\nconst o = { password: 'pppp' };\n` +
+    `/** @param {Sharokey.Revealed} r */\nconst show = (r) => r.content;\nSharokey.create('x', 1, 1, o);\n` +
+    `/** @type {Sharokey.CreateOptions} */\n// @ts-expect-error\nconst wrong = { hours: 1 };\n`);
+  run(process.execPath, [tsc, ...options, '--allowJs', '--checkJs', 'page.js']);
   // Without it, the global is unknown: README's line is what makes the page compile.
   const bare = spawnSync(process.execPath, [tsc, ...options, 'page.ts'], { cwd: dir, encoding: 'utf8' });
   expect(bare.stdout).toContain("Cannot find name 'Sharokey'");
