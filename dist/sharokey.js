@@ -330,7 +330,7 @@
         signal2?.throwIfAborted();
         throw new AuthenticationError("getToken() failed", { cause });
       }
-      if (!isText(token) || !token) throw new AuthenticationError(cfg.getToken ? `getToken() must resolve to a token within ${cfg.timeout} ms` : NO_TOKEN);
+      if (!isText(token) || !token) throw new AuthenticationError(cfg.getToken ? `getToken() must give a non-empty string within ${cfg.timeout} ms` : NO_TOKEN);
     }
     const body = data && json(data);
     for (let n = 0; ; n++) {

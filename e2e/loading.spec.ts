@@ -84,9 +84,9 @@ test('no token: AuthenticationError before anything is sent; a failing getToken 
   expect(rejected(none, 'AuthenticationError').message).toMatch(/token/);
   const failing = await run(sk, () => window.Sharokey.createClient({ apiUrl: 'http://127.0.0.1:4311/api/v1', getToken: () => Promise.reject(new Error('backend down')) }).getStats());
   rejected(failing, 'AuthenticationError');
-  // One that answers at once with an empty string: the same rule, stated (no timeout is claimed).
+  // One that answers at once with an empty string: the rule's words say what was wrong, not a timeout.
   const empty = await run(sk, () => window.Sharokey.createClient({ apiUrl: 'http://127.0.0.1:4311/api/v1', getToken: async () => '' }).getStats());
-  expect(rejected(empty, 'AuthenticationError').message).toBe('getToken() must resolve to a token within 30000 ms');
+  expect(rejected(empty, 'AuthenticationError').message).toBe('getToken() must give a non-empty string within 30000 ms');
   expect(await mock.apiLog()).toEqual([]);
 });
 
@@ -158,7 +158,7 @@ test('a getToken() that never answers holds a call no longer than timeout: an Au
     c.abort();
     return { name: (e as Error).name, message: (e as Error).message, took, aborted: await Promise.all(calls), listeners };
   }, MOCK_URL) as { name: string; message: string; took: number; aborted: string[]; listeners: number };
-  expect([r.name, r.message]).toEqual(['AuthenticationError', 'getToken() must resolve to a token within 300 ms']);
+  expect([r.name, r.message]).toEqual(['AuthenticationError', 'getToken() must give a non-empty string within 300 ms']);
   expect(r.took).toBeGreaterThanOrEqual(290);
   expect(r.took).toBeLessThan(2000);
   expect(r.aborted).toEqual(Array(20).fill('AbortError'));
