@@ -1,6 +1,6 @@
 // The last pass over dist/sharokey.min.js, shared by build.mjs and
 // scripts/sizes.mjs: terser over esbuild's minified file takes off some 180
-// bytes gzip -9 more (README, "Size"). Given esbuild's source map, the map it
+// bytes gzip -9 more (docs/size.md). Given esbuild's source map, the map it
 // returns still points into src/.
 import { minify } from 'terser';
 
