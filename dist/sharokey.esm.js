@@ -35,8 +35,8 @@ NAMES.split(" ").map((n, i) => {
   const name = n.split("_")[0] + "Error";
   const code = i ? n.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase() : "ERROR";
   const C = CLASSES[i];
-  Object.assign(C.prototype, { name, code, status: 0, details: void 0, cause: void 0 });
-  Object.defineProperty(C, "name", { value: name });
+  Object.assign(C.prototype, { code, status: 0, details: void 0, cause: void 0 });
+  for (const o of [C, C.prototype]) Object.defineProperty(o, "name", { value: name });
 });
 SharokeyError.prototype[BRAND] = 1;
 var isSharokeyError = (e) => !!e && e[BRAND] === 1;
@@ -195,12 +195,12 @@ var sealer = (key) => {
       iv = toBase64(bytes = randomBytes(12));
     while (used.has(iv));
     used.add(iv);
-    return { iv, data: toBase64(await subtle().encrypt({ name: "AES-GCM", iv: bytes }, key, plain)) };
+    return { iv, data: toBase64(await subtle().encrypt({ __proto__: null, name: "AES-GCM", iv: bytes }, key, plain)) };
   };
 };
 var open = async (key, iv, data) => {
   try {
-    return await subtle().decrypt({ name: "AES-GCM", iv: fromBase64(iv) }, key, fromBase64(data));
+    return await subtle().decrypt({ __proto__: null, name: "AES-GCM", iv: fromBase64(iv) }, key, fromBase64(data));
   } catch (cause) {
     throw new CryptoError(ALTERED, { cause });
   }
@@ -225,14 +225,14 @@ var sealTo = async (publicKey, token, text2) => {
   const pub = await point(publicKey).catch((cause) => {
     throw new CryptoError("Invalid public key: ask for a new request", { cause });
   });
-  const data = await subtle().encrypt({ name: "AES-GCM", iv }, await agree(eph.privateKey, pub, token), utf8(text2));
+  const data = await subtle().encrypt({ __proto__: null, name: "AES-GCM", iv }, await agree(eph.privateKey, pub, token), utf8(text2));
   return [await raw(eph.publicKey), toBase64(iv), toBase64(data)].join(".");
 };
 var openSealed = async (d, publicKey, token, sealed) => {
   try {
     const [epk, iv, data] = sealed.split(".");
     const priv = await subtle().importKey("jwk", { ...await subtle().exportKey("jwk", await point(publicKey)), d, key_ops: void 0 }, EC, false, ["deriveBits"]);
-    return fromUtf8(await subtle().decrypt({ name: "AES-GCM", iv: fromBase64(iv) }, await agree(priv, await point(epk), token), fromBase64(data)));
+    return fromUtf8(await subtle().decrypt({ __proto__: null, name: "AES-GCM", iv: fromBase64(iv) }, await agree(priv, await point(epk), token), fromBase64(data)));
   } catch (cause) {
     throw new CryptoError("Could not open the answer: wrong key, or altered data", { cause });
   }
@@ -255,7 +255,10 @@ var classOf = (status, code) => code == null ? status == 408 || status == 429 ? 
 var json = (body) => {
   const big = [];
   const mark = randomKey(24);
-  const text2 = JSON.stringify(body, (k, v) => k == "data" && v.length > 65536 ? mark + (big.push(v) - 1) + mark : v ?? void 0);
+  const text2 = JSON.stringify(body, function(k) {
+    const v = this[k];
+    return k == "data" && v.length > 65536 ? mark + (big.push(v) - 1) + mark : v ?? void 0;
+  });
   return big.length ? new Blob(text2.split(mark).map((part, i) => i % 2 ? big[+part] : part)) : text2;
 };
 var webUrl = (url, base) => {
@@ -291,7 +294,7 @@ var attempt = async (cfg, path, method, user, token, body) => {
   }
   let res, json2;
   try {
-    res = await fetch(cfg.apiUrl + path, { method, signal: ctl.signal, headers, body, redirect: "manual" });
+    res = await fetch(cfg.apiUrl + path, { __proto__: null, method, signal: ctl.signal, headers, body, redirect: "manual" });
     json2 = await res.text();
   } catch (cause) {
     if (user?.aborted) throw user.reason;
@@ -310,7 +313,7 @@ var attempt = async (cfg, path, method, user, token, body) => {
   const status = res.status;
   const after = res.headers.get("Retry-After");
   const C = classOf(status, json2 ? e.code ?? "" : void 0);
-  throw new C((json2 ? e.message ?? "Request failed" : "The server did not answer with JSON") + where + ": " + status + ")", {
+  throw new C((json2 ? e.message ?? "Request failed" : "The server redirected or did not answer with JSON: check apiUrl") + where + ": " + status + ")", {
     status,
     ...e.code && { code: e.code },
     ...e.details && { details: e.details },
@@ -477,6 +480,7 @@ var reveal = (cfg, shareUrl, o) => openShare(cfg, shareLink(shareUrl), o);
 var shareLink = (url) => parseLink(url, "shareUrl", /^[A-Za-z0-9]{24}$/);
 var openShare = async (cfg, [slug2, keyB], o) => {
   subtle();
+  fromUtf8(new Uint8Array());
   checkOptions(o, { password: secret, otp: secret, captchaToken: secret });
   const { password, otp, captchaToken } = o ?? NONE;
   const pub = anonymous(cfg);

@@ -195,3 +195,115 @@ test('option and setting names a page added to Object.prototype (before loading 
   expect(wire).toContain('/requests');
   expect(wire).not.toContain('p0llut3d');
 });
+
+/** A create with a password and a file, its reveal, a NotFoundError and a ValidationError, on the page as it is. */
+const roundTrip = (page: import('@playwright/test').Page) => page.evaluate(async ({ api, token }) => {
+  const S = window.Sharokey.createClient({ apiUrl: api, token, retries: 0 });
+  const s = await S.create('on a hardened page', 1, 1, { password: 'pass-word', attachments: [new File(['file body'], 'f.txt')] });
+  const r = await S.reveal(s.share_url, { password: 'pass-word' });
+  const notFound = await S.getDetails('ZZZZZZZZ').catch((e) => [e.name, e.code, S.isSharokeyError(e), e instanceof S.NotFoundError]);
+  const invalid = await S.create('x', 0).catch((e) => [e.name, e.code, S.isSharokeyError(e), e instanceof S.ValidationError]);
+  return { content: r.content, file: await r.attachments[0]!.text(), notFound, invalid };
+}, { api: MOCK_URL, token: TOKENS.admin });
+
+const ROUND_TRIP = {
+  content: 'on a hardened page', file: 'file body',
+  notFound: ['NotFoundError', 'NOT_FOUND', true, true], invalid: ['ValidationError', 'VALIDATION_ERROR', true, true],
+};
+
+test('a hardened page that froze the intrinsics before the script (SES lockdown style: Error.prototype among them): it loads, works, and its errors keep their names', async ({ page }) => {
+  await mock.reset();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(() => {
+    const g = globalThis as unknown as Record<string, { prototype?: object }>;
+    for (const n of ['Object', 'Array', 'Function', 'Error', 'TypeError', 'RangeError', 'ReferenceError', 'Promise', 'String', 'Number', 'Boolean', 'Symbol', 'RegExp', 'Map', 'Set', 'Uint8Array', 'ArrayBuffer', 'URL', 'URLSearchParams', 'AbortController', 'AbortSignal', 'TextEncoder', 'TextDecoder', 'Blob', 'File', 'Response', 'Headers', 'DOMException']) {
+      Object.freeze(g[n]!.prototype);
+      Object.freeze(g[n]);
+    }
+    Object.freeze(Object.getPrototypeOf(Uint8Array.prototype));
+    Object.freeze(JSON);
+    Object.freeze(Reflect);
+  });
+  await page.goto(PAGE_ORIGIN + '/e2e/pages/blank.html');
+  expect(await page.evaluate(() => [Object.isFrozen(Error.prototype), typeof window.Sharokey])).toEqual([true, 'object']);
+  expect(await roundTrip(page)).toEqual(ROUND_TRIP);
+  expect(errors).toEqual([]);
+});
+
+test("a page with Prototype.js 1.6's Array.prototype.toJSON (it returns the array as a JSON string): attachments still go as an array, and open", async ({ page }) => {
+  await mock.reset();
+  await page.addInitScript(() => {
+    // As Prototype.js 1.6 defined it: serialising, where ES5's toJSON returns a value to serialise.
+    Object.defineProperty(Array.prototype, 'toJSON', { value(this: unknown[]) { return '[' + this.map((x) => JSON.stringify(x)).join(', ') + ']'; }, configurable: true });
+  });
+  await page.goto(PAGE_ORIGIN + '/e2e/pages/blank.html');
+  expect(await page.evaluate(() => JSON.stringify({ a: [1] }))).toBe('{"a":"[1]"}');
+  expect(await roundTrip(page)).toEqual(ROUND_TRIP);
+  const sent = JSON.parse((await mock.apiLog()).find((l) => l.method == 'POST' && l.path.endsWith('/secrets'))!.body);
+  expect(Array.isArray(sent.attachments)).toBe(true);
+});
+
+test("Object.prototype additions that fetch and WebCrypto would read as their options (credentials, mode, referrerPolicy, tagLength, additionalData): nothing changes on the wire, and what that page encrypts opens on a clean one, and the other way", async ({ browser }) => {
+  await mock.reset();
+  const polluted = await browser.newPage();
+  const clean = await browser.newPage();
+  try {
+    await polluted.addInitScript(() => Object.assign(Object.prototype, {
+      credentials: 'include', mode: 'same-origin', referrerPolicy: 'unsafe-url', cache: 'only-if-cached',
+      tagLength: 32, additionalData: new Uint8Array([1, 2, 3]),
+    }));
+    await polluted.context().addCookies([{ name: 'page_session', value: 'p0llut3d-cookie', url: MOCK_URL }]);
+    await polluted.goto(PAGE_ORIGIN + '/e2e/pages/blank.html?private=p0llut3d-query');
+    await clean.goto(PAGE_ORIGIN + '/e2e/pages/blank.html');
+    const args = { api: MOCK_URL, token: TOKENS.admin };
+    type Made = { share: string; request: { url: string; inbox: string } };
+    const make = (page: typeof clean, note: string) => page.evaluate(async ({ api, token, note }) => {
+      const S = window.Sharokey.createClient({ apiUrl: api, token, retries: 0 });
+      const s = await S.create(note, 1, 1, { attachments: [new File([note + ' file'], 'f.txt')] });
+      const r = await S.createRequest({ message: note });
+      return { share: s.share_url, request: { url: r.url, inbox: r.inbox_url } };
+    }, { ...args, note });
+    const fromClean: Made = await make(clean, 'made clean');
+    const fromPolluted: Made = await make(polluted, 'made polluted');
+    // Each page opens the other's secret, and answers the other's request.
+    const open = (page: typeof clean, other: Made, note: string) => page.evaluate(async ({ api, token, other, note }) => {
+      const S = window.Sharokey.createClient({ apiUrl: api, token, retries: 0 });
+      const r = await S.reveal(other.share);
+      await S.respond(other.request.url, note + ' answer', { attachments: [new File([note + ' answer file'], 'a.txt')] });
+      return [r.content, await r.attachments[0]!.text()];
+    }, { ...args, other, note });
+    expect(await open(polluted, fromClean, 'polluted')).toEqual(['made clean', 'made clean file']);
+    expect(await open(clean, fromPolluted, 'clean')).toEqual(['made polluted', 'made polluted file']);
+    const inbox = (page: typeof clean, inbox: string) => page.evaluate(async ({ api, token, inbox }) => {
+      const r = await window.Sharokey.createClient({ apiUrl: api, token, retries: 0 }).openRequest(inbox);
+      return [r.content, await r.attachments[0]!.text()];
+    }, { ...args, inbox });
+    expect(await inbox(clean, fromClean.request.inbox)).toEqual(['polluted answer', 'polluted answer file']);
+    expect(await inbox(polluted, fromPolluted.request.inbox)).toEqual(['clean answer', 'clean answer file']);
+    // What the polluted page sent: no cookie, no address beyond its origin, 16-byte tags (the file's 15 bytes + 16).
+    const log = await mock.apiLog();
+    const wire = log.map((l) => JSON.stringify(l.headers) + ' ' + l.body).join('\n');
+    expect(wire).not.toMatch(/p0llut3d|page_session/);
+    const made = log.map((l) => (l.body ? JSON.parse(l.body) : {})).find((b) => b.attachments?.[0]?.name == 'f.txt' && b.attachments[0].size == 'made polluted file'.length);
+    expect(Buffer.from(made.attachments[0].data, 'base64').length).toBe('made polluted file'.length + 16);
+  } finally {
+    await polluted.close();
+    await clean.close();
+  }
+});
+
+test('a page without TextDecoder: reveal() fails before the view is used (the secret opens once it is back)', async ({ sk }) => {
+  const r = await run(sk, async () => {
+    const S = window.Sharokey;
+    const s = await S.create('kept for later', 1, 1);
+    const w = window as unknown as { TextDecoder?: typeof TextDecoder };
+    const saved = w.TextDecoder!;
+    delete w.TextDecoder;
+    const failed = await S.reveal(s.share_url).catch((e) => e.name);
+    w.TextDecoder = saved;
+    return [failed, (await S.reveal(s.share_url)).content];
+  });
+  expect(r).toEqual(['ReferenceError', 'kept for later']);
+  expect((await mock.apiLog()).filter((l) => l.path.endsWith('/open')).length).toBe(1);
+});

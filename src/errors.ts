@@ -89,9 +89,11 @@ NAMES.split(' ').map((n, i) => {
   const code = i ? n.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() : 'ERROR';
   const C = CLASSES[i]!;
   // details and cause are there (undefined) even when an error has none: API.md lists them on every error.
-  Object.assign(C.prototype, { name, code, status: 0, details: undefined, cause: undefined });
-  // The class's own name too, which minifying takes away.
-  Object.defineProperty(C, 'name', { value: name });
+  Object.assign(C.prototype, { code, status: 0, details: undefined, cause: undefined });
+  // The name defined, on the class (minifying takes its own away) and on its prototype, read-only as
+  // DOMException's is: assigned, it threw on a page that froze Error.prototype (a hardened page, SES's
+  // lockdown), where a name inherited read-only cannot be assigned, and the script did not load.
+  for (const o of [C, C.prototype]) Object.defineProperty(o, 'name', { value: name });
 });
 // Set, not assigned with Object.assign: an old polyfill of it (for...in) copies no symbol key.
 (SharokeyError.prototype as unknown as Record<symbol, number>)[BRAND] = 1;

@@ -26,7 +26,10 @@ export const shareLink = (url: unknown) => parseLink(url, 'shareUrl', /^[A-Za-z0
 
 /** reveal() of a share link already read. */
 export const openShare = async (cfg: Config, [slug, keyB]: [string, string], o?: RevealOptions): Promise<Revealed> => {
-  subtle(); // no WebCrypto: a CryptoError before the view is spent
+  // No WebCrypto: a CryptoError before the view is spent; a page that deleted TextDecoder: its
+  // ReferenceError, before the view is spent too.
+  subtle();
+  fromUtf8(new Uint8Array());
   checkOptions(o, { password: secret, otp: secret, captchaToken: secret });
   const { password, otp, captchaToken }: RevealOptions = o ?? NONE;
   const pub = anonymous(cfg);

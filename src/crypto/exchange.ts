@@ -35,7 +35,7 @@ export const sealTo = async (publicKey: string, token: string, text: string): Pr
   const pub = await point(publicKey).catch((cause) => {
     throw new CryptoError('Invalid public key: ask for a new request', { cause });
   });
-  const data = await subtle().encrypt({ name: 'AES-GCM', iv: iv as BufferSource }, await agree(eph.privateKey, pub, token), utf8(text) as BufferSource);
+  const data = await subtle().encrypt({ __proto__: null, name: 'AES-GCM', iv: iv as BufferSource } as AesGcmParams, await agree(eph.privateKey, pub, token), utf8(text) as BufferSource);
   return [await raw(eph.publicKey), toBase64(iv), toBase64(data)].join('.');
 };
 
@@ -50,7 +50,7 @@ export const openSealed = async (d: string, publicKey: string, token: string, se
     const [epk, iv, data] = sealed.split('.');
     // The public JWK (kty, crv, x, y) with d added; its key_ops ([]) would refuse deriveBits.
     const priv = await subtle().importKey('jwk', { ...(await subtle().exportKey('jwk', await point(publicKey))), d, key_ops: undefined }, EC, false, ['deriveBits']);
-    return fromUtf8(await subtle().decrypt({ name: 'AES-GCM', iv: fromBase64(iv!) as BufferSource }, await agree(priv, await point(epk!), token), fromBase64(data!) as BufferSource));
+    return fromUtf8(await subtle().decrypt({ __proto__: null, name: 'AES-GCM', iv: fromBase64(iv!) as BufferSource } as AesGcmParams, await agree(priv, await point(epk!), token), fromBase64(data!) as BufferSource));
   } catch (cause) {
     throw new CryptoError('Could not open the answer: wrong key, or altered data', { cause });
   }

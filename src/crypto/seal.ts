@@ -22,6 +22,11 @@ export const aesKey = async (alg: Pbkdf2Params | HkdfParams, raw: BufferSource):
 export const deriveKey = (k: string, salt: Uint8Array): Promise<CryptoKey> =>
   aesKey({ name: 'PBKDF2', salt: salt as BufferSource, iterations: PBKDF2_ITERATIONS, hash: 'SHA-256' }, utf8(k) as BufferSource);
 
+// AES-GCM's parameters are an object on no prototype, here and in exchange.ts: WebCrypto reads the
+// members a dictionary inherits, and a page's `Object.prototype.tagLength = 32` cut the tag to 4
+// bytes, its `additionalData` made a secret that opens nowhere else. (Node's WebCrypto copies the
+// object first, and reads them still: README, "Supported browsers".)
+
 export interface Sealed {
   /** base64 of the 12-byte nonce. */
   iv: string;
@@ -42,14 +47,14 @@ export const sealer = (key: CryptoKey) => {
     do iv = toBase64((bytes = randomBytes(12)));
     while (used.has(iv));
     used.add(iv);
-    return { iv, data: toBase64(await subtle().encrypt({ name: 'AES-GCM', iv: bytes as BufferSource }, key, plain)) };
+    return { iv, data: toBase64(await subtle().encrypt({ __proto__: null, name: 'AES-GCM', iv: bytes as BufferSource } as AesGcmParams, key, plain)) };
   };
 };
 
 /** Decrypts base64 `data` with base64 `iv`; any failure is a CryptoError. */
 export const open = async (key: CryptoKey, iv: string, data: string): Promise<ArrayBuffer> => {
   try {
-    return await subtle().decrypt({ name: 'AES-GCM', iv: fromBase64(iv) as BufferSource }, key, fromBase64(data) as BufferSource);
+    return await subtle().decrypt({ __proto__: null, name: 'AES-GCM', iv: fromBase64(iv) as BufferSource } as AesGcmParams, key, fromBase64(data) as BufferSource);
   } catch (cause) {
     throw new CryptoError(ALTERED, { cause });
   }

@@ -53,7 +53,12 @@ const classOf = (status: number, code?: string): typeof SharokeyError =>
 export const json = (body: unknown): string | Blob => {
   const big: string[] = [];
   const mark = randomKey(24);
-  const text = JSON.stringify(body, (k, v) => (k == 'data' && v.length > 65536 ? mark + (big.push(v) - 1) + mark : v ?? undefined));
+  // Each value as it is, never what its toJSON() makes of it: Prototype.js 1.6's Array.prototype.toJSON
+  // made the attachments a string, which the server refused as "must be an array".
+  const text = JSON.stringify(body, function (this: Record<string, unknown>, k) {
+    const v = this[k] as string;
+    return k == 'data' && v.length > 65536 ? mark + (big.push(v) - 1) + mark : v ?? undefined;
+  });
   return big.length ? new Blob(text.split(mark).map((part, i) => (i % 2 ? big[+part]! : part))) : text;
 };
 
@@ -111,7 +116,9 @@ const attempt = async (cfg: Config, path: string, method?: string, user?: AbortS
     // 'error': the redirect is then an answer that is not the API's (a NetworkError below), and
     // Node 20's fetch with 'error' stops ending a body read on abort after a garbage collection
     // (nodejs/node#55428: a stalled body held the call, and its connection, for ever).
-    res = await fetch(cfg.apiUrl + path, { method, signal: ctl.signal, headers, body, redirect: 'manual' });
+    // On no prototype: fetch reads the members its options inherit, and a page's
+    // Object.prototype.credentials sent its cookies, .referrerPolicy its address, .mode failed every call.
+    res = await fetch(cfg.apiUrl + path, { __proto__: null, method, signal: ctl.signal, headers, body, redirect: 'manual' } as RequestInit);
     json = await res.text();
   } catch (cause) {
     if (user?.aborted) throw user.reason;
@@ -132,7 +139,9 @@ const attempt = async (cfg: Config, path: string, method?: string, user?: AbortS
   const status = res.status;
   const after = res.headers.get('Retry-After');
   const C = classOf(status, json ? e.code ?? '' : undefined);
-  throw new C((json ? e.message ?? 'Request failed' : 'The server did not answer with JSON') + where + ': ' + status + ')', {
+  // Most often apiUrl is not the API's: a site's page, or a redirect (status 0 in a browser, an
+  // 'opaqueredirect'; its 3xx in Node), as from http:// to https://.
+  throw new C((json ? e.message ?? 'Request failed' : 'The server redirected or did not answer with JSON: check apiUrl') + where + ': ' + status + ')', {
     status,
     ...(e.code && { code: e.code }),
     ...(e.details && { details: e.details }),
