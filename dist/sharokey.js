@@ -37,7 +37,7 @@
     const code = i ? n.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase() : "ERROR";
     const C = CLASSES[i];
     Object.assign(C.prototype, { code, status: 0, details: void 0, cause: void 0 });
-    for (const o of [C, C.prototype]) Object.defineProperty(o, "name", { value: name });
+    for (const o of [C, C.prototype]) Object.defineProperty(o, "name", { __proto__: null, value: name, writable: true });
   });
   SharokeyError.prototype[BRAND] = 1;
   var isSharokeyError = (e) => !!e && e[BRAND] === 1;
@@ -314,7 +314,7 @@
     const status = res.status;
     const after = res.headers.get("Retry-After");
     const C = classOf(status, json2 ? e.code ?? "" : void 0);
-    throw new C((json2 ? e.message ?? "Request failed" : "The server redirected or did not answer with JSON: check apiUrl") + where + ": " + status + ")", {
+    throw new C((json2 ? e.message ?? "Request failed" : status ? "The server did not answer with JSON" : "The server redirected: check apiUrl") + where + ": " + status + ")", {
       status,
       ...e.code && { code: e.code },
       ...e.details && { details: e.details },
@@ -481,7 +481,7 @@
   var shareLink = (url) => parseLink(url, "shareUrl", /^[A-Za-z0-9]{24}$/);
   var openShare = async (cfg, [slug2, keyB], o) => {
     subtle();
-    fromUtf8(new Uint8Array());
+    fromUtf8(utf8(""));
     checkOptions(o, { password: secret, otp: secret, captchaToken: secret });
     const { password, otp, captchaToken } = o ?? NONE;
     const pub = anonymous(cfg);

@@ -27,7 +27,7 @@ test('a request link must be http(s) too, and the inbox link is its origin alone
 test('no redirect is followed: a 307 on create is a NetworkError and the body goes nowhere else; a 302 on a GET is not followed either', async ({ sk }) => {
   await mock.fault({ path: '/secrets', method: 'POST', status: 307, body: '', headers: { Location: MOCK_URL + '/elsewhere' } });
   // Status 0: a browser's 'opaqueredirect'; the message names the likely cause.
-  expect(rejected(await run(sk, () => window.Sharokey.create('follow me', 1, 1)), 'NetworkError')).toMatchObject({ status: 0, message: 'The server redirected or did not answer with JSON: check apiUrl (POST /secrets: 0)' });
+  expect(rejected(await run(sk, () => window.Sharokey.create('follow me', 1, 1)), 'NetworkError')).toMatchObject({ status: 0, message: 'The server redirected: check apiUrl (POST /secrets: 0)' });
   await mock.fault({ path: '/health', status: 302, body: '', headers: { Location: MOCK_ORIGIN + '/api/v1/secrets' } });
   expect(rejected(await run(sk, () => window.Sharokey.health()), 'NetworkError').message).toMatch(/redirected/);
   expect((await mock.apiLog()).map((r) => r.method + ' ' + r.path)).toEqual(['POST /api/v1/secrets', 'GET /api/v1/health']);

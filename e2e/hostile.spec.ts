@@ -228,14 +228,31 @@ test('a hardened page that froze the intrinsics before the script (SES lockdown 
   await page.goto(PAGE_ORIGIN + '/e2e/pages/blank.html');
   expect(await page.evaluate(() => [Object.isFrozen(Error.prototype), typeof window.Sharokey])).toEqual([true, 'object']);
   expect(await roundTrip(page)).toEqual(ROUND_TRIP);
+  // A page's own subclass names itself, and an error's name can be set, as with any Error (strict code).
+  expect(await page.evaluate(() => {
+    'use strict';
+    class PageError extends window.Sharokey.ValidationError {
+      constructor(m: string) {
+        super(m);
+        this.name = 'PageError';
+      }
+    }
+    const e = new window.Sharokey.NetworkError('x');
+    e.name = 'Renamed';
+    return [new PageError('m').name, new PageError('m') instanceof window.Sharokey.ValidationError, e.name, new window.Sharokey.NetworkError('y').name];
+  })).toEqual(['PageError', true, 'Renamed', 'NetworkError']);
   expect(errors).toEqual([]);
 });
 
 test("a page with Prototype.js 1.6's Array.prototype.toJSON (it returns the array as a JSON string): attachments still go as an array, and open", async ({ page }) => {
   await mock.reset();
   await page.addInitScript(() => {
-    // As Prototype.js 1.6 defined it: serialising, where ES5's toJSON returns a value to serialise.
-    Object.defineProperty(Array.prototype, 'toJSON', { value(this: unknown[]) { return '[' + this.map((x) => JSON.stringify(x)).join(', ') + ']'; }, configurable: true });
+    // As Prototype.js 1.6 defined it, by assignment (enumerable) among other methods: serialising,
+    // where ES5's toJSON returns a value to serialise.
+    const A = Array.prototype as unknown as Record<string, unknown>;
+    A.toJSON = function (this: unknown[]) { return '[' + this.map((x) => JSON.stringify(x)).join(', ') + ']'; };
+    A.each = function (this: unknown[], f: (x: unknown) => void) { this.forEach(f); };
+    A.last = function (this: unknown[]) { return this[this.length - 1]; };
   });
   await page.goto(PAGE_ORIGIN + '/e2e/pages/blank.html');
   expect(await page.evaluate(() => JSON.stringify({ a: [1] }))).toBe('{"a":"[1]"}');
@@ -253,7 +270,6 @@ test("Object.prototype additions that fetch and WebCrypto would read as their op
       credentials: 'include', mode: 'same-origin', referrerPolicy: 'unsafe-url', cache: 'only-if-cached',
       tagLength: 32, additionalData: new Uint8Array([1, 2, 3]),
     }));
-    await polluted.context().addCookies([{ name: 'page_session', value: 'p0llut3d-cookie', url: MOCK_URL }]);
     await polluted.goto(PAGE_ORIGIN + '/e2e/pages/blank.html?private=p0llut3d-query');
     await clean.goto(PAGE_ORIGIN + '/e2e/pages/blank.html');
     const args = { api: MOCK_URL, token: TOKENS.admin };
@@ -281,10 +297,10 @@ test("Object.prototype additions that fetch and WebCrypto would read as their op
     }, { ...args, inbox });
     expect(await inbox(clean, fromClean.request.inbox)).toEqual(['polluted answer', 'polluted answer file']);
     expect(await inbox(polluted, fromPolluted.request.inbox)).toEqual(['clean answer', 'clean answer file']);
-    // What the polluted page sent: no cookie, no address beyond its origin, 16-byte tags (the file's 15 bytes + 16).
+    // What the polluted page sent: no address beyond its origin, 16-byte tags.
     const log = await mock.apiLog();
     const wire = log.map((l) => JSON.stringify(l.headers) + ' ' + l.body).join('\n');
-    expect(wire).not.toMatch(/p0llut3d|page_session/);
+    expect(wire).not.toMatch(/p0llut3d/);
     const made = log.map((l) => (l.body ? JSON.parse(l.body) : {})).find((b) => b.attachments?.[0]?.name == 'f.txt' && b.attachments[0].size == 'made polluted file'.length);
     expect(Buffer.from(made.attachments[0].data, 'base64').length).toBe('made polluted file'.length + 16);
   } finally {
@@ -293,17 +309,41 @@ test("Object.prototype additions that fetch and WebCrypto would read as their op
   }
 });
 
-test('a page without TextDecoder: reveal() fails before the view is used (the secret opens once it is back)', async ({ sk }) => {
-  const r = await run(sk, async () => {
-    const S = window.Sharokey;
-    const s = await S.create('kept for later', 1, 1);
-    const w = window as unknown as { TextDecoder?: typeof TextDecoder };
-    const saved = w.TextDecoder!;
-    delete w.TextDecoder;
-    const failed = await S.reveal(s.share_url).catch((e) => e.name);
-    w.TextDecoder = saved;
-    return [failed, (await S.reveal(s.share_url)).content];
-  });
-  expect(r).toEqual(['ReferenceError', 'kept for later']);
-  expect((await mock.apiLog()).filter((l) => l.path.endsWith('/open')).length).toBe(1);
+test('a page without TextDecoder, or without TextEncoder: reveal() fails before the view is used (the secret opens once it is back)', async ({ sk }) => {
+  for (const name of ['TextDecoder', 'TextEncoder']) {
+    await mock.clearLog();
+    const r = await run(sk, async (name) => {
+      const S = window.Sharokey;
+      const s = await S.create('kept for later', 1, 1);
+      const w = window as unknown as Record<string, unknown>;
+      const saved = w[name];
+      delete w[name];
+      const failed = await S.reveal(s.share_url).catch((e) => e.name);
+      w[name] = saved;
+      return [failed, (await S.reveal(s.share_url)).content];
+    }, name);
+    expect(r, name).toEqual(['ReferenceError', 'kept for later']);
+    expect((await mock.apiLog()).filter((l) => l.path.endsWith('/open')).length, name).toBe(1);
+  }
+});
+
+test("Object.prototype.credentials and .referrerPolicy alone (fetch would read them as its own): calls work, and the API gets the page's origin as Referer, never its address", async ({ page }) => {
+  await mock.reset();
+  await page.addInitScript(() => Object.assign(Object.prototype, { credentials: 'include', referrerPolicy: 'unsafe-url' }));
+  await page.goto(PAGE_ORIGIN + '/e2e/pages/blank.html?private=p0llut3d-query');
+  // (With credentials: 'include', the mock's 'Access-Control-Allow-Origin: *' would fail every call.)
+  expect(await roundTrip(page)).toEqual(ROUND_TRIP);
+  const referers = new Set((await mock.apiLog()).map((l) => l.headers.referer));
+  expect([...referers]).toEqual([PAGE_ORIGIN + '/']);
+});
+
+test("a page's Object.prototype.get and .set (a property descriptor would read them as its own): the script loads and works", async ({ page }) => {
+  await mock.reset();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(() => Object.assign(Object.prototype, { get() { return 'p0llut3d'; }, set() {} }));
+  await page.goto(PAGE_ORIGIN + '/e2e/pages/blank.html');
+  expect(await page.evaluate(() => typeof window.Sharokey)).toBe('object');
+  expect(await roundTrip(page)).toEqual(ROUND_TRIP);
+  expect(errors).toEqual([]);
 });

@@ -90,10 +90,11 @@ NAMES.split(' ').map((n, i) => {
   const C = CLASSES[i]!;
   // details and cause are there (undefined) even when an error has none: API.md lists them on every error.
   Object.assign(C.prototype, { code, status: 0, details: undefined, cause: undefined });
-  // The name defined, on the class (minifying takes its own away) and on its prototype, read-only as
-  // DOMException's is: assigned, it threw on a page that froze Error.prototype (a hardened page, SES's
-  // lockdown), where a name inherited read-only cannot be assigned, and the script did not load.
-  for (const o of [C, C.prototype]) Object.defineProperty(o, 'name', { value: name });
+  // The name defined, on the class (minifying takes its own away) and on its prototype, writable
+  // (a page's subclass sets its own, `this.name = ...`): assigned, it threw on a page that froze
+  // Error.prototype (a hardened page, SES's lockdown), and the script did not load. The descriptor
+  // on no prototype: a page's Object.prototype.get (or .set) would make it an accessor's, and throw.
+  for (const o of [C, C.prototype]) Object.defineProperty(o, 'name', { __proto__: null, value: name, writable: true } as PropertyDescriptor);
 });
 // Set, not assigned with Object.assign: an old polyfill of it (for...in) copies no symbol key.
 (SharokeyError.prototype as unknown as Record<symbol, number>)[BRAND] = 1;

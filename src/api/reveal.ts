@@ -1,6 +1,6 @@
 import { deriveKey, open } from '../crypto/seal.ts';
 import { fromBase64 } from '../crypto/base64.ts';
-import { fromUtf8, subtle } from '../crypto/keys.ts';
+import { fromUtf8, subtle, utf8 } from '../crypto/keys.ts';
 import { anonymous, request, type Config } from '../transport/request.ts';
 import type { OtpSent, Revealed, RevealOptions, WithSignal } from '../types.ts';
 import { checkOptions, NONE, parseLink, text } from '../validate.ts';
@@ -26,10 +26,10 @@ export const shareLink = (url: unknown) => parseLink(url, 'shareUrl', /^[A-Za-z0
 
 /** reveal() of a share link already read. */
 export const openShare = async (cfg: Config, [slug, keyB]: [string, string], o?: RevealOptions): Promise<Revealed> => {
-  // No WebCrypto: a CryptoError before the view is spent; a page that deleted TextDecoder: its
-  // ReferenceError, before the view is spent too.
+  // No WebCrypto: a CryptoError before the view is spent; a page that deleted TextEncoder or
+  // TextDecoder: its ReferenceError, before the view is spent too.
   subtle();
-  fromUtf8(new Uint8Array());
+  fromUtf8(utf8('') as BufferSource);
   checkOptions(o, { password: secret, otp: secret, captchaToken: secret });
   const { password, otp, captchaToken }: RevealOptions = o ?? NONE;
   const pub = anonymous(cfg);

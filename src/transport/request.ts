@@ -139,9 +139,9 @@ const attempt = async (cfg: Config, path: string, method?: string, user?: AbortS
   const status = res.status;
   const after = res.headers.get('Retry-After');
   const C = classOf(status, json ? e.code ?? '' : undefined);
-  // Most often apiUrl is not the API's: a site's page, or a redirect (status 0 in a browser, an
-  // 'opaqueredirect'; its 3xx in Node), as from http:// to https://.
-  throw new C((json ? e.message ?? 'Request failed' : 'The server redirected or did not answer with JSON: check apiUrl') + where + ': ' + status + ')', {
+  // Status 0 is a redirect a browser did not follow ('opaqueredirect'; Node gives its 3xx), most
+  // often of an http:// apiUrl to https://.
+  throw new C((json ? e.message ?? 'Request failed' : status ? 'The server did not answer with JSON' : 'The server redirected: check apiUrl') + where + ': ' + status + ')', {
     status,
     ...(e.code && { code: e.code }),
     ...(e.details && { details: e.details }),
