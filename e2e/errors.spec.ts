@@ -1,5 +1,5 @@
 // Every error class, and the retry policy, with faults injected by the mock.
-import { test, expect, run, rejected, mock, MOCK_URL, TOKENS } from './helpers.ts';
+import { test, expect, run, rejected, mock, MOCK_ORIGIN, MOCK_URL, TOKENS } from './helpers.ts';
 
 const HTML_502 = '<html><body><h1>502 Bad Gateway</h1><p>nginx secret-internal-hostname</p></body></html>';
 const setRetries = (page: Parameters<typeof run>[0], retries: number, timeout = 30000) => run(page, ({ retries, timeout }) => void window.Sharokey.config({ retries, timeout }), { retries, timeout });
@@ -124,15 +124,21 @@ test('an abort during the backoff rejects at once with the signal\'s reason, and
   await setRetries(sk, 3, 30000);
   // A 5 s wait (Retry-After): an abort it ignored would show in the time, not only in a next attempt's check.
   await mock.fault({ path: '/secrets', method: 'GET', status: 503, headers: { 'Retry-After': '5' }, times: 4 });
-  const r = await run(sk, async () => {
+  const r = await run(sk, async (origin) => {
     const c = new AbortController();
-    const t = performance.now();
     const p = window.Sharokey.list({ signal: c.signal });
-    setTimeout(() => c.abort(), 100); // the first answer comes at once: this falls in the 5 s wait
+    // The abort falls in the 5 s wait: once the mock has the first GET (and 300 ms for its 503 to
+    // arrive), not after a fixed delay, which a slow machine's first request outlasted (the abort then
+    // hit the fetch, whose own path keeps the reason, and the test could not fail).
+    const arrived = async () => ((await (await fetch(origin + '/_mock/log')).json()).data as { method: string }[]).some((l) => l.method == 'GET');
+    while (!(await arrived())) await new Promise((ok) => setTimeout(ok, 20));
+    await new Promise((ok) => setTimeout(ok, 300));
+    const t = performance.now();
+    c.abort();
     const x = await p.catch((x: Error) => x);
     // The signal's own reason, the very object: not an AbortError made anew.
     return { name: (x as Error).name, same: x === c.signal.reason, ms: performance.now() - t };
-  }) as { name: string; same: boolean; ms: number };
+  }, MOCK_ORIGIN) as { name: string; same: boolean; ms: number };
   expect(r).toMatchObject({ name: 'AbortError', same: true });
   expect(r.ms).toBeLessThan(1000); // ignored, the wait alone would take 5 s
   await new Promise((ok) => setTimeout(ok, 600));
