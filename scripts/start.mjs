@@ -56,14 +56,15 @@ const demo = `${pages}/demo/${apiUrl === DEFAULT_API ? '' : `?api=${encodeURICom
 
 const fixture = JSON.parse(readFileSync(join(root, 'mock', 'fixtures', 'demo.json'), 'utf8'));
 const tokens = [
-  ...fixture.companies.flatMap((c) => c.tokens.map((t) => ({ ...t, who: c.name }))),
+  ...fixture.companies.flatMap((c) => c.tokens.map((t) => ({ ...t, who: c.id }))),
   ...fixture.users.map((u) => ({ ...u, who: u.companies.join(' + ') })),
 ];
 console.log(`
   Demo console   ${demo}
   Mock API       ${apiUrl}
 
-  Tokens of the demo fixture (paste one in Settings, or click "Use demo token"):
+  Tokens of the demo fixture (paste one in Settings, or click "Use demo token"),
+  and their companies (a token of two acts for the first; Settings' Company field picks the other):
 ${tokens.map((t) => `    ${t.token.padEnd(20)} ${t.who.padEnd(14)} ${t.scopes.join(', ')}${t.revoked ? ' (revoked)' : ''}`).join('\n')}
 
   Share links open at ${apiUrl.replace(/\/api\/v1$/, '')}/s/{slug}#key.  Press Ctrl-C to stop.
