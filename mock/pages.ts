@@ -78,7 +78,8 @@ const VIEWER = page('A secret for you', `
   <p>Revealing it uses one of its views.</p>
 </form>
 <section id="result" hidden>
-  <textarea id="content" readonly aria-label="Secret"></textarea>
+  <label for="content">The secret</label>
+  <textarea id="content" readonly></textarea>
   <button type="button" id="copy">Copy</button> <span id="copied" role="status"></span>
   <ul id="files"></ul>
 </section>`, '/viewer.js');
@@ -110,7 +111,8 @@ whoever has it and an API token of your company can read the answer. Browsers ne
 </form>
 <section id="result" hidden>
   <p id="message" class="note" hidden></p>
-  <textarea id="content" readonly aria-label="Secret"></textarea>
+  <label for="content">The answer</label>
+  <textarea id="content" readonly></textarea>
   <button type="button" id="copy">Copy</button> <span id="copied" role="status"></span>
   <ul id="files"></ul>
 </section>`, '/inbox.js');

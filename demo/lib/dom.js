@@ -81,16 +81,18 @@ export function numbers(obj, keys) {
  * Copies `text`, then says so in `status`. Falls back to selecting the
  * text of `input` when the clipboard is not available.
  */
-export async function copy(text, status, input) {
+export async function copy(text, status, input, what = '') {
+  // `what` names the copied item where one status line serves several Copy buttons.
+  const done = `Copied${what && ` ${what}`} to the clipboard.`;
   try {
     await navigator.clipboard.writeText(text);
-    status.textContent = 'Copied to the clipboard.';
+    status.textContent = done;
   } catch {
     if (input) {
       input.focus();
       input.select();
     }
-    status.textContent = document.execCommand?.('copy') ? 'Copied to the clipboard.' : 'Selected: press Ctrl+C (or ⌘C) to copy.';
+    status.textContent = document.execCommand?.('copy') ? done : 'Selected: press Ctrl+C (or ⌘C) to copy.';
   }
 }
 

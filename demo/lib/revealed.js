@@ -9,7 +9,7 @@ export function showRevealed(box, { content, message, attachments }, id, heading
   text.value = content;
   const status = el('p', { role: 'status', class: 'status' });
   box.replaceChildren(...[
-    el('h3', {}, heading),
+    el('h3', { id: `${id}-heading` }, heading),
     message && el('p', { class: 'note' }, el('span', { class: 'muted' }, 'Message: '), message),
     el('label', { for: text.id }, 'Content'),
     text,
@@ -19,6 +19,9 @@ export function showRevealed(box, { content, message, attachments }, id, heading
     el('p', { class: 'help' }, 'This view is used: opening the link again takes another one, if any are left. Copy what you need now.'),
   ].filter(Boolean));
   box.hidden = false;
+  // A named region: the focus lands on its name, not on all its text read as one.
+  box.setAttribute('role', 'region');
+  box.setAttribute('aria-labelledby', `${id}-heading`);
   box.tabIndex = -1;
   box.focus();
 }

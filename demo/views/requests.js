@@ -1,7 +1,7 @@
 // Requests: createRequest() with every option, its responder link and private
 // inbox link; openRequest() to read an answer; listRequests() with filters,
 // getRequest() details, deleteRequest(), and requestStats().
-import { badge, busy, byId, copy, count, el, facts, numbers, values, when } from '../lib/dom.js';
+import { badge, busy, byId, copy, count, el, facts, lostFocus, numbers, values, when } from '../lib/dom.js';
 import { clearError, showError } from '../lib/errors.js';
 import { confirm } from '../lib/confirm.js';
 import { pager } from '../lib/pager.js';
@@ -39,6 +39,8 @@ async function loadStats() {
 async function createRequest(event) {
   event.preventDefault();
   clearError(byId('r-error'), form);
+  // What "Open an answer" said was about the previous request.
+  clearError(answerError, answerForm);
   result.hidden = true;
   const options = numbers(values(form), ['secretExpirationHours', 'requestExpirationHours', 'maximumViews']);
   try {
@@ -64,11 +66,18 @@ async function openAnswer() {
   clearError(answerError, answerForm);
   const box = byId('r-answer');
   box.hidden = true;
+  const from = document.activeElement;
   try {
     const opened = await busy(answerForm.querySelector('button[type="submit"]'), () => Sharokey.openRequest(answerForm.elements.inboxUrl.value.trim()));
     showRevealed(box, opened, 'r-answer', `The answer to “${opened.request.message || opened.request.description || opened.request.token}”`);
   } catch (error) {
     showError(answerError, error, { form: answerForm, recipient: true });
+    // Asked from the created request or a row of the list, the words are further down the page:
+    // the focus goes to them (and so they come into view), unless it was moved meanwhile.
+    if (!answerForm.contains(from) && (document.activeElement === from || lostFocus())) {
+      answerError.tabIndex = -1;
+      answerError.focus();
+    }
   }
 }
 
@@ -173,9 +182,9 @@ export function init() {
     openAnswer();
   });
   byId('r-open-answer').addEventListener('click', () => openFor(result.dataset.token));
-  byId('r-url-copy').addEventListener('click', () => copy(byId('r-url').value, byId('r-copied'), byId('r-url')));
-  byId('r-inbox-copy').addEventListener('click', () => copy(byId('r-inbox').value, byId('r-copied'), byId('r-inbox')));
-  byId('r-key-copy').addEventListener('click', () => copy(byId('r-key').value, byId('r-copied'), byId('r-key')));
+  byId('r-url-copy').addEventListener('click', () => copy(byId('r-url').value, byId('r-copied'), byId('r-url'), 'the link for the person you ask'));
+  byId('r-inbox-copy').addEventListener('click', () => copy(byId('r-inbox').value, byId('r-copied'), byId('r-inbox'), 'your private link'));
+  byId('r-key-copy').addEventListener('click', () => copy(byId('r-key').value, byId('r-copied'), byId('r-key'), "the request's key"));
   filters.addEventListener('submit', (event) => {
     event.preventDefault();
     page = 1;

@@ -25,11 +25,11 @@ test('a request made in the console is answered on the responder page and opened
 
   const created = panel.getByRole('region', { name: 'Request created' });
   await expect(created).toBeFocused();
-  const url = await created.getByLabel('Link for the person you ask').inputValue();
-  const inbox = await created.getByLabel('Your private link to open the answer').inputValue();
+  const url = await created.getByLabel('Link for the person you ask', { exact: true }).inputValue();
+  const inbox = await created.getByLabel('Your private link to open the answer', { exact: true }).inputValue();
   const token = url.split('/r/')[1]!;
   // The key to give the responder another way: the one made in this browser, as the request carries it.
-  const key = await created.getByLabel("Your request's key, for the person you ask").inputValue();
+  const key = await created.getByLabel("Your request's key, for the person you ask", { exact: true }).inputValue();
   expect(key).toMatch(/^B[A-Za-z0-9+/]{86}=$/); // 0x04, x, y: 65 bytes
   expect((await control(env, 'GET', '/_mock/log')).some((l: { body: string }) => l.body.includes(key))).toBe(true);
   expect(url).toMatch(new RegExp(`^${env.mockOrigin}/r/[\\w-]+$`));
@@ -43,12 +43,18 @@ test('a request made in the console is answered on the responder page and opened
   // Nobody has answered yet.
   await created.getByRole('button', { name: 'Open answer' }).click();
   await expect(panel.locator('#r-answer-error')).toContainText('Nobody has answered this request yet.');
+  // The words are further down than the button: the focus goes to them, and so they are in view.
+  await expect(panel.locator('#r-answer-error')).toBeFocused();
+  await expect(panel.locator('#r-answer-error')).toBeInViewport();
+  // One status line serves three Copy buttons: each is named, and so is what it copied.
+  await created.getByRole('button', { name: 'Copy your private link' }).click();
+  await expect(panel.locator('#r-copied')).toHaveText('Copied your private link to the clipboard.');
 
   // The responder: another browser, no token, the link only.
   const responder = await browser.newContext();
   const respondPage = await responder.newPage();
   await respondPage.goto(url);
-  await expect(respondPage.locator('#message')).toHaveText(`Please send the VPN password (${id})`);
+  await expect(respondPage.locator('#message')).toHaveText(`The requester's message: Please send the VPN password (${id})`);
   await expect(respondPage.locator('#limits')).toContainText('2 times, within 6 hours');
   await respondPage.locator('#content').fill(answer);
   // A key that is not the request's: nothing is sent.
@@ -66,6 +72,8 @@ test('a request made in the console is answered on the responder page and opened
   await created.getByRole('button', { name: 'Open answer' }).click();
   const opened = panel.getByRole('region', { name: 'Open an answer' });
   await expect(opened.getByLabel('Content')).toHaveValue(answer);
+  // The focus lands on a region read by its name, not on all its text at once.
+  await expect(panel.getByRole('region', { name: `The answer to “Please send the VPN password (${id})”` })).toBeFocused();
   await expect(opened).toContainText(`The answer to “Please send the VPN password (${id})”`);
   await expect(panel.locator('#r-answer-error')).toBeHidden();
   await expect(opened).not.toContainText('null'); // no message, no files: nothing shown for them
@@ -102,6 +110,13 @@ test('a request made in the console is answered on the responder page and opened
   await expect(panel.locator('#r-summary')).toBeFocused();
   await expect(row).toContainText('expired');
   expect(await page.evaluate((t) => window.Sharokey.getRequest(t).then((r) => r.status), token)).toBe('expired');
+
+  // A new request: what "Open an answer" said of the last one goes.
+  await expect(panel.locator('#r-answer-error')).toBeVisible();
+  await form.getByLabel('Message').fill(`Another one (${id})`);
+  await form.getByRole('button', { name: 'Create the request' }).click();
+  await expect(created).toBeFocused();
+  await expect(panel.locator('#r-answer-error')).toBeHidden();
 
   // The server never saw the answer, nor the private key.
   const log = await mockLog(env);

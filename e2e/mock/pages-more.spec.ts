@@ -69,6 +69,6 @@ test.describe('in a browser', () => {
     await page.goto(r.url);
     await expect(page.locator('#status')).toContainText('has no public key');
     await expect(page.locator('#form')).toBeHidden();
-    await expect(page.locator('#message')).toHaveText('old-style request');
+    await expect(page.locator('#message')).toHaveText("The requester's message: old-style request");
   });
 });

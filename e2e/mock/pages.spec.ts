@@ -183,7 +183,7 @@ test.describe('in a browser', () => {
       return c.createRequest({ message: 'Send me the VPN password', secretExpirationHours: 6 });
     }, [mock.url, T.admin]);
     await page.goto(created.url);
-    await expect(page.locator('#message')).toHaveText('Send me the VPN password');
+    await expect(page.locator('#message')).toHaveText("The requester's message: Send me the VPN password");
     await expect(page.locator('#limits')).toContainText('6 hours');
     await page.fill('#content', 'correct horse battery staple');
     await page.click('#send');

@@ -4,7 +4,7 @@
 // Sharokey.openRequest(location.href): the private key never leaves the page.
 (() => {
   'use strict';
-  const { $, say, show, settle } = window.SharokeyPage;
+  const { $, say, show, settle, fix, fixed } = window.SharokeyPage;
   const STORE = 'sharokey-inbox.token';
 
   function explain(error) {
@@ -32,7 +32,8 @@
   async function open(event) {
     event.preventDefault();
     const token = $('token').value.trim();
-    if (!token) return say('Enter your API token first.', 'error');
+    fixed('token');
+    if (!token) return fix('token', 'Enter your API token first.');
     sessionStorage.setItem(STORE, token);
     $('open').disabled = true;
     say('Opening…');
@@ -42,7 +43,8 @@
       // docs/requests.md), never by this page: said so, so that it cannot pass for a notice of ours.
       show(await Sharokey.openRequest(location.href), 'form', 'Here is the answer. This view is used: copy what you need now.', 'Written by whoever answered (not checked by anyone): ');
       // The private key leaves the address bar and this page's history entry, as the viewer's keyB does.
-      history.replaceState(null, '', location.pathname + location.search);
+      // (Its state says so: a reload then tells why the key is missing.)
+      history.replaceState({ opened: true }, '', location.pathname + location.search);
     } catch (error) {
       explain(error);
     } finally {
@@ -54,6 +56,7 @@
   function start() {
     if (!window.Sharokey) return say('The Sharokey script (/sharokey.min.js) did not load.', 'error');
     if (location.hash.length <= 1) {
+      if (history.state && history.state.opened) return say('The answer was opened on this page, and its key taken out of the address. To open it again, if it has views left, use your saved private link.', 'error');
       return say('This link is incomplete: the key after "#" is missing. Use the whole private link of your request.', 'error');
     }
     $('token').value = sessionStorage.getItem(STORE) || '';
@@ -62,5 +65,7 @@
   }
 
   $('form').addEventListener('submit', open);
+  // A whole link typed or pasted over this page's address changes only its fragment: no load.
+  addEventListener('hashchange', () => location.reload());
   start();
 })();

@@ -67,6 +67,30 @@
     $('status').focus();
   };
 
+  const describedBy = (field) => (field.getAttribute('aria-describedby') || '').split(' ').filter((id) => id && id !== 'status');
+
+  /**
+   * A field the person must fix: `text` in the status line, the field marked invalid and
+   * described by it, and the focus there (not on the button, far from the words).
+   */
+  const fix = (id, text) => {
+    say(text, 'error');
+    const field = $(id);
+    field.setAttribute('aria-invalid', 'true');
+    field.setAttribute('aria-describedby', [...describedBy(field), 'status'].join(' '));
+    field.focus();
+  };
+
+  /** Undoes fix() on the fields `ids`. */
+  const fixed = (...ids) => {
+    for (const field of ids.map($)) {
+      field.removeAttribute('aria-invalid');
+      const rest = describedBy(field);
+      if (rest.length) field.setAttribute('aria-describedby', rest.join(' '));
+      else field.removeAttribute('aria-describedby');
+    }
+  };
+
   /** The copy button of an opened secret, when the page has one. */
   $('copy')?.addEventListener('click', async () => {
     try {
@@ -88,5 +112,5 @@
     }
   };
 
-  window.SharokeyPage = { $, say, show, shown, lastSegment, settle, focusFree };
+  window.SharokeyPage = { $, say, show, shown, lastSegment, settle, focusFree, fix, fixed };
 })();

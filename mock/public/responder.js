@@ -2,7 +2,7 @@
 // encrypts the typed secret in this browser and sends it (Sharokey.respond).
 (() => {
   'use strict';
-  const { $, say, shown, lastSegment, settle } = window.SharokeyPage;
+  const { $, say, shown, lastSegment, settle, fix, fixed } = window.SharokeyPage;
   const api = `${location.origin}/api/v1`;
   const token = lastSegment();
 
@@ -19,17 +19,22 @@
   async function send(event) {
     event.preventDefault();
     const content = $('content').value;
-    if (!content) return say('Type the secret first.', 'error');
+    // A key copied from a mail may come broken over lines: its spaces are not the key's.
+    const key = $('key').value.replace(/\s+/g, '');
+    fixed('content', 'key');
+    if (!content) return fix('content', 'Type the secret first.');
+    // The 88 characters createRequest() gave (docs/requests.md): a typo is told as one, not as a changed request.
+    if (key && !/^[A-Za-z0-9+/]{87}=$/.test(key)) return fix('key', 'This is not a whole key: paste it again, exactly as the requester gave it (88 characters). Or leave the field empty.');
     $('send').disabled = true;
     say('Encrypting and sending…');
     try {
-      await Sharokey.respond(location.href, content, { publicKey: $('key').value.trim() || undefined });
+      await Sharokey.respond(location.href, content, { publicKey: key || undefined });
       $('form').hidden = true;
       $('content').value = '';
       say('Sent. The requester can now open it; you can close this page.', 'ok');
     } catch (error) {
       if (error && error.code === 'NO_PUBLIC_KEY') return noKey();
-      if (error && error.code === 'KEY_MISMATCH') return say('This request does not carry the key you were given, so nothing was sent. Check the key with the requester; if it is right, the request was changed on its way: ask them for a new one.', 'error');
+      if (error && error.code === 'KEY_MISMATCH') return fix('key', 'This request does not carry the key you were given, so nothing was sent. Check the key with the requester; if it is right, the request was changed on its way: ask them for a new one.');
       if (error && (error.name === 'NotFoundError' || error.code === 'NOT_FOUND')) return closed();
       say(`It could not be sent: ${(error && error.message) || error}`, 'error');
     } finally {
@@ -53,7 +58,7 @@
     const request = body.data;
     const asked = request.message;
     if (asked) {
-      $('message').textContent = shown(asked);
+      $('message').textContent = `The requester's message: ${shown(asked)}`;
       $('message').hidden = false;
     }
     if (!request.public_key) return noKey();
