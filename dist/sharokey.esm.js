@@ -476,12 +476,13 @@ var getTokenStats = async (cfg, o) => {
 
 // src/api/reveal.ts
 var secret = text([0, 4096]);
+var REVEAL = { password: secret, otp: secret, captchaToken: secret };
 var reveal = (cfg, shareUrl, o) => openShare(cfg, shareLink(shareUrl), o);
 var shareLink = (url) => parseLink(url, "shareUrl", /^[A-Za-z0-9]{24}$/);
 var openShare = async (cfg, [slug2, keyB], o) => {
   subtle();
   fromUtf8(utf8(""));
-  checkOptions(o, { password: secret, otp: secret, captchaToken: secret });
+  checkOptions(o, REVEAL);
   const { password, otp, captchaToken } = o ?? NONE;
   const pub = anonymous(cfg);
   const info = (await request(pub, `/public/secrets/${slug2}`, o)).data || {};
@@ -545,7 +546,7 @@ var respond = async (cfg, requestUrl, content, o) => {
 var openRequest = async (cfg, inboxUrl, o) => {
   const [token, privateKey] = parseLink(inboxUrl, "inboxUrl", /^[\w-]{43}(\.[\w-]{43}\.[\w-]{43})?$/);
   subtle();
-  checkOptions(o);
+  checkOptions(o, REVEAL);
   const r = (await request(cfg, "/requests/" + token, o)).data;
   const open2 = r.status == "active";
   if (!r.sealed_key || !r.public_key || !r.secret_url) throw new NotFoundError(open2 ? "No answer yet: try again later" : "No answer will open: the request is " + r.status, { code: open2 ? "REQUEST_PENDING" : "REQUEST_CLOSED" });

@@ -47,8 +47,10 @@ test('a request made in the console is answered on the responder page and opened
   await expect(panel.locator('#r-answer-error')).toBeFocused();
   await expect(panel.locator('#r-answer-error')).toBeInViewport();
   // One status line serves three Copy buttons: each is named, and so is what it copied.
-  await created.getByRole('button', { name: 'Copy your private link' }).click();
-  await expect(panel.locator('#r-copied')).toHaveText('Copied your private link to the clipboard.');
+  for (const what of ['the link for the person you ask', 'your private link', "the request's key"]) {
+    await created.getByRole('button', { name: `Copy ${what}`, exact: true }).click();
+    await expect(panel.locator('#r-copied')).toHaveText(`Copied ${what} to the clipboard.`);
+  }
 
   // The responder: another browser, no token, the link only.
   const responder = await browser.newContext();

@@ -52,7 +52,7 @@ const SUITE: [string, string[]][] = [
   ['S.respond($, "x")', ['"x"', 'B.nil', 'B.empty', 'B.nan']],
   ['S.respond("https://x.test/r/abcdef", $)', ['B.empty', 'B.huge', 'B.nan', 'B.nil', 'B.lone']],
   ['S.respond("https://x.test/r/abcdef", "x", $)', ['{ attachments: "x" }', '{ attachments: [B.nil] }', '"x"']],
-  ['S.openRequest("https://x.test/i/tok#" + Array(3).fill("a".repeat(43)).join("."), $)', ['"x"', '5', '{ signal: "x" }']],
+  ['S.openRequest("https://x.test/i/tok#" + Array(3).fill("a".repeat(43)).join("."), $)', ['"x"', '5', '{ signal: "x" }', '{ password: B.nan }', '{ password: B.huge }', '{ otp: B.obj }', '{ captchaToken: B.nan }']],
   ['S.openRequest($)', ['"x"', '"https://x.test/i/tok"', '"https://x.test/i/tok#short"', 'B.nil', '"https://x.test/i/tok#" + "a".repeat(42)', '"https://x.test/i/tok#" + "a".repeat(43) + ".b"']],
   ['(async () => S.config($))()', ['{ apiUrl: "x" }', '{ apiUrl: "ftp://x" }', '{ apiUrl: B.nan }', '{ timeout: 0 }', '{ timeout: B.neg }', '{ timeout: "x" }', '{ timeout: B.inf }', '{ retries: B.neg }', '{ retries: 11 }', '{ retries: B.frac }', '{ token: B.empty }', '{ token: B.nan }', '{ token: B.obj }', '{ getToken: "x" }', '{ company: B.empty }', '{ company: B.nan }', '"x"', 'B.nil']],
   ['(async () => S.createClient($))()', ['{ apiUrl: "x" }', '{ timeout: B.nan }', '5']],

@@ -102,4 +102,5 @@ test('viewer: the opened secret has a visible label', async ({ page }) => {
   await page.goto(made.share_url);
   await page.click('#reveal');
   await expect(page.getByLabel('The secret')).toHaveValue('label me');
+  await expect(page.locator('label[for="content"]')).toBeVisible();
 });

@@ -71,14 +71,15 @@
 
   /**
    * A field the person must fix: `text` in the status line, the field marked invalid and
-   * described by it, and the focus there (not on the button, far from the words).
+   * described by it, and the focus there (not on the button, far from the words) unless
+   * `focus` is false (after a server's answer, when the person moved the focus meanwhile).
    */
-  const fix = (id, text) => {
+  const fix = (id, text, focus = true) => {
     say(text, 'error');
     const field = $(id);
     field.setAttribute('aria-invalid', 'true');
     field.setAttribute('aria-describedby', [...describedBy(field), 'status'].join(' '));
-    field.focus();
+    if (focus) field.focus();
   };
 
   /** Undoes fix() on the fields `ids`. */

@@ -2,7 +2,7 @@
 // encrypts the typed secret in this browser and sends it (Sharokey.respond).
 (() => {
   'use strict';
-  const { $, say, shown, lastSegment, settle, fix, fixed } = window.SharokeyPage;
+  const { $, say, shown, lastSegment, settle, focusFree, fix, fixed } = window.SharokeyPage;
   const api = `${location.origin}/api/v1`;
   const token = lastSegment();
 
@@ -34,7 +34,7 @@
       say('Sent. The requester can now open it; you can close this page.', 'ok');
     } catch (error) {
       if (error && error.code === 'NO_PUBLIC_KEY') return noKey();
-      if (error && error.code === 'KEY_MISMATCH') return fix('key', 'This request does not carry the key you were given, so nothing was sent. Check the key with the requester; if it is right, the request was changed on its way: ask them for a new one.');
+      if (error && error.code === 'KEY_MISMATCH') return fix('key', 'This request does not carry the key you were given, so nothing was sent. Check the key with the requester; if it is right, the request was changed on its way: ask them for a new one.', focusFree($('send')));
       if (error && (error.name === 'NotFoundError' || error.code === 'NOT_FOUND')) return closed();
       say(`It could not be sent: ${(error && error.message) || error}`, 'error');
     } finally {

@@ -7,7 +7,7 @@ import type { CreatedRequest, OpenedRequest, Page, Range, RequestFilters, Reques
 import { checkOptions, email, int, keys, oneOf, parseLink, snake } from '../validate.ts';
 import { at, checkCreate, encryptSecret, filters, note, page, query } from './secrets.ts';
 import { range } from './stats.ts';
-import { openShare, shareLink } from './reveal.ts';
+import { openShare, REVEAL, shareLink } from './reveal.ts';
 
 const REQUEST = {
   message: note,
@@ -96,7 +96,8 @@ export const openRequest = async (cfg: Config, inboxUrl: string, o?: RevealOptio
   // The fragment is the private scalar d; links of an earlier version add `.x.y`, read from the request now.
   const [token, privateKey] = parseLink(inboxUrl, 'inboxUrl', /^[\w-]{43}(\.[\w-]{43}\.[\w-]{43})?$/);
   subtle(); // no WebCrypto: said as such, not as a broken link
-  checkOptions(o);
+  // reveal()'s options too, checked before the request is read: nothing is sent when they are bad.
+  checkOptions(o, REVEAL);
   const r: SecretRequest = (await request(cfg, '/requests/' + token, o)).data;
   // Open (try again later), or closed for good: expired, cancelled, or answered without a sealed key
   // (or without the key it was sealed to, or the answer's link).

@@ -7,6 +7,8 @@ import { checkOptions, NONE, parseLink, text } from '../validate.ts';
 
 // '' is "not given", as a form's empty field is: the server then says what it needs.
 const secret = text([0, 4096]);
+/** The checks of reveal()'s options (and openRequest()'s, before its first request). */
+export const REVEAL = { password: secret, otp: secret, captchaToken: secret };
 
 /**
  * Opens a secret as its recipient and consumes one view: fetches the
@@ -30,7 +32,7 @@ export const openShare = async (cfg: Config, [slug, keyB]: [string, string], o?:
   // TextDecoder: its ReferenceError, before the view is spent too.
   subtle();
   fromUtf8(utf8('') as BufferSource);
-  checkOptions(o, { password: secret, otp: secret, captchaToken: secret });
+  checkOptions(o, REVEAL);
   const { password, otp, captchaToken }: RevealOptions = o ?? NONE;
   const pub = anonymous(cfg);
   // The message comes with what the secret requires (PROTOCOL.md), read before the view is used.
