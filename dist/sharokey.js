@@ -472,7 +472,10 @@
   var getStats = async (cfg, r) => (await request(cfg, "/secrets-stats" + range(r), r)).data;
   var getTokenStats = async (cfg, o) => {
     checkOptions(o);
-    return (await request(cfg, "/tokens-stats", o)).data;
+    const d = (await request(cfg, "/tokens-stats", o)).data;
+    delete d?.token;
+    d?.tokens?.map?.((t) => delete t?.token);
+    return d;
   };
 
   // src/api/reveal.ts

@@ -211,6 +211,22 @@ test('getTokenStats() gives counts and 4-character hints, never a token', async 
   expect(JSON.stringify(r)).not.toContain(TOKENS.reader);
 });
 
+test('getTokenStats() drops a whole token a server sends anyway (a token field on the answer or on an entry): API.md promises the page none', async ({ sk }) => {
+  await sk.route('**/api/v1/tokens-stats', async (route) => {
+    const res = await route.fetch();
+    const body = await res.json();
+    body.data.token = TOKENS.admin;
+    for (const t of body.data.tokens) t.token = 'whole-token-' + t.hint;
+    await route.fulfill({ response: res, json: body });
+  });
+  const r = (await run(sk, () => window.Sharokey.getTokenStats())) as { tokens: { hint: string }[] };
+  await sk.unrouteAll();
+  expect(JSON.stringify(r)).not.toContain('whole-token-');
+  expect(JSON.stringify(r)).not.toContain(TOKENS.admin);
+  expect(r.tokens.length).toBeGreaterThanOrEqual(4);
+  expect(r.tokens[0]!.hint).toBe(TOKENS.admin.slice(-4));
+});
+
 test('list() with filters and a signal: the signal never reaches the query, and a GET carries no Content-Type', async ({ sk }) => {
   await run(sk, () => window.Sharokey.list({ status: 'active', signal: new AbortController().signal }));
   const [get] = await mock.apiLog();

@@ -318,6 +318,8 @@ const MUTANTS = [
   ['K134', 'mock/pages.ts', 'the opened answer has no visible label', '  <label for="content">The answer</label>\n', '', ['e2e/mock/pages-a11y.spec.ts', '-g', 'inbox:']],
   ['K135', 'mock/pages.ts', 'the revealed secret has no visible label', '  <label for="content">The secret</label>\n', '', ['e2e/mock/pages-a11y.spec.ts', '-g', 'viewer:']],
   ['M127', 'src/api/requests.ts', "openRequest() sends its first request before it checks reveal()'s options", '  checkOptions(o, REVEAL);\n  const r: SecretRequest', '  checkOptions(o, void REVEAL);\n  const r: SecretRequest', ['e2e/hardening/bad-input.spec.ts']],
+  ['M128', 'src/api/stats.ts', "getTokenStats() passes on a token a server puts on an entry", '  d?.tokens?.map?.((t: { token?: string }) => delete t?.token);\n', '', ['e2e/secrets.spec.ts', '-g', 'getTokenStats']],
+  ['M129', 'src/api/stats.ts', "getTokenStats() passes on a token a server puts on the answer", '  delete d?.token;\n', '', ['e2e/secrets.spec.ts', '-g', 'getTokenStats']],
   // Round 4: the npm package.
   ['P01', 'package.json', "the dist/ files not reachable by the package's paths (integrity.json, the ES module by its path)", '    "./dist/*": "./dist/*",\n', '', ['e2e/unit/package.spec.ts']],
   ['P02', 'package.json', 'the tarball ships the build scripts too', '  "files": [\n    "dist"\n  ],', '  "files": [\n    "dist",\n    "scripts"\n  ],', ['e2e/unit/package.spec.ts']],

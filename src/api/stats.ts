@@ -29,8 +29,15 @@ export const range = (r?: Range): string => {
 export const getStats = async (cfg: Config, r?: Range): Promise<SecretStats> =>
   (await request(cfg, '/secrets-stats' + range(r), r)).data;
 
-/** Token usage of the company: counts per token with a 4-character hint, never a token. */
+/**
+ * Token usage of the company: counts per token with a 4-character hint, never
+ * a token. A server that sends one anyway (a `token` field, on the answer or on
+ * an entry of `tokens`) has it dropped: API.md promises the page none.
+ */
 export const getTokenStats = async (cfg: Config, o?: WithSignal): Promise<TokenStats> => {
   checkOptions(o);
-  return (await request(cfg, '/tokens-stats', o)).data;
+  const d = (await request(cfg, '/tokens-stats', o)).data;
+  delete d?.token;
+  d?.tokens?.map?.((t: { token?: string }) => delete t?.token);
+  return d;
 };
