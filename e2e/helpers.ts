@@ -1,4 +1,5 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect } from './coverage.ts';
+import type { Page } from '@playwright/test';
 import { MOCK_ORIGIN, MOCK_URL, PAGE_ORIGIN, TOKENS } from './env.ts';
 
 /** One request as the mock logged it. */

@@ -10,7 +10,8 @@
  * those ports would break them midway. The page and the API stay on
  * different origins (localhost vs 127.0.0.1).
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect } from '../coverage.ts';
+import type { Page } from '@playwright/test';
 import { copyFileSync, existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';

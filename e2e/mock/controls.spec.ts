@@ -1,5 +1,5 @@
 // The test controls (/_mock/...): reset, clock, log, outbox, faults.
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../coverage.ts';
 import { call, createSecret, rawHttp, secretBody, T, useMock } from './helpers.ts';
 
 const { mock, api } = useMock();

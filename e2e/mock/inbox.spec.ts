@@ -2,7 +2,8 @@
 // pages (static, strict CSP), and in Chromium it opens an answered request
 // with the requester's token, says when nobody has answered yet, and keeps
 // the token in sessionStorage only.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '../coverage.ts';
+import type { Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { call, T, useMock } from './helpers.ts';

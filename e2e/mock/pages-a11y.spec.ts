@@ -2,7 +2,8 @@
 // (from a keyboard walk of the request loop): a field to fix is marked,
 // described by the words and focused; a key with a typo is told as a typo; a
 // reloaded inbox says why its key is gone; the opened text has a visible label.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '../coverage.ts';
+import type { Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { T, useMock } from './helpers.ts';

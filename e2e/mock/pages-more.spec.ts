@@ -1,7 +1,7 @@
 // Details of the mock's pages that no other test pinned down (each found by
 // the third round of scripts/mutants.mjs): the whole documented CSP, the
 // viewer's count of files, the responder's wording of the views, a request without a public key.
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../coverage.ts';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { call, seal, T, useMock } from './helpers.ts';

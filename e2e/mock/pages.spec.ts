@@ -1,6 +1,6 @@
 // The pages the mock serves: the recipient's viewer (/s/{slug}) and the
 // responder's page (/r/{token}), driven in Chromium with the built library.
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../coverage.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { call, seal, T, useMock } from './helpers.ts';

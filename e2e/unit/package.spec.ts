@@ -1,7 +1,7 @@
 // The npm package as a user gets it: `npm pack` of this repository, installed
 // into an empty project, then imported by its name from Node (ES module and
 // CommonJS), TypeScript and esbuild, as README's "From npm" says.
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../coverage.ts';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
