@@ -98,6 +98,27 @@ test('TimeoutError: a stalled answer past the timeout; the caller\'s abort is an
   expect(pre).toMatchObject({ caught: true, name: 'AbortError', isSharokeyError: false });
 });
 
+test('an abort while the files are encrypted stops there: no further file is read, no upload, nothing sent, the signal\'s reason', async ({ sk }) => {
+  const r = await run(sk, async () => {
+    const ctl = new AbortController();
+    const reason = new Error('stopped by the page');
+    const seen: string[] = [];
+    const files = [new File(['one'], 'a.txt'), new File(['two'], 'b.txt'), new File(['three'], 'c.txt')];
+    try {
+      await window.Sharokey.create('never sent', 1, 1, {
+        attachments: files, signal: ctl.signal,
+        // The second file's 'encrypt': the first is encrypted, the page aborts.
+        onProgress: (p) => { seen.push(p.phase + ':' + p.loaded); if (p.phase == 'encrypt' && p.loaded > 0) ctl.abort(reason); },
+      });
+      return { seen, settled: 'resolved' };
+    } catch (e) {
+      return { seen, settled: e === reason ? 'the reason' : String(e) };
+    }
+  });
+  expect(r).toEqual({ seen: ['encrypt:0', 'encrypt:3'], settled: 'the reason' });
+  expect(await mock.apiLog()).toEqual([]);
+});
+
 test('a short timeout is still retried `retries` times: the backoff does not stop the retries', async ({ sk }) => {
   await setRetries(sk, 3, 300);
   await mock.fault({ path: '/secrets', method: 'GET', delay_ms: 1500, times: 4 });
@@ -268,6 +289,26 @@ test('POST is retried on 429, honouring Retry-After: exactly one secret is store
   });
   expect((r as { waited: number }).waited).toBeGreaterThanOrEqual(950);
   expect((await mock.apiLog()).filter((l) => l.method == 'POST')).toHaveLength(2);
+  expect(await stored()).toBe(1);
+});
+
+test('a proxy\'s HTML 429 (not the API\'s JSON) is still a RateLimitError: a POST is retried on it, after its Retry-After, and one secret is stored', async ({ sk }) => {
+  await setRetries(sk, 2);
+  await mock.fault({ path: '/secrets', method: 'POST', status: 429, headers: { 'Retry-After': '1' }, body: '<html><body>Too many requests</body></html>' });
+  const r = await run(sk, async () => {
+    const t = performance.now();
+    const s = await window.Sharokey.create('after a proxy 429', 1, 1);
+    return { waited: performance.now() - t, slug: s.slug };
+  });
+  expect((r as { waited: number }).waited).toBeGreaterThanOrEqual(950);
+  expect((await mock.apiLog()).filter((l) => l.method == 'POST')).toHaveLength(2);
+  expect(await stored()).toBe(1);
+  // With no retry left, the same answer is the RateLimitError itself, its Retry-After read, the page not quoted.
+  await setRetries(sk, 0);
+  await mock.fault({ path: '/secrets', method: 'POST', status: 429, headers: { 'Retry-After': '7' }, body: '<html><body>Too many requests</body></html>' });
+  const e = rejected(await run(sk, () => window.Sharokey.create('refused', 1, 1)), 'RateLimitError');
+  expect(e).toMatchObject({ status: 429, retryAfter: 7, isSharokeyError: true });
+  expect(e.message).not.toContain('Too many requests');
   expect(await stored()).toBe(1);
 });
 

@@ -37,6 +37,19 @@ const answered = async (sk: Page, browser: Browser, content: string) => {
   return req;
 };
 
+test('respond() to a request that carries no public key (made without one, by another client): NotFoundError NO_PUBLIC_KEY, nothing is posted', async ({ browser }) => {
+  const made = await mock.api('POST', '/requests', TOKENS.admin, { message: 'made without a key' });
+  expect(made.status).toBe(201);
+  const req = made.json.data.request as Req;
+  const responder = await responderPage(browser);
+  await mock.clearLog();
+  const e = rejected(await run(responder, (url) => window.Sharokey.respond(url, 'the answer'), req.url), 'NotFoundError');
+  await responder.context().close();
+  expect(e).toMatchObject({ code: 'NO_PUBLIC_KEY', status: 0 });
+  expect((await mock.apiLog()).map((l) => l.method + ' ' + l.path)).toEqual([`GET /api/v1/public/requests/${req.token}`]);
+  expect((await mock.api('GET', '/requests/' + req.token)).json.data.status).toBe('active');
+});
+
 test('createRequest() maps camelCase options to the wire fields, sends a public key, and returns url and inbox_url', async ({ sk }) => {
   const r = await create(sk, { message: 'VPN password please', description: 'vpn', emailTo: 'ops@example.com', emailReply: 'me@example.com', locale: 'fr', secretExpirationHours: 12, requestExpirationHours: 72, maximumViews: 2 });
   expect(r).toMatchObject({ status: 'active', message: 'VPN password please', email_to: 'ops@example.com', locale: 'fr', secret_expiration_hours: 12, request_expiration_hours: 72, maximum_views: 2 });

@@ -1,6 +1,6 @@
 // reveal(): the recipient's side, through the built script against the mock.
 import { test, expect, run, rejected, mock, MOCK_URL, PAGE_ORIGIN, TOKENS } from './helpers.ts';
-import { createCipheriv, pbkdf2Sync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, pbkdf2Sync, randomBytes } from 'node:crypto';
 
 type Revealed = { content: string; message: string | null; attachments: { name: string; text: string; size: number }[] };
 
@@ -32,6 +32,38 @@ test('large attachments (sent as a Blob of parts, not one JSON string) come back
     return got.length == 3 && got.every((g, i) => g.length == sent[i]!.length && g.every((x, j) => x == sent[i]![j]));
   });
   expect(same).toBe(true);
+});
+
+test('in a browser without native base64 (Chrome before 140, Firefox before 133, Safari before 18.2): the fallback makes a secret that decrypts in Node, and opens it byte for byte', async ({ sk }) => {
+  const r = (await run(sk, async () => {
+    // What those browsers lack, taken away before the calls (the library looks for it at each call).
+    delete (Uint8Array.prototype as { toBase64?: unknown }).toBase64;
+    delete (Uint8Array as { fromBase64?: unknown }).fromBase64;
+    // 100,000 random bytes: many of the fallback's 4,096-byte chunks, a last one cut short, and over
+    // the 64 KB past which the body is sent as a Blob of parts; and every byte value in a small file.
+    const big = new Uint8Array(100_000);
+    for (let i = 0; i < big.length; i += 65536) crypto.getRandomValues(big.subarray(i, i + 65536));
+    const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+    const s = await window.Sharokey.create('fallback ✓ 😀', 1, 1, { attachments: [new File([big], 'big.bin'), new File([all], 'all.bin')] });
+    const back = await window.Sharokey.reveal(s.share_url);
+    const got = await Promise.all(back.attachments.map(async (f) => new Uint8Array(await f.arrayBuffer())));
+    const same = (a: Uint8Array, b: Uint8Array) => a.length == b.length && a.every((x, i) => x == b[i]);
+    return { share: s.share_url, content: back.content, same: same(got[0]!, big) && same(got[1]!, all), native: 'toBase64' in Uint8Array.prototype };
+  })) as { share: string; content: string; same: boolean; native: boolean };
+  expect(r).toMatchObject({ content: 'fallback ✓ 😀', same: true, native: false });
+  // What crossed the wire is the protocol's base64: Node decodes and decrypts it with keyA + keyB.
+  const post = (await mock.apiLog()).find((l) => l.method == 'POST' && l.path == '/api/v1/secrets')!;
+  const b = JSON.parse(post.body);
+  const key = pbkdf2Sync(b.key + r.share.split('#')[1], Buffer.from(b.salt, 'base64'), 10_000, 32, 'sha256');
+  const open = (data: string, iv: string) => {
+    const raw = Buffer.from(data, 'base64');
+    const d = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
+    d.setAuthTag(raw.subarray(-16));
+    return Buffer.concat([d.update(raw.subarray(0, -16)), d.final()]);
+  };
+  expect(open(b.content, b.iv).toString('utf8')).toBe('fallback ✓ 😀');
+  expect([...open(b.attachments[1].data, b.attachments[1].iv)]).toEqual(Array.from({ length: 256 }, (_, i) => i));
+  expect(open(b.attachments[0].data, b.attachments[0].iv).length).toBe(100_000);
 });
 
 test('a wrong or missing password is PermissionError with its code, and consumes no view', async ({ sk }) => {

@@ -1,6 +1,9 @@
 // create, list, getDetails/get, delete, getStats/stats, getTokenStats through
 // the built script, asserting what crossed the wire.
 import { test, expect, run, rejected, mock, MOCK_ORIGIN, TOKENS, type Logged } from './helpers.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const body = (l: Logged) => JSON.parse(l.body);
 const b64len = (s: string) => Buffer.from(s, 'base64').length;
@@ -122,6 +125,28 @@ test("attachments: an <input type=file>'s FileList is taken as it is (and refuse
     return [s.attachments_count, await Promise.all(back.attachments.map(async (f) => f.name + ':' + (await f.text()))), tooMany];
   });
   expect(r).toEqual([2, ['a.txt:one', 'b.txt:two!'], 'AttachmentError']);
+});
+
+test('attachments: a file picked, then changed or deleted on the disk before create() reads it, is an AttachmentError naming it by its place; nothing is sent', async ({ sk }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'sharokey-'));
+  const [kept, gone] = [join(dir, 'kept.txt'), join(dir, 'gone.txt')];
+  writeFileSync(kept, 'still here');
+  writeFileSync(gone, 'about to go');
+  await sk.evaluate(() => document.body.append(Object.assign(document.createElement('input'), { type: 'file', id: 'files', multiple: true })));
+  await sk.setInputFiles('#files', [kept, gone]);
+  // Changed on the disk since it was picked: the browser refuses to read it (NotReadableError).
+  await new Promise((ok) => setTimeout(ok, 1100));
+  writeFileSync(gone, 'changed meanwhile');
+  const e = rejected(await run(sk, () => window.Sharokey.create('with a changed file', 1, 1, { attachments: (document.getElementById('files') as HTMLInputElement).files })), 'AttachmentError');
+  expect(e).toMatchObject({ isSharokeyError: true, isValidation: true, status: 0, details: { attachments: ['could not be read'] } });
+  expect(e.message).toBe('Invalid attachments: file 2 could not be read');
+  // Deleted: Chromium then gives the file a size of 0, and the check of empty files names it first.
+  await sk.setInputFiles('#files', [kept, gone]);
+  rmSync(gone);
+  const deleted = rejected(await run(sk, () => window.Sharokey.create('with a deleted file', 1, 1, { attachments: (document.getElementById('files') as HTMLInputElement).files })), 'AttachmentError');
+  expect(deleted.message).toMatch(/^Invalid attachments: file 2 /);
+  rmSync(dir, { recursive: true, force: true });
+  expect(await mock.apiLog()).toEqual([]);
 });
 
 test('list() passes its filters and resolves to { items, pagination }', async ({ sk }) => {

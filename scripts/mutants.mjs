@@ -320,6 +320,12 @@ const MUTANTS = [
   ['M127', 'src/api/requests.ts', "openRequest() sends its first request before it checks reveal()'s options", '  checkOptions(o, REVEAL);\n  const r: SecretRequest', '  checkOptions(o, void REVEAL);\n  const r: SecretRequest', ['e2e/hardening/bad-input.spec.ts']],
   ['M128', 'src/api/stats.ts', "getTokenStats() passes on a token a server puts on an entry", '  d?.tokens?.map?.((t: { token?: string }) => delete t?.token);\n', '', ['e2e/secrets.spec.ts', '-g', 'getTokenStats']],
   ['M129', 'src/api/stats.ts', "getTokenStats() passes on a token a server puts on the answer", '  delete d?.token;\n', '', ['e2e/secrets.spec.ts', '-g', 'getTokenStats']],
+  ['M130', 'src/crypto/base64.ts', 'the base64 fallback drops the last byte of every 4,096', 'bytes.subarray(i, i + 4096) as unknown', 'bytes.subarray(i, i + 4095) as unknown', ['e2e/reveal.spec.ts', '-g', 'without native base64']],
+  ['M131', 'src/crypto/base64.ts', 'the base64 fallback decodes bytes over 127 wrong', 's.charCodeAt(i));', 's.charCodeAt(i) & 127);', ['e2e/reveal.spec.ts', '-g', 'without native base64']],
+  ['M132', 'src/api/secrets.ts', 'a file that cannot be read is named by the wrong place', 'file ${files.length + 1} could not be read', 'file ${files.length} could not be read', ['e2e/secrets.spec.ts', '-g', 'changed or deleted']],
+  ['M133', 'src/api/secrets.ts', 'an abort while the files are encrypted goes on to the next file', '    o.signal?.throwIfAborted();\n', '', ['e2e/errors.spec.ts', '-g', 'an abort while the files']],
+  ['M134', 'src/api/requests.ts', 'respond() does not check that the request has a public key', '  if (!key) throw new NotFoundError(', '  if (!1) throw new NotFoundError(', ['e2e/requests.spec.ts', '-g', 'NO_PUBLIC_KEY']],
+  ['M135', 'src/transport/request.ts', "a proxy's HTML 429 is a NetworkError (a POST is not retried on it)", 'status == 408 || status == 429 ? BY_STATUS', 'status == 408 ? BY_STATUS', ['e2e/errors.spec.ts', '-g', "proxy's HTML 429"]],
   // Round 4: the npm package.
   ['P01', 'package.json', "the dist/ files not reachable by the package's paths (integrity.json, the ES module by its path)", '    "./dist/*": "./dist/*",\n', '', ['e2e/unit/package.spec.ts']],
   ['P02', 'package.json', 'the tarball ships the build scripts too', '  "files": [\n    "dist"\n  ],', '  "files": [\n    "dist",\n    "scripts"\n  ],', ['e2e/unit/package.spec.ts']],
