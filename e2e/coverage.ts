@@ -2,9 +2,10 @@
  * Playwright's `test`, with one addition used only by `node
  * scripts/coverage.mjs`: when SHAROKEY_COVERAGE names a directory, every page
  * of every context the browser makes (the test's own and those a test opens)
- * records V8's block coverage, and what it recorded of a Sharokey script
- * (dist/sharokey.min.js, wherever it is served from) is written there, one
- * file per page, when the page or its context closes. Without the variable
+ * records V8's block coverage, and what it recorded of our scripts
+ * (dist/sharokey.min.js, wherever it is served from, the demo's modules and
+ * the mock's page scripts) is written there, one file per document, when the
+ * page leaves it (goto, reload) or closes, or its context does. Without the variable
  * nothing changes: the fixture only hands the browser on.
  */
 import { test as base, type BrowserContext, type Page } from '@playwright/test';
@@ -14,33 +15,41 @@ import { join } from 'node:path';
 export { expect } from '@playwright/test';
 
 const DIR = process.env['SHAROKEY_COVERAGE'];
+/** The built script, the demo's modules and the mock's page scripts (served as they are in the repo). */
+const SCRIPTS = /\/sharokey\.min\.js(\?|$)|\/demo\/.+\.js(\?|$)|\/(page|viewer|responder|inbox)\.js(\?|$)/;
 let n = 0;
 
-/** Stops a page's recording (once) and writes the Sharokey scripts' part of it. */
+/** Stops a page's recording and writes the part of it that is our scripts'. */
 const save = async (p: Page, started: Promise<unknown>): Promise<void> => {
   await started;
   if (p.isClosed()) return;
   const entries = await p.coverage.stopJSCoverage().catch(() => []);
-  const ours = entries.filter((e) => /\/sharokey\.min\.js(\?|$)/.test(e.url));
+  const ours = entries.filter((e) => SCRIPTS.test(e.url));
   if (ours.length) writeFileSync(join(DIR!, `${process.pid}-${n++}.json`), JSON.stringify(ours));
 };
 
+const start = (p: Page) => p.coverage.startJSCoverage({ resetOnNavigation: false }).catch(() => {});
+
 const watch = (c: BrowserContext): BrowserContext => {
   const open = new Map<Page, Promise<unknown>>();
-  const stop = async (p: Page) => {
+  const stop = async (p: Page, again: boolean) => {
     const started = open.get(p);
     if (!started) return;
     open.delete(p);
     await save(p, started);
+    if (again && !p.isClosed()) open.set(p, start(p));
   };
   c.on('page', (p) => {
-    open.set(p, p.coverage.startJSCoverage({ resetOnNavigation: false }).catch(() => {}));
-    const close = p.close.bind(p);
-    p.close = async (...a) => (await stop(p), close(...a));
+    open.set(p, start(p));
+    // A document's coverage goes with it when the page leaves it: written before each goto and reload.
+    for (const m of ['goto', 'reload', 'close'] as const) {
+      const f = (p[m] as (...a: unknown[]) => Promise<unknown>).bind(p);
+      (p as unknown as Record<string, unknown>)[m] = async (...a: unknown[]) => (await stop(p, m != 'close'), f(...a));
+    }
   });
   const close = c.close.bind(c);
   c.close = async (...a) => {
-    for (const p of [...open.keys()]) await stop(p);
+    for (const p of [...open.keys()]) await stop(p, false);
     return close(...a);
   };
   return c;

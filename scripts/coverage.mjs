@@ -7,7 +7,10 @@
 // map. It prints, per file of src/, how many of its mapped tokens ran, and the
 // lines where some code never ran, with their text. The Node-only specs
 // (e2e/unit/, which import src/ directly) are not counted: the figure is the
-// built script's, as pages load it. Not part of `npm test`.
+// built script's, as pages load it. Then the same for the scripts of the
+// pages a person uses, served as they are in the repository: the demo's
+// modules (demo/) and the mock's viewer, responder and inbox (mock/public/).
+// Not part of `npm test`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,19 +26,37 @@ if (!process.argv.includes('--report-only')) {
 }
 if (!existsSync(DIR)) throw new Error(`no coverage in ${DIR}: run without --report-only`);
 
-// Which bytes of the minified file ran in at least one page. V8's ranges nest
-// (a function, then its blocks, then the functions inside): painted outermost
-// first, the innermost count of a byte wins.
+// V8's ranges nest (a function, then its blocks, then the functions inside):
+// painted outermost first, the innermost count of a byte wins.
+const paint = (entry, into) => {
+  const count = new Uint32Array(entry.source.length);
+  const ranges = entry.functions.flatMap((fn) => fn.ranges).sort((a, b) => a.startOffset - b.startOffset || b.endOffset - a.endOffset);
+  for (const { startOffset, endOffset, count: c } of ranges) count.fill(c, startOffset, endOffset);
+  for (let i = 0; i < count.length; i++) if (count[i]) into[i] = 1;
+};
+
+// A page script of the repository, by its address: demo/... as it is, the mock's at its root.
+const scripts = new Map();
+const page = (entry) => {
+  const path = new URL(entry.url).pathname;
+  const file = path.startsWith('/demo/') ? path.slice(1) : 'mock/public' + path;
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== entry.source) return;
+  const s = scripts.get(file) ?? { source: entry.source, ran: new Uint8Array(entry.source.length) };
+  paint(entry, s.ran);
+  scripts.set(file, s);
+};
+
+// Which bytes of the minified file ran in at least one page.
 const ran = new Uint8Array(code.length);
 let pages = 0;
 for (const f of readdirSync(DIR)) {
   for (const entry of JSON.parse(readFileSync(join(DIR, f), 'utf8'))) {
-    if (entry.source !== code) continue; // another build's file
+    if (entry.source !== code) {
+      page(entry);
+      continue;
+    }
     pages++;
-    const count = new Uint32Array(code.length);
-    const ranges = entry.functions.flatMap((fn) => fn.ranges).sort((a, b) => a.startOffset - b.startOffset || b.endOffset - a.endOffset);
-    for (const { startOffset, endOffset, count: c } of ranges) count.fill(c, startOffset, endOffset);
-    for (let i = 0; i < code.length; i++) if (count[i]) ran[i] = 1;
+    paint(entry, ran);
   }
 }
 if (!pages) throw new Error('no page recorded the current dist/sharokey.min.js');
@@ -99,3 +120,26 @@ console.log('\nlines with code that never ran (tokens that ran / tokens):');
 for (const [file, f] of [...byFile].sort()) {
   for (const l of f.missed.sort((a, b) => a.line - b.line)) console.log(`  ${file}:${l.line + 1}  ${l.ran}/${l.tokens}  ${text(file, l.line).slice(0, 110)}`);
 }
+
+// The pages' scripts: tokens (names, numbers, each other mark) outside comments, by their first byte.
+console.log(`\ncoverage of the pages' scripts (demo/, mock/public/), as the specs ran them:`);
+let pt = 0, ph = 0;
+const missedLines = [];
+for (const [file, { source, ran: r }] of [...scripts].sort()) {
+  let t = 0, h = 0, offset = 0;
+  source.split('\n').forEach((line, i) => {
+    const code = line.replace(/\/\/.*$/, '');
+    let lt = 0, lh = 0;
+    if (!/^\s*(\*|\/\*)/.test(line)) for (const m of code.matchAll(/[\w$]+|\S/g)) (lt++, (lh += r[offset + m.index]));
+    t += lt;
+    h += lh;
+    if (lh < lt) missedLines.push(`  ${file}:${i + 1}  ${lh}/${lt}  ${line.trim().slice(0, 110)}`);
+    offset += line.length + 1;
+  });
+  pt += t;
+  ph += h;
+  console.log(`${((100 * h) / t).toFixed(1).padStart(6)} %  ${String(h).padStart(5)} of ${String(t).padEnd(5)} tokens  ${file}`);
+}
+console.log(`${((100 * ph) / (pt || 1)).toFixed(1).padStart(6)} %  ${String(ph).padStart(5)} of ${String(pt).padEnd(5)} tokens  in all`);
+console.log("\nlines of the pages' scripts with code that never ran (tokens that ran / tokens):");
+for (const l of missedLines) console.log(l);

@@ -101,6 +101,57 @@ test('create: the secret is sent exactly as typed (spaces and line breaks kept),
   expect(opened).toEqual([typed, ['first.txt'], `no file ${id}`, 0]);
 });
 
+test('create: "Remove" takes one file out of what is sent, and "Clear the form" empties the text, the files, the counter and the errors', async ({ page, env }) => {
+  const id = runId();
+  await openDemo(page, env);
+  const create = page.getByRole('tabpanel', { name: 'Create' });
+  const chosen = page.getByRole('list', { name: 'Chosen files' });
+  await create.getByLabel('Files', { exact: true }).setInputFiles([
+    { name: 'keep.txt', mimeType: 'text/plain', buffer: Buffer.from('kept') },
+    { name: 'drop.txt', mimeType: 'text/plain', buffer: Buffer.from('dropped') },
+  ]);
+  await expect(chosen).toContainText('2 files');
+  await create.getByRole('button', { name: 'Remove drop.txt' }).click();
+  await expect(chosen).not.toContainText('drop.txt');
+  await expect(chosen).toContainText('1 file,');
+  // The focus stays in the list, on the file now in that place, not lost to the page.
+  await expect(create.getByRole('button', { name: 'Remove keep.txt' })).toBeFocused();
+  await create.getByLabel('Secret', { exact: true }).fill(`one file ${id}`);
+  await create.getByRole('button', { name: 'Encrypt and create' }).click();
+  await expect(page.locator('#c-link')).toHaveValue(/#/);
+  const sent = await page.evaluate((u) => window.Sharokey.reveal(u).then((r) => r.attachments.map((f) => f.name)), await page.locator('#c-link').inputValue());
+  expect(sent).toEqual(['keep.txt']);
+
+  // Clear the form: text, files, counter and the error of a refused try all go.
+  await create.getByLabel('Secret', { exact: true }).fill('x'.repeat(300));
+  await create.getByLabel('Files', { exact: true }).setInputFiles({ name: 'again.txt', mimeType: 'text/plain', buffer: Buffer.from('again') });
+  await create.getByRole('button', { name: 'Encrypt and create' }).click();
+  await expect(page.locator('#c-error')).toBeVisible();
+  await expect(page.locator('#c-count')).toHaveText('300 / 255 characters');
+  await create.getByRole('button', { name: 'Clear the form' }).click();
+  await expect(create.getByLabel('Secret', { exact: true })).toHaveValue('');
+  await expect(chosen).not.toContainText('again.txt');
+  await expect(page.locator('#c-count')).toHaveText('0 / 255 characters');
+  await expect(page.locator('#c-error')).toBeHidden();
+});
+
+test('open a link: a link whose key was damaged (one letter changed) says the key is wrong and to ask for the whole link', async ({ page, env }) => {
+  await openDemo(page, env);
+  const url = await page.evaluate(() => window.Sharokey.create('behind a key', 1, 2).then((s) => s.share_url));
+  const last = url.slice(-1);
+  await showView(page, 'Open a link');
+  const panel = page.getByRole('tabpanel', { name: 'Open a link' });
+  await panel.getByLabel('Share link').fill(url.slice(0, -1) + (last === 'A' ? 'B' : 'A'));
+  await panel.getByRole('button', { name: 'Reveal', exact: true }).click();
+  await expect(page.locator('#o-error')).toContainText('It could not be decrypted.');
+  await expect(page.locator('#o-error')).toContainText('The key in the link is wrong or incomplete');
+  // The whole link still opens it (the damaged try used one of its two views).
+  await panel.getByLabel('Share link').fill(url);
+  await panel.getByRole('button', { name: 'Reveal', exact: true }).click();
+  await expect(page.locator('#o-error')).toBeHidden();
+  await expect(page.locator('#o-result').getByLabel('Content')).toHaveValue('behind a key');
+});
+
 test('open a link: a secret limited to other countries is explained as such, not as a token without permission', async ({ page, env }) => {
   await openDemo(page, env);
   const url = await page.evaluate(() => window.Sharokey.create('only in France', 1, 1, { geolocation: 'FR' }).then((s) => s.share_url));

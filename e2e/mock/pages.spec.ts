@@ -138,6 +138,24 @@ test.describe('in a browser', () => {
     await expect(page.locator('#content')).toHaveValue('captcha secret');
   });
 
+  test('the viewer says a wrong code is wrong (no view used), and a code asked for after the secret was deleted finds it gone', async ({ page }) => {
+    const { slug, url } = await share('behind a code', { otp_type: 'email', otp_receiver: 'bob@example.com' });
+    await page.goto(url);
+    await page.click('#send-code');
+    await expect(page.locator('#otp-sent')).toContainText('b***@example.com');
+    const code = (await api.get('/_mock/outbox')).body.data[0].code as string;
+    await page.fill('#otp', code === '000000' ? '111111' : '000000');
+    await page.click('#reveal');
+    await expect(page.locator('#status')).toContainText('Wrong or expired code. Ask for a new one.');
+    await expect(page.locator('#content')).toBeHidden();
+    expect(await views(slug)).toBe(0);
+
+    expect((await api.del(`/secrets/${slug}`, { token: T.admin })).status).toBe(200);
+    await page.click('#send-code');
+    await expect(page.locator('#status')).toContainText('does not exist or is no longer available');
+    await expect(page.locator('#gate')).toBeHidden();
+  });
+
   test('the viewer says clearly when the key is missing or broken, or the secret is gone', async ({ page }) => {
     const { slug, url } = await share('hidden');
     await page.goto(url.split('#')[0]!);
@@ -173,6 +191,20 @@ test.describe('in a browser', () => {
     await expect(page.locator('#gate')).toBeHidden();
     await expect(page.locator('#message')).toBeHidden();
     expect(await views(slug)).toBe(0);
+  });
+
+  test('the responder page of a request cancelled while it was open says so on sending, hides the form, and stores nothing', async ({ page }) => {
+    // A page of the mock, for its script: the request is made as the requester's page would.
+    await page.goto(`${mock.origin}/r/none`);
+    const created = await page.evaluate(async ([apiUrl, token]) => (window as any).Sharokey.createClient({ apiUrl, token }).createRequest({ message: 'Cancelled soon' }), [mock.url, T.admin]);
+    await page.goto(created.url);
+    await expect(page.locator('#message')).toContainText('Cancelled soon');
+    expect((await api.del(`/requests/${created.token}`, { token: T.admin })).status).toBe(200);
+    await page.fill('#content', 'too late');
+    await page.click('#send');
+    await expect(page.locator('#status')).toContainText('This request is no longer open');
+    await expect(page.locator('#form')).toBeHidden();
+    expect((await api.get('/secrets', { token: T.admin })).body.data).toEqual([]);
   });
 
   test('the responder page encrypts an answer that only the requester can open', async ({ page }) => {
