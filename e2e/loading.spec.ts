@@ -26,6 +26,29 @@ test('the script tag adds exactly one global, Sharokey, with every documented me
   expect(await page.evaluate(() => [window.Sharokey, window.Sharokey.createClient()].flatMap((S) => [S.get === S.getDetails, S.stats === S.getStats]))).toEqual([true, true, true, true]);
 });
 
+test('a page served over plain http from a host name (an intranet tool), where browsers give no crypto.subtle: the script loads, the methods that encrypt or decrypt reject with a CryptoError that says to serve it over https, before anything is sent', async ({ page }) => {
+  // The page's own address, answered from the repository's files: a host name over http is no secure context.
+  const root = new URL('../', import.meta.url);
+  await page.route('http://intranet.test/**', (route) => route.fulfill({ path: new URL('.' + new URL(route.request().url()).pathname, root).pathname }));
+  await mock.reset();
+  await page.goto('http://intranet.test/e2e/pages/blank.html');
+  const r = await page.evaluate(async ([apiUrl, token, viewer]) => {
+    const S = window.Sharokey.config({ apiUrl, token, retries: 0 });
+    const said = (p: Promise<unknown>) => p.then(() => 'resolved', (e) => `${e.name}: ${e.message}`);
+    return {
+      secure: isSecureContext, subtle: typeof crypto.subtle,
+      create: await said(S.create('typed on an http page')),
+      reveal: await said(S.reveal(`${viewer}/s/abcdEFGH#${'k'.repeat(24)}`)),
+      createRequest: await said(S.createRequest({ message: 'x' })),
+      respond: await said(S.respond(`${viewer}/r/sometoken`, 'an answer')),
+      openRequest: await said(S.openRequest(`${viewer}/i/sometoken#${'d'.repeat(43)}`)),
+    };
+  }, [MOCK_URL, TOKENS.admin, MOCK_URL.replace(/\/api\/v1$/, '')]);
+  const refused = 'CryptoError: No WebCrypto: serve the page over https://';
+  expect(r).toEqual({ secure: false, subtle: 'undefined', create: refused, reveal: refused, createRequest: refused, respond: refused, openRequest: refused });
+  expect(await mock.apiLog()).toEqual([]);
+});
+
 test('config() returns Sharokey, getConfig() tells hasToken and never the token', async ({ sk }) => {
   const r = await run(sk, () => {
     const S = window.Sharokey;

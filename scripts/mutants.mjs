@@ -332,6 +332,7 @@ const MUTANTS = [
   ['K136', 'mock/public/viewer.js', 'a wrong code is told as any refusal', "    if (code === 'INVALID_OTP') return say('Wrong or expired code. Ask for a new one.', 'error');\n", '', ['e2e/mock/pages.spec.ts', '-g', 'wrong code']],
   ['K137', 'mock/public/viewer.js', 'a code asked for a deleted secret is told as a failed send', "if (error.name === 'NotFoundError') return gone();", "if (error.name === 'NotFound') return gone();", ['e2e/mock/pages.spec.ts', '-g', 'wrong code']],
   ['K138', 'mock/public/responder.js', 'a request cancelled while its page was open is told as a failed send, its form kept', "(error.name === 'NotFoundError' || error.code === 'NOT_FOUND')) return closed();", "(error.name === 'NotFound')) return closed();", ['e2e/mock/pages.spec.ts', '-g', 'cancelled while']],
+  ['M136', 'src/crypto/keys.ts', 'a page with no WebCrypto (plain http on a host name) gets a script error, not the CryptoError that says what to do', "  if (!crypto.subtle) throw new CryptoError(", "  if (!crypto) throw new CryptoError(", ['e2e/loading.spec.ts', '-g', 'intranet']],
   // Round 4: the npm package.
   ['P01', 'package.json', "the dist/ files not reachable by the package's paths (integrity.json, the ES module by its path)", '    "./dist/*": "./dist/*",\n', '', ['e2e/unit/package.spec.ts']],
   ['P02', 'package.json', 'the tarball ships the build scripts too', '  "files": [\n    "dist"\n  ],', '  "files": [\n    "dist",\n    "scripts"\n  ],', ['e2e/unit/package.spec.ts']],
