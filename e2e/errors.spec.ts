@@ -279,9 +279,10 @@ test('POST is never retried on 5xx or a reset: a failed create leaves no secret 
   expect(await stored()).toBe(0);
 });
 
-test('POST is retried on 429, honouring Retry-After: exactly one secret is stored', async ({ sk }) => {
+/** A POST refused once with a 429 (Retry-After: 1) whose body is `body`: it is retried after the wait, and one secret is stored. */
+const retriedAfter429 = async (sk: Parameters<typeof run>[0], body: string) => {
   await setRetries(sk, 2);
-  await mock.fault({ path: '/secrets', method: 'POST', status: 429, headers: { 'Retry-After': '1' }, body: JSON.stringify({ success: false, error: { code: 'RATE_LIMIT_EXCEEDED', message: 'slow down' } }) });
+  await mock.fault({ path: '/secrets', method: 'POST', status: 429, headers: { 'Retry-After': '1' }, body });
   const r = await run(sk, async () => {
     const t = performance.now();
     const s = await window.Sharokey.create('after 429', 1, 1);
@@ -290,19 +291,14 @@ test('POST is retried on 429, honouring Retry-After: exactly one secret is store
   expect((r as { waited: number }).waited).toBeGreaterThanOrEqual(950);
   expect((await mock.apiLog()).filter((l) => l.method == 'POST')).toHaveLength(2);
   expect(await stored()).toBe(1);
+};
+
+test('POST is retried on 429, honouring Retry-After: exactly one secret is stored', async ({ sk }) => {
+  await retriedAfter429(sk, JSON.stringify({ success: false, error: { code: 'RATE_LIMIT_EXCEEDED', message: 'slow down' } }));
 });
 
 test('a proxy\'s HTML 429 (not the API\'s JSON) is still a RateLimitError: a POST is retried on it, after its Retry-After, and one secret is stored', async ({ sk }) => {
-  await setRetries(sk, 2);
-  await mock.fault({ path: '/secrets', method: 'POST', status: 429, headers: { 'Retry-After': '1' }, body: '<html><body>Too many requests</body></html>' });
-  const r = await run(sk, async () => {
-    const t = performance.now();
-    const s = await window.Sharokey.create('after a proxy 429', 1, 1);
-    return { waited: performance.now() - t, slug: s.slug };
-  });
-  expect((r as { waited: number }).waited).toBeGreaterThanOrEqual(950);
-  expect((await mock.apiLog()).filter((l) => l.method == 'POST')).toHaveLength(2);
-  expect(await stored()).toBe(1);
+  await retriedAfter429(sk, '<html><body>Too many requests</body></html>');
   // With no retry left, the same answer is the RateLimitError itself, its Retry-After read, the page not quoted.
   await setRetries(sk, 0);
   await mock.fault({ path: '/secrets', method: 'POST', status: 429, headers: { 'Retry-After': '7' }, body: '<html><body>Too many requests</body></html>' });
