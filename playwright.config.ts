@@ -23,6 +23,8 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       stdout: 'ignore',
       stderr: 'pipe',
+      // SIGTERM: the mock closes and exits, so a coverage run gets its figures.
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
     },
     {
       command: `node scripts/serve.mjs --port ${PAGE_PORT}`,

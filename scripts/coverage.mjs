@@ -13,15 +13,19 @@
 // Not part of `npm test`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const DIR = 'test-results/coverage';
+const NODE_DIR = 'test-results/coverage-node';
 const code = readFileSync('dist/sharokey.min.js', 'utf8');
 const map = JSON.parse(readFileSync('dist/sharokey.min.js.map', 'utf8'));
 
 if (!process.argv.includes('--report-only')) {
   rmSync(DIR, { recursive: true, force: true });
-  const r = spawnSync(process.execPath, ['scripts/test.mjs', ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, SHAROKEY_COVERAGE: DIR } });
+  rmSync(NODE_DIR, { recursive: true, force: true });
+  const env = { ...process.env, SHAROKEY_COVERAGE: DIR, NODE_V8_COVERAGE: resolve(NODE_DIR) };
+  const r = spawnSync(process.execPath, ['scripts/test.mjs', ...process.argv.slice(2)], { stdio: 'inherit', env });
   if (r.status) console.log(`(the test command ended with ${r.status}: the figures below are of the specs that ran)`);
 }
 if (!existsSync(DIR)) throw new Error(`no coverage in ${DIR}: run without --report-only`);
@@ -29,7 +33,7 @@ if (!existsSync(DIR)) throw new Error(`no coverage in ${DIR}: run without --repo
 // V8's ranges nest (a function, then its blocks, then the functions inside):
 // painted outermost first, the innermost count of a byte wins.
 const paint = (entry, into) => {
-  const count = new Uint32Array(entry.source.length);
+  const count = new Uint32Array(into.length);
   const ranges = entry.functions.flatMap((fn) => fn.ranges).sort((a, b) => a.startOffset - b.startOffset || b.endOffset - a.endOffset);
   for (const { startOffset, endOffset, count: c } of ranges) count.fill(c, startOffset, endOffset);
   for (let i = 0; i < count.length; i++) if (count[i]) into[i] = 1;
@@ -61,29 +65,33 @@ for (const f of readdirSync(DIR)) {
 }
 if (!pages) throw new Error('no page recorded the current dist/sharokey.min.js');
 
-// The source map's segments: [generated line, column, source, line, column].
+// A source map's segments: [generated line, column, source, line, column].
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const segments = [];
-const state = [0, 0, 0, 0];
-map.mappings.split(';').forEach((line, genLine) => {
-  let col = 0;
-  for (const seg of line.split(',').filter(Boolean)) {
-    const values = [];
-    for (let i = 0, v = 0, shift = 0; i < seg.length; i++) {
-      const d = B64.indexOf(seg[i]);
-      v += (d & 31) << shift;
-      if (d & 32) shift += 5;
-      else {
-        values.push(v & 1 ? -(v >>> 1) : v >>> 1);
-        v = shift = 0;
+const decode = (mappings) => {
+  const out = [];
+  const state = [0, 0, 0, 0];
+  mappings.split(';').forEach((line, genLine) => {
+    let col = 0;
+    for (const seg of line.split(',').filter(Boolean)) {
+      const values = [];
+      for (let i = 0, v = 0, shift = 0; i < seg.length; i++) {
+        const d = B64.indexOf(seg[i]);
+        v += (d & 31) << shift;
+        if (d & 32) shift += 5;
+        else {
+          values.push(v & 1 ? -(v >>> 1) : v >>> 1);
+          v = shift = 0;
+        }
       }
+      col += values[0];
+      if (values.length < 4) continue;
+      for (let k = 0; k < 3; k++) state[k] += values[k + 1];
+      out.push([genLine, col, state[0], state[1], state[2]]);
     }
-    col += values[0];
-    if (values.length < 4) continue;
-    for (let k = 0; k < 3; k++) state[k] += values[k + 1];
-    segments.push([genLine, col, state[0], state[1], state[2]]);
-  }
-});
+  });
+  return out;
+};
+const segments = decode(map.mappings);
 const lineStart = [0];
 for (let i = 0; i < code.length; i++) if (code[i] == '\n') lineStart.push(i + 1);
 
@@ -143,3 +151,63 @@ for (const [file, { source, ran: r }] of [...scripts].sort()) {
 console.log(`${((100 * ph) / (pt || 1)).toFixed(1).padStart(6)} %  ${String(ph).padStart(5)} of ${String(pt).padEnd(5)} tokens  in all`);
 console.log("\nlines of the pages' scripts with code that never ran (tokens that ran / tokens):");
 for (const l of missedLines) console.log(l);
+
+// The mock server's own code (mock/*.ts, Node), wherever it ran: in the
+// workers, which import it (Playwright's transform), and in every `node
+// mock/run.mjs` (the webServer, the CLI specs), whose esbuild bundle carries an
+// inline source map when NODE_V8_COVERAGE is set. Node writes each process's
+// coverage with the source maps it saw; a token (a mapped place of the .ts) ran
+// if it ran in any process.
+if (existsSync(NODE_DIR)) {
+  const tokens = new Map(); // "file:line:col" -> ran
+  let processes = 0;
+  for (const f of readdirSync(NODE_DIR)) {
+    const { result, 'source-map-cache': maps = {} } = JSON.parse(readFileSync(join(NODE_DIR, f), 'utf8'));
+    let ours = 0;
+    for (const entry of result) {
+      const sm = maps[entry.url];
+      if (!sm?.data?.mappings) continue;
+      const files = sm.data.sources.map((s) => {
+        const url = new URL(s, sm.data.sourceRoot || entry.url);
+        return url.protocol == 'file:' ? relative('.', fileURLToPath(url)) : '';
+      });
+      if (!files.some((file) => /^mock\/[^/]+\.ts$/.test(file))) continue;
+      ours++;
+      const starts = [0];
+      for (const n of sm.lineLengths) starts.push(starts.at(-1) + n + 1);
+      const ran = new Uint8Array(starts.at(-1));
+      paint(entry, ran);
+      for (const [genLine, col, src, line, column] of decode(sm.data.mappings)) {
+        if (!/^mock\/[^/]+\.ts$/.test(files[src])) continue;
+        const key = `${files[src]}:${line}:${column}`;
+        tokens.set(key, (tokens.get(key) ?? 0) | ran[starts[genLine] + col]);
+      }
+    }
+    if (ours) processes++;
+  }
+  const byFile = new Map();
+  for (const [key, r] of tokens) {
+    const [file, line] = key.split(':');
+    const f = byFile.get(file) ?? { tokens: 0, ran: 0, lines: new Map() };
+    f.tokens++;
+    f.ran += r;
+    const l = f.lines.get(+line) ?? [0, 0];
+    l[0] += r;
+    l[1]++;
+    f.lines.set(+line, l);
+    byFile.set(file, f);
+  }
+  let t = 0, h = 0;
+  console.log(`\ncoverage of the mock server's code (mock/*.ts) in Node (${processes} processes):`);
+  for (const [file, f] of [...byFile].sort()) {
+    t += f.tokens;
+    h += f.ran;
+    console.log(`${((100 * f.ran) / f.tokens).toFixed(1).padStart(6)} %  ${String(f.ran).padStart(5)} of ${String(f.tokens).padEnd(5)} tokens  ${file}`);
+  }
+  console.log(`${((100 * h) / (t || 1)).toFixed(1).padStart(6)} %  ${String(h).padStart(5)} of ${String(t).padEnd(5)} tokens  in all`);
+  console.log("\nlines of the mock's code that never ran (tokens that ran / tokens):");
+  for (const [file, f] of [...byFile].sort()) {
+    const text = readFileSync(file, 'utf8').split('\n');
+    for (const [line, [r, n]] of [...f.lines].sort((a, b) => a[0] - b[0])) if (r < n) console.log(`  ${file}:${line + 1}  ${r}/${n}  ${text[line]?.trim().slice(0, 110)}`);
+  }
+}
