@@ -171,14 +171,14 @@ if (existsSync(NODE_DIR)) {
         const url = new URL(s, sm.data.sourceRoot || entry.url);
         return url.protocol == 'file:' ? relative('.', fileURLToPath(url)) : '';
       });
-      if (!files.some((file) => /^mock\/[^/]+\.ts$/.test(file))) continue;
+      if (!files.some((file) => /^mock\/(?!public\/).+\.ts$/.test(file))) continue;
       ours++;
       const starts = [0];
       for (const n of sm.lineLengths) starts.push(starts.at(-1) + n + 1);
       const ran = new Uint8Array(starts.at(-1));
       paint(entry, ran);
       for (const [genLine, col, src, line, column] of decode(sm.data.mappings)) {
-        if (!/^mock\/[^/]+\.ts$/.test(files[src])) continue;
+        if (!/^mock\/(?!public\/).+\.ts$/.test(files[src])) continue;
         const key = `${files[src]}:${line}:${column}`;
         tokens.set(key, (tokens.get(key) ?? 0) | ran[starts[genLine] + col]);
       }
@@ -198,7 +198,7 @@ if (existsSync(NODE_DIR)) {
     byFile.set(file, f);
   }
   let t = 0, h = 0;
-  console.log(`\ncoverage of the mock server's code (mock/*.ts) in Node (${processes} processes):`);
+  console.log(`\ncoverage of the mock server's code (mock/**/*.ts, not mock/public) in Node (${processes} processes):`);
   for (const [file, f] of [...byFile].sort()) {
     t += f.tokens;
     h += f.ran;

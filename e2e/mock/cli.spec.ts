@@ -133,6 +133,20 @@ test('by default it listens on 127.0.0.1 only, not on every interface', async ()
   expect(await mock.exit).toBe(0);
 });
 
+test('--help prints the usage and exits 0; an option without its value exits 2 and names it', async () => {
+  const help = run(['--help']);
+  expect(await help.exit).toBe(0);
+  expect(help.lines.join('\n')).toMatch(/^Usage: npm run mock -- \[--port N\]/);
+  const cases: Array<[string[], string]> = [[['--host'], '--host'], [['--fixtures='], '--fixtures'], [['--port', '0', '--host', ''], '--host']];
+  for (const [args, flag] of cases) {
+    const bad = run(args);
+    let err = '';
+    bad.child.stderr!.on('data', (d) => (err += d));
+    expect(await bad.exit, args.join(' ')).toBe(2);
+    expect(err, args.join(' ')).toContain(`${flag} needs a value\nUsage: npm run mock`);
+  }
+});
+
 test('a port outside 0..65535 is a bad option: exit 2, with the usage', async () => {
   for (const port of ['65536', '-1', '80x']) {
     const bad = run(['--port', port]);

@@ -169,6 +169,13 @@ test('a malformed fault is 422 naming the fields', async () => {
   expect(Object.keys(res.body.error.details).sort()).toEqual(['body', 'headers', 'reset', 'status', 'times']);
 });
 
+test("a fault's body that is no string (an object meant as JSON) is 422 on body: it is sent as written", async () => {
+  const res = await fault({ path: '/secrets', body: { success: true } });
+  expect(res.status).toBe(422);
+  expect(res.body.error.details).toEqual({ body: [expect.stringMatching(/^The body must be/)] });
+  expect((await api.get('/_mock/fault')).body.data).toEqual([]);
+});
+
 test('a fault whose headers HTTP cannot carry is 422 when queued, never a crash when it fires later', async () => {
   for (const spec of [{ headers: { 'X-Test': '€' } }, { headers: { 'Bad Name': 'x' } }, { headers: { 'X-A': 'a\r\nX-B: b' } }, { headers: { '': 'x' } }, { headers: { Trailer: 'X-Sum' } }, { headers: { 'Transfer-Encoding': 'chunked' } }, { contentType: 'text/plain\r\nX: y' }]) {
     const res = await fault({ path: '/health', delay_ms: 10, ...spec });

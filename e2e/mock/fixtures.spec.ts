@@ -49,6 +49,11 @@ test('malformed fixtures are refused with a message that names the problem', asy
     [{ companies: [{ id: 'a', quota: -1 }] }, /quota/],
     [{ companies: [], rateLimit: { perMinute: 0 } }, /perMinute/],
     [{ companies: [{ id: 'a', tokens: [{ token: 't', user: 'u', scopes: [], revoked: 'true' }] }] }, /revoked.*true or false/],
+    [{ companies: [{ id: 'a' }, { id: 'a' }] }, /companies\[1\]: duplicate id "a"/],
+    [{ companies: [{ id: 'a', tokens: { token: 't' } }] }, /companies\[0\]: "tokens" must be an array/],
+    [{ companies: [{ id: 'a', tokens: [{ user: 'u', scopes: [] }] }] }, /companies\[0\]\.tokens\[0\]: "token" must be a non-empty string/],
+    [{ companies: [{ id: 'a', tokens: [{ token: 't', user: 5, scopes: [] }] }] }, /tokens\[0\]: "user" must be a string/],
+    [{ companies: [{ id: 'a' }], users: { token: 'u' } }, /"users" must be an array/],
     // A wrong type is refused, never read as something else (120 per minute for "rateLimit": 2, a date for 5).
     [{ companies: [{ id: 'a', name: 5 }] }, /companies\[0\].*"name" must be a string/],
     [{ companies: [], rateLimit: 2 }, /"rateLimit" must be an object/],

@@ -79,6 +79,52 @@ test('an X-Forwarded-For written as a range (203.0.113.9/32) is no address: outs
   expect((await open('203.0.113.9')).status).toBe(200);
 });
 
+test('an IPv4-mapped IPv6 X-Forwarded-For (::ffff:203.0.113.9) is read as its IPv4 address against the whitelist', async () => {
+  const slug = (await create({ ip_whitelist: '203.0.113.9', maximum_views: 5 })).body.data.slug;
+  const open = (xff: string) => api.post(`/public/secrets/${slug}/open`, { body: {}, headers: { 'X-Forwarded-For': xff } });
+  expect((await open('::ffff:198.51.100.7')).status).toBe(403);
+  expect((await open('::ffff:cb00:7109')).status).toBe(200);
+  expect((await open('::FFFF:203.0.113.9')).status).toBe(200);
+});
+
+test('a text field given another type is 422 on that field alone: "must be a string", on secrets and on requests', async () => {
+  const cases: Array<[string, unknown]> = [['description', 5], ['message', true], ['password', 12345], ['ip_whitelist', ['203.0.113.9']], ['geolocation', { FR: 1 }]];
+  for (const [field, value] of cases) {
+    const res = await create({ [field]: value });
+    expect(res.status, field).toBe(422);
+    expect(res.body.error.details, field).toEqual({ [field]: [`The ${field} must be a string.`] });
+  }
+  for (const [field, value] of [['message', 5], ['description', ['x']]] as const) {
+    const res = await api.post('/requests', { token: T.admin, body: { [field]: value } });
+    expect(res.status, field).toBe(422);
+    expect(res.body.error.details, field).toEqual({ [field]: [`The ${field} must be a string.`] });
+  }
+  expect((await api.get('/secrets', { token: T.admin })).body.data).toEqual([]);
+});
+
+test('attachments_total_size: not a whole number of bytes is 422; above 0 with no attachments is 422; 0 with none is fine', async () => {
+  for (const size of [1.5, '12', -1, true]) {
+    const res = await create({ attachments: [attachment('a.txt', 12)], attachments_total_size: size });
+    expect(res.status, String(size)).toBe(422);
+    expect(res.body.error.details.attachments_total_size, String(size)).toContain('The attachments_total_size must be a whole number of bytes.');
+  }
+  const none = await create({ attachments_total_size: 12 });
+  expect(none.status).toBe(422);
+  expect(none.body.error.details).toEqual({ attachments_total_size: ['The attachments_total_size must equal the sum of the attachment sizes.'] });
+  expect((await create({ attachments_total_size: 0 })).status).toBe(201);
+});
+
+test('an attachment that is no object, or whose data is no string, is 422 on its own place', async () => {
+  for (const item of [null, [], 'a.txt', 7]) {
+    const res = await create({ attachments: [attachment('a.txt', 3), item] });
+    expect(res.status, JSON.stringify(item)).toBe(422);
+    expect(res.body.error.details, JSON.stringify(item)).toEqual({ 'attachments.1': ['Each attachment must be an object {name, data, iv, size}.'] });
+  }
+  const res = await create({ attachments: [{ ...attachment('a.txt', 3), data: 1234 }] });
+  expect(res.status).toBe(422);
+  expect(res.body.error.details).toEqual({ 'attachments.0.data': ['The data must be base64 (standard alphabet, padded).'] });
+});
+
 test('a 405 names the allowed methods, OPTIONS included, in Allow', async () => {
   const res = await call(mock.url, 'PUT', '/secrets', { token: T.admin });
   expect(res.status).toBe(405);
