@@ -344,6 +344,7 @@ const MUTANTS = [
   ['K146', 'mock/cli.ts', 'an empty option value is taken', "if (v === undefined || v === '') throw", "if (v === undefined) throw", ['e2e/mock/cli.spec.ts', '-g', '--help']],
   ['K147', 'mock/fixtures.ts', 'two companies with one id: the second replaces the first', 'if (companies.has(id)) return fail(', 'if (companies.has(id + id)) return fail(', ['e2e/mock/fixtures.spec.ts', '-g', 'malformed fixtures']],
   ['K148', 'mock/fixtures.ts', '"users" that is no array is read as none', "  const users = raw['users'] ?? [];\n  if (!Array.isArray(users)) return fail('\"users\" must be an array');", "  const users = Array.isArray(raw['users']) ? raw['users'] : [];\n  if (!Array.isArray(users)) return fail('\"users\" must be an array');", ['e2e/mock/fixtures.spec.ts', '-g', 'malformed fixtures']],
+  ['K149', 'mock/router.ts', 'a path of broken %-escapes throws (a 500, not a 404)', "      } catch {\n        return null;\n      }", "      } catch (e) {\n        throw e;\n      }", ['e2e/mock/controls.spec.ts', '-g', 'cannot route']],
   // Round 4: the npm package.
   ['P01', 'package.json', "the dist/ files not reachable by the package's paths (integrity.json, the ES module by its path)", '    "./dist/*": "./dist/*",\n', '', ['e2e/unit/package.spec.ts']],
   ['P02', 'package.json', 'the tarball ships the build scripts too', '  "files": [\n    "dist"\n  ],', '  "files": [\n    "dist",\n    "scripts"\n  ],', ['e2e/unit/package.spec.ts']],

@@ -267,6 +267,17 @@ test('a request line in absolute form (http://host/path, RFC 9112) is routed and
   expect((await api.get('/_mock/log')).body.data.map((l: { path: string; headers: Record<string, string> }) => [l.path, l.headers.expect])).toEqual([['/api/v1/health?x=1', undefined], ['/api/v1/health', '200-ok']]);
 });
 
+test("a request target the mock cannot route (OPTIONS *, a path of broken %-escapes) is answered, never a crash: the preflight's 204, a JSON 404", async () => {
+  const star = await rawHttp(mock.origin, ['OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n']);
+  expect(star).toMatch(/^HTTP\/1\.1 204 /);
+  expect(star).toMatch(/access-control-allow-methods: GET, POST, DELETE, OPTIONS/i);
+  for (const path of ['/secrets/%ZZ', '/public/secrets/%E0%A4', '/requests/%']) {
+    const res = await api.get(path, { token: T.admin });
+    expect([res.status, res.body.error.code], path).toEqual([404, 'NOT_FOUND']);
+  }
+  expect((await api.get('/health')).status).toBe(200);
+});
+
 test('a preflight allows the headers a test sets for the client\'s address and country (X-Forwarded-For, CF-IPCountry), beside the API\'s own', async () => {
   const res = await fetch(mock.url + '/public/secrets/AAAAAAAA/open', { method: 'OPTIONS', headers: { Origin: 'http://page.test', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,cf-ipcountry,x-forwarded-for' } });
   expect(res.status).toBe(204);
