@@ -10,7 +10,8 @@
 // built script's, as pages load it. Then the same for the scripts of the
 // pages a person uses, served as they are in the repository: the demo's
 // modules (demo/) and the mock's viewer, responder and inbox (mock/public/).
-// Not part of `npm test`.
+// Last, the mock server's own code (mock/**/*.ts), from NODE_V8_COVERAGE,
+// which the run sets for every Node process. Not part of `npm test`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -160,10 +161,10 @@ for (const l of missedLines) console.log(l);
 // if it ran in any process.
 if (existsSync(NODE_DIR)) {
   const tokens = new Map(); // "file:line:col" -> ran
-  let processes = 0;
+  let processes = 0, servers = 0;
   for (const f of readdirSync(NODE_DIR)) {
     const { result, 'source-map-cache': maps = {} } = JSON.parse(readFileSync(join(NODE_DIR, f), 'utf8'));
-    let ours = 0;
+    let ours = 0, server = 0;
     for (const entry of result) {
       const sm = maps[entry.url];
       if (!sm?.data?.mappings) continue;
@@ -173,6 +174,7 @@ if (existsSync(NODE_DIR)) {
       });
       if (!files.some((file) => /^mock\/(?!public\/).+\.ts$/.test(file))) continue;
       ours++;
+      server ||= +entry.url.endsWith('/sharokey-mock/cli.mjs');
       const starts = [0];
       for (const n of sm.lineLengths) starts.push(starts.at(-1) + n + 1);
       const ran = new Uint8Array(starts.at(-1));
@@ -184,6 +186,7 @@ if (existsSync(NODE_DIR)) {
       }
     }
     if (ours) processes++;
+    servers += server;
   }
   const byFile = new Map();
   for (const [key, r] of tokens) {
@@ -198,7 +201,7 @@ if (existsSync(NODE_DIR)) {
     byFile.set(file, f);
   }
   let t = 0, h = 0;
-  console.log(`\ncoverage of the mock server's code (mock/**/*.ts, not mock/public) in Node (${processes} processes):`);
+  console.log(`\ncoverage of the mock server's code (mock/**/*.ts, not mock/public) in Node (${processes} processes, ${servers} of them \`node mock/run.mjs\`):`);
   for (const [file, f] of [...byFile].sort()) {
     t += f.tokens;
     h += f.ran;
