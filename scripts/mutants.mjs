@@ -347,6 +347,8 @@ const MUTANTS = [
   ['K149', 'mock/router.ts', 'a path of broken %-escapes throws (a 500, not a 404)', "      } catch {\n        return null;\n      }", "      } catch (e) {\n        throw e;\n      }", ['e2e/mock/controls.spec.ts', '-g', 'cannot route']],
   ['D40', 'demo/lib/errors.js', "of the two fields that send otp_receiver, a server's note goes to the first, not to the filled one", 'return wired.find((c) => c.value) ?? wired[0] ?? null;', 'return wired[0] ?? null;', ['e2e/demo/details.spec.ts', '-g', 'own field names']],
   ['D41', 'demo/lib/errors.js', "a server's wire field names (ip_whitelist, expiration_hours) find no field: only listed", "const wired = [...form.querySelectorAll(`[data-wire~=\"${CSS.escape(base)}\"]`)];", 'const wired = [];', ['e2e/demo/details.spec.ts', '-g', 'own field names']],
+  ['K150', 'mock/public/viewer.js', 'the viewer without the library fails silently', "    if (!window.Sharokey) return say('The Sharokey script (/sharokey.min.js) did not load.', 'error');\n", '', ['e2e/mock/pages-more.spec.ts', '-g', 'without the library']],
+  ['K151', 'mock/public/inbox.js', 'the inbox page without the library fails silently', "    if (!window.Sharokey) return say('The Sharokey script (/sharokey.min.js) did not load.', 'error');\n", '', ['e2e/mock/pages-more.spec.ts', '-g', 'without the library']],
   // Round 4: the npm package.
   ['P01', 'package.json', "the dist/ files not reachable by the package's paths (integrity.json, the ES module by its path)", '    "./dist/*": "./dist/*",\n', '', ['e2e/unit/package.spec.ts']],
   ['P02', 'package.json', 'the tarball ships the build scripts too', '  "files": [\n    "dist"\n  ],', '  "files": [\n    "dist",\n    "scripts"\n  ],', ['e2e/unit/package.spec.ts']],
