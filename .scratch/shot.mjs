@@ -1,0 +1,15 @@
+import { chromium } from 'playwright';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const p = await b.newPage({ viewport: { width: 1200, height: 1000 } });
+await p.goto('http://localhost:8080/demo/');
+await p.getByLabel('API token', { exact: true }).fill('demo-admin-token');
+await p.getByRole('button', { name: 'Save and connect' }).click();
+await p.waitForTimeout(800);
+const c = p.getByRole('tabpanel', { name: 'Create' });
+await c.getByLabel('Secret', { exact: true }).fill('db password: hunter2');
+await c.getByLabel('Expires after (hours)').fill('9000');
+await c.getByLabel('Allowed IP addresses or ranges').fill('10.0.0.1');
+await c.getByRole('button', { name: 'Encrypt and create' }).click();
+await p.waitForTimeout(800);
+await p.screenshot({ path: '/tmp/demo-err.png', fullPage: false });
+await b.close();
