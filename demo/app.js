@@ -47,9 +47,11 @@ if (!window.Sharokey) {
     tab.addEventListener('keydown', onKey);
   }
   select(location.hash.slice(1));
-  // A link to another view of this page (#secrets) shows it; other anchors (the skip link) are not views.
+  // A link to another view of this page (#secrets) shows it; other anchors (the skip link) are not
+  // views: the address goes back to the view shown, so that a reload or a copied address opens it.
   window.addEventListener('hashchange', () => {
     const name = location.hash.slice(1);
-    if (Object.hasOwn(VIEWS, name) && name !== current) select(name);
+    if (!Object.hasOwn(VIEWS, name)) history.replaceState(null, '', `#${current}`);
+    else if (name !== current) select(name);
   });
 }

@@ -349,6 +349,7 @@ const MUTANTS = [
   ['D41', 'demo/lib/errors.js', "a server's wire field names (ip_whitelist, expiration_hours) find no field: only listed", "const wired = [...form.querySelectorAll(`[data-wire~=\"${CSS.escape(base)}\"]`)];", 'const wired = [];', ['e2e/demo/details.spec.ts', '-g', 'own field names']],
   ['K150', 'mock/public/viewer.js', 'the viewer without the library fails silently', "    if (!window.Sharokey) return say('The Sharokey script (/sharokey.min.js) did not load.', 'error');\n", '', ['e2e/mock/pages-more.spec.ts', '-g', 'without the library']],
   ['K151', 'mock/public/inbox.js', 'the inbox page without the library fails silently', "    if (!window.Sharokey) return say('The Sharokey script (/sharokey.min.js) did not load.', 'error');\n", '', ['e2e/mock/pages-more.spec.ts', '-g', 'without the library']],
+  ['D42', 'demo/app.js', 'the skip link leaves "#views" in the address: a reload opens Create, not the view shown', "if (!Object.hasOwn(VIEWS, name)) history.replaceState(null, '', `#${current}`);", 'if (!Object.hasOwn(VIEWS, name)) {}', ['e2e/demo/console.spec.ts', '-g', 'keyboard: Tab reaches']],
   // Round 4: the npm package.
   ['P01', 'package.json', "the dist/ files not reachable by the package's paths (integrity.json, the ES module by its path)", '    "./dist/*": "./dist/*",\n', '', ['e2e/unit/package.spec.ts']],
   ['P02', 'package.json', 'the tarball ships the build scripts too', '  "files": [\n    "dist"\n  ],', '  "files": [\n    "dist",\n    "scripts"\n  ],', ['e2e/unit/package.spec.ts']],
