@@ -157,10 +157,13 @@ for (const l of missedLines) console.log(l);
 // workers, which import it (Playwright's transform), and in every `node
 // mock/run.mjs` (the webServer, the CLI specs), whose esbuild bundle carries an
 // inline source map when NODE_V8_COVERAGE is set. Node writes each process's
-// coverage with the source maps it saw; a token (a mapped place of the .ts) ran
-// if it ran in any process.
+// coverage with the source maps it saw (their sources made absolute). The two
+// compilers map different places of a line, so a token is a place that either
+// maps, and a process says whether it ran by the nearest place at or before it
+// on that line that the process's own map names. It ran if any process says so.
 if (existsSync(NODE_DIR)) {
-  const tokens = new Map(); // "file:line:col" -> ran
+  const MOCK = /^mock\/(?!public\/).+\.ts$/;
+  const recordings = []; // per script of a process: "file:line" -> [[column, ran], ...]
   let processes = 0, servers = 0;
   for (const f of readdirSync(NODE_DIR)) {
     const { result, 'source-map-cache': maps = {} } = JSON.parse(readFileSync(join(NODE_DIR, f), 'utf8'));
@@ -169,24 +172,41 @@ if (existsSync(NODE_DIR)) {
       const sm = maps[entry.url];
       if (!sm?.data?.mappings) continue;
       const files = sm.data.sources.map((s) => {
-        const url = new URL(s, sm.data.sourceRoot || entry.url);
+        const url = new URL(s, entry.url);
         return url.protocol == 'file:' ? relative('.', fileURLToPath(url)) : '';
       });
-      if (!files.some((file) => /^mock\/(?!public\/).+\.ts$/.test(file))) continue;
+      if (!files.some((file) => MOCK.test(file))) continue;
       ours++;
       server ||= +entry.url.endsWith('/sharokey-mock/cli.mjs');
       const starts = [0];
       for (const n of sm.lineLengths) starts.push(starts.at(-1) + n + 1);
       const ran = new Uint8Array(starts.at(-1));
       paint(entry, ran);
+      const places = new Map();
       for (const [genLine, col, src, line, column] of decode(sm.data.mappings)) {
-        if (!/^mock\/(?!public\/).+\.ts$/.test(files[src])) continue;
-        const key = `${files[src]}:${line}:${column}`;
-        tokens.set(key, (tokens.get(key) ?? 0) | ran[starts[genLine] + col]);
+        if (!MOCK.test(files[src])) continue;
+        const at = places.get(`${files[src]}:${line}`) ?? new Map();
+        at.set(column, (at.get(column) ?? 0) | ran[starts[genLine] + col]);
+        places.set(`${files[src]}:${line}`, at);
       }
+      recordings.push(new Map([...places].map(([k, at]) => [k, [...at].sort((a, b) => a[0] - b[0])])));
     }
     if (ours) processes++;
     servers += server;
+  }
+  const tokens = new Map(); // "file:line:column" -> ran
+  for (const r of recordings) for (const [k, at] of r) for (const [column] of at) tokens.set(`${k}:${column}`, 0);
+  for (const key of tokens.keys()) {
+    const cut = key.lastIndexOf(':');
+    const line = key.slice(0, cut), column = +key.slice(cut + 1);
+    for (const r of recordings) {
+      const at = r.get(line);
+      const before = at?.findLast(([c]) => c <= column);
+      if (before?.[1]) {
+        tokens.set(key, 1);
+        break;
+      }
+    }
   }
   const byFile = new Map();
   for (const [key, r] of tokens) {
