@@ -25,7 +25,8 @@ const map = JSON.parse(readFileSync('dist/sharokey.min.js.map', 'utf8'));
 if (!process.argv.includes('--report-only')) {
   rmSync(DIR, { recursive: true, force: true });
   rmSync(NODE_DIR, { recursive: true, force: true });
-  const env = { ...process.env, SHAROKEY_COVERAGE: DIR, NODE_V8_COVERAGE: resolve(NODE_DIR) };
+  // CI: Playwright starts its own webServer mock (never reuses one running, whose coverage it could not write).
+  const env = { ...process.env, CI: process.env.CI || '1', SHAROKEY_COVERAGE: DIR, NODE_V8_COVERAGE: resolve(NODE_DIR) };
   const r = spawnSync(process.execPath, ['scripts/test.mjs', ...process.argv.slice(2)], { stdio: 'inherit', env });
   if (r.status) console.log(`(the test command ended with ${r.status}: the figures below are of the specs that ran)`);
 }
