@@ -47,6 +47,12 @@ if (!window.Sharokey) {
     tab.addEventListener('keydown', onKey);
   }
   select(location.hash.slice(1));
+  // The skip link puts the focus on the console's first stop, the tab of the view shown, by
+  // focus alone: no "#views" in the address, no history entry.
+  document.querySelector('a.skip')?.addEventListener('click', (event) => {
+    event.preventDefault();
+    tabs.find((tab) => tab.tabIndex === 0)?.focus();
+  });
   // A link to another view of this page (#secrets) shows it; other anchors (the skip link) are not
   // views: the address goes back to the view shown, so that a reload or a copied address opens it.
   window.addEventListener('hashchange', () => {

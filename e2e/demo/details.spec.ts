@@ -269,41 +269,46 @@ test("create: a server's refusal in its own field names (another server may refu
     server_note: ['Something the page has no field for.'],
   };
   await control(env, 'POST', '/_mock/fault', { path: '/secrets', method: 'POST', status: 422, body: JSON.stringify({ success: false, error: { code: 'VALIDATION_ERROR', message: 'The given data was invalid', details } }) });
-  const create = page.getByRole('tabpanel', { name: 'Create' });
-  await create.getByLabel('Secret', { exact: true }).fill(`refused ${runId()}`);
-  await create.getByLabel('Expires after (hours)').fill('200');
-  await create.getByLabel('Code by SMS to').fill('+33612345678');
-  await create.getByLabel('Allowed IP addresses or ranges').fill('203.0.113.0/24');
-  await create.getByLabel('Files', { exact: true }).setInputFiles({ name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from('file') });
-  await create.getByRole('button', { name: 'Encrypt and create' }).click();
+  // The worker's mock is shared: a fault left queued by a failure here would refuse the next test's create.
+  try {
+    const create = page.getByRole('tabpanel', { name: 'Create' });
+    await create.getByLabel('Secret', { exact: true }).fill(`refused ${runId()}`);
+    await create.getByLabel('Expires after (hours)').fill('200');
+    await create.getByLabel('Code by SMS to').fill('+33612345678');
+    await create.getByLabel('Allowed IP addresses or ranges').fill('203.0.113.0/24');
+    await create.getByLabel('Files', { exact: true }).setInputFiles({ name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from('file') });
+    await create.getByRole('button', { name: 'Encrypt and create' }).click();
 
-  const box = page.locator('#c-error');
-  await expect(box).toContainText('Some fields need a correction.');
-  // Each wire name finds its field: by data-wire, and of the two fields that send otp_receiver, the filled one.
-  const noted = async (label: string, text: string) => {
-    const field = create.getByLabel(label, { exact: true });
-    await expect(field, label).toHaveAttribute('aria-invalid', 'true');
-    await expect(field, label).toHaveAccessibleDescription(new RegExp(text.replace(/[.]/g, '\\.')));
-  };
-  await noted('Allowed IP addresses or ranges', 'This range is not allowed on this plan.');
-  await noted('Expires after (hours)', 'At most 168 hours on this plan.');
-  await noted('Code by SMS to', 'This number cannot receive SMS.');
-  await noted('Files', 'This kind of file is refused.');
-  await expect(create.getByLabel('Code by e-mail to')).not.toHaveAttribute('aria-invalid');
-  // The list says each by its label; what no field names is listed as it came.
-  await expect(box.locator('li')).toHaveText([
-    'Allowed IP addresses or ranges: This range is not allowed on this plan.',
-    'Expires after (hours): At most 168 hours on this plan.',
-    'Code by SMS to: This number cannot receive SMS.',
-    'Files: This kind of file is refused.',
-    'server_note: Something the page has no field for.',
-  ]);
-  // The first field named has the focus, where the person fixes it.
-  await expect(create.getByLabel('Allowed IP addresses or ranges')).toBeFocused();
-  // The refusal was the server's: the form is kept for the next try, and that try goes through.
-  await expect(create.getByLabel('Allowed IP addresses or ranges')).toHaveValue('203.0.113.0/24');
-  await create.getByRole('button', { name: 'Encrypt and create' }).click();
-  await expect(page.locator('#c-link')).toHaveValue(/#/);
-  await expect(box).toBeHidden();
-  await expect(create.getByLabel('Allowed IP addresses or ranges')).not.toHaveAttribute('aria-invalid');
+    const box = page.locator('#c-error');
+    await expect(box).toContainText('Some fields need a correction.');
+    // Each wire name finds its field: by data-wire, and of the two fields that send otp_receiver, the filled one.
+    const noted = async (label: string, text: string) => {
+      const field = create.getByLabel(label, { exact: true });
+      await expect(field, label).toHaveAttribute('aria-invalid', 'true');
+      await expect(field, label).toHaveAccessibleDescription(new RegExp(text.replace(/[.]/g, '\\.')));
+    };
+    await noted('Allowed IP addresses or ranges', 'This range is not allowed on this plan.');
+    await noted('Expires after (hours)', 'At most 168 hours on this plan.');
+    await noted('Code by SMS to', 'This number cannot receive SMS.');
+    await noted('Files', 'This kind of file is refused.');
+    await expect(create.getByLabel('Code by e-mail to')).not.toHaveAttribute('aria-invalid');
+    // The list says each by its label; what no field names is listed as it came.
+    await expect(box.locator('li')).toHaveText([
+      'Allowed IP addresses or ranges: This range is not allowed on this plan.',
+      'Expires after (hours): At most 168 hours on this plan.',
+      'Code by SMS to: This number cannot receive SMS.',
+      'Files: This kind of file is refused.',
+      'server_note: Something the page has no field for.',
+    ]);
+    // The first field named has the focus, where the person fixes it.
+    await expect(create.getByLabel('Allowed IP addresses or ranges')).toBeFocused();
+    // The refusal was the server's: the form is kept for the next try, and that try goes through.
+    await expect(create.getByLabel('Allowed IP addresses or ranges')).toHaveValue('203.0.113.0/24');
+    await create.getByRole('button', { name: 'Encrypt and create' }).click();
+    await expect(page.locator('#c-link')).toHaveValue(/#/);
+    await expect(box).toBeHidden();
+    await expect(create.getByLabel('Allowed IP addresses or ranges')).not.toHaveAttribute('aria-invalid');
+  } finally {
+    await control(env, 'DELETE', '/_mock/fault');
+  }
 });

@@ -16,6 +16,8 @@ interface Started {
   /** Resolves to the first line of stdout. */
   first: Promise<string>;
   exit: Promise<number | null>;
+  /** Resolves to the exit code once stdout and stderr are closed too: all the output was read. */
+  closed: Promise<number | null>;
 }
 
 function run(args: string[], env: Record<string, string> = {}): Started {
@@ -30,7 +32,8 @@ function run(args: string[], env: Record<string, string> = {}): Started {
   });
   first.catch(() => {});
   const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, lines, first, exit };
+  const closed = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
+  return { child, lines, first, exit, closed };
 }
 
 test('npm run mock -- --port 0 prints the base URL alone first, serves the demo fixture, and stops on SIGTERM', async () => {
@@ -135,14 +138,14 @@ test('by default it listens on 127.0.0.1 only, not on every interface', async ()
 
 test('--help prints the usage and exits 0; an option without its value exits 2 and names it', async () => {
   const help = run(['--help']);
-  expect(await help.exit).toBe(0);
+  expect(await help.closed).toBe(0);
   expect(help.lines.join('\n')).toMatch(/^Usage: npm run mock -- \[--port N\]/);
   const cases: Array<[string[], string]> = [[['--host'], '--host'], [['--fixtures='], '--fixtures'], [['--port', '0', '--host', ''], '--host']];
   for (const [args, flag] of cases) {
     const bad = run(args);
     let err = '';
     bad.child.stderr!.on('data', (d) => (err += d));
-    expect(await bad.exit, args.join(' ')).toBe(2);
+    expect(await bad.closed, args.join(' ')).toBe(2);
     expect(err, args.join(' ')).toContain(`${flag} needs a value\nUsage: npm run mock`);
   }
 });
@@ -152,7 +155,7 @@ test('a port outside 0..65535 is a bad option: exit 2, with the usage', async ()
     const bad = run(['--port', port]);
     let err = '';
     bad.child.stderr!.on('data', (d) => (err += d));
-    expect(await bad.exit, port).toBe(2);
+    expect(await bad.closed, port).toBe(2);
     expect(err).toContain('Usage: npm run mock');
   }
 });
