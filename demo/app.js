@@ -53,8 +53,8 @@ if (!window.Sharokey) {
     event.preventDefault();
     tabs.find((tab) => tab.tabIndex === 0)?.focus();
   });
-  // A link to another view of this page (#secrets) shows it; other anchors (the skip link) are not
-  // views: the address goes back to the view shown, so that a reload or a copied address opens it.
+  // A link to another view of this page (#secrets) shows it; another anchor (#views, a typed #x) is
+  // no view: the address goes back to the view shown, so that a reload or a copied address opens it.
   window.addEventListener('hashchange', () => {
     const name = location.hash.slice(1);
     if (!Object.hasOwn(VIEWS, name)) history.replaceState(null, '', `#${current}`);
