@@ -352,6 +352,7 @@ const MUTANTS = [
   ['D42', 'demo/app.js', 'the skip link leaves "#views" in the address: a reload opens Create, not the view shown', "if (!Object.hasOwn(VIEWS, name)) history.replaceState(null, '', `#${current}`);", 'if (!Object.hasOwn(VIEWS, name)) {}', ['e2e/demo/console.spec.ts', '-g', 'keyboard: Tab reaches']],
   ['K152', 'mock/public/responder.js', 'the responder page without the library fails silently', "    if (!window.Sharokey) return say('The Sharokey script (/sharokey.min.js) did not load.', 'error');\n", '', ['e2e/mock/pages-more.spec.ts', '-g', 'without the library']],
   ['D43', 'demo/app.js', 'the skip link jumps to #views: a history entry, and the focus on no control', '    event.preventDefault();\n    tabs.find', '    tabs.find', ['e2e/demo/console.spec.ts', '-g', 'keyboard: Tab reaches']],
+  ['K153', 'mock/server.ts', "a body that is not UTF-8 sent to a page's address is answered as if it were text (the page's 405)", 'if (refused && (control || onPage)) return send(res, errorReply(refused));', 'if (refused && control) return send(res, errorReply(refused));', ['e2e/mock/envelope.spec.ts', '-g', "page's address"]],
   // Round 4: the npm package.
   ['P01', 'package.json', "the dist/ files not reachable by the package's paths (integrity.json, the ES module by its path)", '    "./dist/*": "./dist/*",\n', '', ['e2e/unit/package.spec.ts']],
   ['P02', 'package.json', 'the tarball ships the build scripts too', '  "files": [\n    "dist"\n  ],', '  "files": [\n    "dist",\n    "scripts"\n  ],', ['e2e/unit/package.spec.ts']],

@@ -130,6 +130,17 @@ test('a body that is not UTF-8 is 400 VALIDATION_ERROR, also inside a JSON strin
   expect((await api.post('/secrets', { token: T.admin, body: secretBody({ description: 'caf\u00e9 \u{1F511}' }) })).status).toBe(201);
 });
 
+test("a body that is not UTF-8, sent to a page's address (/s/{slug}), is the same JSON 400: never the page, never the API's routing", async () => {
+  const res = await fetch(`${mock.origin}/s/abcdEFGH`, { method: 'POST', body: Buffer.from([0xc3, 0x28, 0xa0]) });
+  expect(res.status).toBe(400);
+  expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+  expect(await res.json()).toEqual({ success: false, error: { code: 'VALIDATION_ERROR', message: expect.stringContaining('UTF-8') } });
+  // The same request in UTF-8 reaches the page's own answer to a POST: a JSON 405.
+  const text = await fetch(`${mock.origin}/s/abcdEFGH`, { method: 'POST', body: 'caf\u00e9' });
+  expect(text.status).toBe(405);
+  expect((await text.json()).error.code).toBe('METHOD_NOT_ALLOWED');
+});
+
 test('CONNECT is answered with a JSON 405, and the server keeps serving', async () => {
   const answer = await rawHttp(mock.origin, ['CONNECT /api/v1/secrets HTTP/1.1\r\nHost: x\r\n\r\n']);
   expect(answer).toMatch(/^HTTP\/1\.1 405 /);
