@@ -32,6 +32,9 @@ if (!process.argv.includes('--report-only')) {
 }
 if (!existsSync(DIR)) throw new Error(`no coverage in ${DIR}: run without --report-only`);
 
+/** One line of a figure: "  99.1 %  18501 of 18667 tokens  label". */
+const row = (ran, total, label) => `${((100 * ran) / (total || 1)).toFixed(1).padStart(6)} %  ${String(ran).padStart(5)} of ${String(total).padEnd(5)} tokens  ${label}`;
+
 // V8's ranges nest (a function, then its blocks, then the functions inside):
 // painted outermost first, the innermost count of a byte wins.
 const paint = (entry, into) => {
@@ -123,9 +126,9 @@ console.log(`\ncoverage of dist/sharokey.min.js by the Chromium specs (${pages} 
 for (const [file, f] of [...byFile].sort()) {
   tokens += f.tokens;
   hit += f.ran;
-  console.log(`${((100 * f.ran) / f.tokens).toFixed(1).padStart(6)} %  ${String(f.ran).padStart(5)} of ${String(f.tokens).padEnd(5)} tokens  ${file}`);
+  console.log(row(f.ran, f.tokens, file));
 }
-console.log(`${((100 * hit) / tokens).toFixed(1).padStart(6)} %  ${String(hit).padStart(5)} of ${String(tokens).padEnd(5)} tokens  in all`);
+console.log(row(hit, tokens, 'in all'));
 console.log('\nlines with code that never ran (tokens that ran / tokens):');
 for (const [file, f] of [...byFile].sort()) {
   for (const l of f.missed.sort((a, b) => a.line - b.line)) console.log(`  ${file}:${l.line + 1}  ${l.ran}/${l.tokens}  ${text(file, l.line).slice(0, 110)}`);
@@ -148,9 +151,9 @@ for (const [file, { source, ran: r }] of [...scripts].sort()) {
   });
   pt += t;
   ph += h;
-  console.log(`${((100 * h) / t).toFixed(1).padStart(6)} %  ${String(h).padStart(5)} of ${String(t).padEnd(5)} tokens  ${file}`);
+  console.log(row(h, t, file));
 }
-console.log(`${((100 * ph) / (pt || 1)).toFixed(1).padStart(6)} %  ${String(ph).padStart(5)} of ${String(pt).padEnd(5)} tokens  in all`);
+console.log(row(ph, pt, 'in all'));
 console.log("\nlines of the pages' scripts with code that never ran (tokens that ran / tokens):");
 for (const l of missedLines) console.log(l);
 
@@ -226,9 +229,9 @@ if (existsSync(NODE_DIR)) {
   for (const [file, f] of [...byFile].sort()) {
     t += f.tokens;
     h += f.ran;
-    console.log(`${((100 * f.ran) / f.tokens).toFixed(1).padStart(6)} %  ${String(f.ran).padStart(5)} of ${String(f.tokens).padEnd(5)} tokens  ${file}`);
+    console.log(row(f.ran, f.tokens, file));
   }
-  console.log(`${((100 * h) / (t || 1)).toFixed(1).padStart(6)} %  ${String(h).padStart(5)} of ${String(t).padEnd(5)} tokens  in all`);
+  console.log(row(h, t, 'in all'));
   console.log("\nlines of the mock's code that never ran (tokens that ran / tokens):");
   for (const [file, f] of [...byFile].sort()) {
     const text = readFileSync(file, 'utf8').split('\n');
