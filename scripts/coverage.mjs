@@ -34,6 +34,16 @@ if (!existsSync(DIR)) throw new Error(`no coverage in ${DIR}: run without --repo
 
 /** One line of a figure: "  99.1 %  18501 of 18667 tokens  label". */
 const row = (ran, total, label) => `${((100 * ran) / (total || 1)).toFixed(1).padStart(6)} %  ${String(ran).padStart(5)} of ${String(total).padEnd(5)} tokens  ${label}`;
+/** Prints a row for each file of `byFile` (file -> { ran, tokens }), by name, then their total. */
+const rows = (byFile) => {
+  let ran = 0, tokens = 0;
+  for (const [file, f] of [...byFile].sort()) {
+    ran += f.ran;
+    tokens += f.tokens;
+    console.log(row(f.ran, f.tokens, file));
+  }
+  console.log(row(ran, tokens, 'in all'));
+};
 
 // V8's ranges nest (a function, then its blocks, then the functions inside):
 // painted outermost first, the innermost count of a byte wins.
@@ -121,14 +131,8 @@ for (const l of lines.values()) {
   if (l.ran < l.tokens) f.missed.push(l);
   byFile.set(l.file, f);
 }
-let tokens = 0, hit = 0;
 console.log(`\ncoverage of dist/sharokey.min.js by the Chromium specs (${pages} page recordings), mapped to src/:`);
-for (const [file, f] of [...byFile].sort()) {
-  tokens += f.tokens;
-  hit += f.ran;
-  console.log(row(f.ran, f.tokens, file));
-}
-console.log(row(hit, tokens, 'in all'));
+rows(byFile);
 console.log('\nlines with code that never ran (tokens that ran / tokens):');
 for (const [file, f] of [...byFile].sort()) {
   for (const l of f.missed.sort((a, b) => a.line - b.line)) console.log(`  ${file}:${l.line + 1}  ${l.ran}/${l.tokens}  ${text(file, l.line).slice(0, 110)}`);
@@ -224,14 +228,8 @@ if (existsSync(NODE_DIR)) {
     f.lines.set(+line, l);
     byFile.set(file, f);
   }
-  let t = 0, h = 0;
   console.log(`\ncoverage of the mock server's code (mock/**/*.ts, not mock/public) in Node (${processes} processes, ${servers} of them \`node mock/run.mjs\`):`);
-  for (const [file, f] of [...byFile].sort()) {
-    t += f.tokens;
-    h += f.ran;
-    console.log(row(f.ran, f.tokens, file));
-  }
-  console.log(row(h, t, 'in all'));
+  rows(byFile);
   console.log("\nlines of the mock's code that never ran (tokens that ran / tokens):");
   for (const [file, f] of [...byFile].sort()) {
     const text = readFileSync(file, 'utf8').split('\n');
