@@ -79,7 +79,7 @@ const VIEWER = page('A secret for you', `
 </form>
 <section id="result" hidden>
   <label for="content">The secret</label>
-  <textarea id="content" readonly></textarea>
+  <textarea id="content" readonly autocomplete="off"></textarea>
   <button type="button" id="copy">Copy</button> <span id="copied" role="status"></span>
   <ul id="files"></ul>
 </section>`, '/viewer.js');
@@ -90,7 +90,7 @@ const RESPONDER = page('Send a secret', `
 <p id="message" class="note" hidden></p>
 <form id="form" method="dialog" hidden>
   <p id="limits"></p>
-  <label>Your secret <textarea id="content" aria-label="Your secret"></textarea></label>
+  <label>Your secret <textarea id="content" aria-label="Your secret" autocomplete="off"></textarea></label>
   <label>The requester's key, if they gave it to you another way (optional)
     <input id="key" type="text" autocomplete="off" spellcheck="false" aria-describedby="key-help"></label>
   <p id="key-help">With it, nothing is sent unless this request carries exactly that key: the answer is then sealed for the requester alone, even if the server changed the request.</p>
@@ -112,7 +112,7 @@ whoever has it and an API token of your company can read the answer. Browsers ne
 <section id="result" hidden>
   <p id="message" class="note" hidden></p>
   <label for="content">The answer</label>
-  <textarea id="content" readonly></textarea>
+  <textarea id="content" readonly autocomplete="off"></textarea>
   <button type="button" id="copy">Copy</button> <span id="copied" role="status"></span>
   <ul id="files"></ul>
 </section>`, '/inbox.js');

@@ -5,7 +5,7 @@ import { copy, el, fileLinks, releaseLinks } from './dom.js';
 /** Fills `box` with `revealed` ({ content, message, attachments }); `id` prefixes the ids it makes. */
 export function showRevealed(box, { content, message, attachments }, id, heading = 'The secret') {
   releaseLinks(box);
-  const text = el('textarea', { id: `${id}-content`, rows: 4, readonly: true, spellcheck: 'false' });
+  const text = el('textarea', { id: `${id}-content`, rows: 4, readonly: true, spellcheck: 'false', autocomplete: 'off' });
   text.value = content;
   const status = el('p', { role: 'status', class: 'status' });
   box.replaceChildren(...[

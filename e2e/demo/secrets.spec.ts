@@ -77,7 +77,7 @@ test('create a secret with a password and files, then open it in a second browse
   await viewer.locator('#password').fill('open sesame');
   await viewer.getByRole('button', { name: 'Reveal the secret' }).click();
   await expect(viewer.locator('#content')).toHaveValue(plaintext);
-  // Opened, the key leaves the address bar and the history.
+  // Opened, the key leaves the address bar and its history entry.
   expect(viewer.url()).toBe(link.split('#')[0]);
   await expect(viewer.locator('#files a')).toHaveText([/notes\.txt/, /config\.json/]);
   // Files are downloads whatever they hold: never a type a tab would show as a page of the mock's origin.

@@ -55,7 +55,7 @@
     say('Opening…');
     try {
       show(await Sharokey.reveal(location.href, options), 'gate', 'Here is your secret. This view is used: copy what you need now.');
-      // The key leaves the address (and so the history): a link with views left stays only where the sender put it.
+      // The key leaves the address bar and this back/forward entry (the browser's history has recorded the visit already: README, "The security model").
       history.replaceState(null, '', location.pathname + location.search);
     } catch (error) {
       explain(error);
