@@ -108,7 +108,9 @@ out.set('dist/integrity.json', JSON.stringify(integrity, null, 2) + '\n');
 
 // The README's script tags carry the SRI hash of this very build.
 if (existsSync('README.md')) {
-  out.set('README.md', readFileSync('README.md', 'utf8').replace(/(dist\/(sharokey[\w.-]*\.js)"\s+integrity=")sha384-[\w+/=]+/g, (_, head, file) => head + integrity[file]));
+  // Three forms: a tag's attributes, a script element's properties (the console snippet, the
+  // bookmarklet), an import map's integrity entry (the ES module snippet).
+  out.set('README.md', readFileSync('README.md', 'utf8').replace(/(dist\/(sharokey[\w.-]*\.js)(?:"\s+integrity="|',\s*integrity:\s*'|":\s*"))sha384-[\w+/=]+/g, (_, head, file) => head + integrity[file]));
 }
 
 if (check) {

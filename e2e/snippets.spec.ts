@@ -2,7 +2,7 @@
 // CDN URL (-> this build) and the production API URL (-> the mock) change.
 // The SRI hash stays, so the browser checks the README's hash too.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { test, expect, mock, run, MOCK_ORIGIN, MOCK_URL, PAGE_ORIGIN, TOKENS } from './helpers.ts';
 
 const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
@@ -96,6 +96,38 @@ test('the ES module import', async ({ page, browser }) => {
   const link = (await page.locator('body').textContent())!.match(/http\S+#[A-Za-z0-9]{24}/)![0];
   expect(await page.evaluate(() => 'Sharokey' in window)).toBe(false);
   expect(await openAsRecipient(browser, link)).toBe('wifi: correct-horse-battery');
+});
+
+/** A file of this build's address that is not this build: what an unowned or hijacked CDN name could serve. */
+const tamper = (page: Page, file: string) => page.route(`${PAGE_ORIGIN}/dist/${file}`, (r) => r.fulfill({ contentType: 'text/javascript', headers: { 'Access-Control-Allow-Origin': '*' }, body: 'window.Sharokey = { tampered: true }; export default {};' }));
+
+test('the console snippet, the bookmarklet and the ES module refuse a script that does not match their SRI hash', async ({ page }) => {
+  await tamper(page, 'sharokey.min.js');
+  await tamper(page, 'sharokey.esm.js');
+  const errors: string[] = [];
+  page.on('console', (m) => errors.push(m.text()));
+  const asked: string[] = [];
+  page.on('dialog', (d) => (asked.push(d.message()), d.dismiss()));
+  const tampered = () => page.evaluate(() => 'Sharokey' in window);
+
+  await page.goto(`${PAGE_ORIGIN}/e2e/pages/plain.html`);
+  const consoleRun = await page.evaluate(`(async () => {\n${snippet('console')}\n})().then(() => 'ran', () => 'refused')`);
+  expect(consoleRun).toBe('refused');
+  expect(await tampered()).toBe(false);
+
+  await page.goto(`${PAGE_ORIGIN}/e2e/pages/plain.html`);
+  const line = snippet('bookmarklet');
+  await page.evaluate(`(${decodeURIComponent(line.slice('javascript:'.length)).replace(/\(\)$/, '')})().then(() => 'ran', () => 'refused')`);
+  expect(await tampered()).toBe(false);
+  expect(asked).toEqual([]); // it stopped before asking for a token
+
+  const url = servePage('esm-tampered', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ESM</title></head><body>${snippet('esm')}</body></html>`);
+  await page.goto(url);
+  await expect.poll(() => errors.join()).toMatch(/integrity/i);
+  await page.getByRole('button', { name: 'Share the Wi-Fi password' }).click();
+  expect(await tampered()).toBe(false);
+  expect(await page.locator('body').textContent()).not.toContain('/s/');
+  expect(errors.filter((e) => /integrity/i.test(e)).length).toBe(3);
 });
 
 test('listAll() of "Coming from the official SDKs": every secret, over three pages of two', async ({ sk }) => {

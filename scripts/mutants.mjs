@@ -357,6 +357,9 @@ const MUTANTS = [
   ['D45', 'demo/lib/revealed.js', "a secret opened in the console is saved with the tab's session: the plaintext on disk", 'spellcheck: \'false\', autocomplete: \'off\' })', 'spellcheck: \'false\' })', ['e2e/demo/saved-state.spec.ts']],
   ['K154', 'mock/pages.ts', "the viewer's revealed secret is saved with the tab's session: the plaintext on disk", '<label for="content">The secret</label>\n  <textarea id="content" readonly autocomplete="off">', '<label for="content">The secret</label>\n  <textarea id="content" readonly>', ['e2e/demo/saved-state.spec.ts']],
   ['K155', 'mock/pages.ts', "what the responder types is saved with the tab's session: the plaintext on disk", 'aria-label="Your secret" autocomplete="off">', 'aria-label="Your secret">', ['e2e/demo/saved-state.spec.ts']],
+  ['S01', 'README.md', 'the console snippet loads the script with no SRI hash', "\n  integrity: 'sha384-", "\n  title: 'sha384-", ['e2e/snippets.spec.ts', '-g', 'refuse a script']],
+  ['S02', 'README.md', 'the bookmarklet loads the script with no SRI hash', "',integrity:'sha384-", "',title:'sha384-", ['e2e/snippets.spec.ts', '-g', 'refuse a script']],
+  ['S03', 'README.md', 'the ES module snippet imports the module with no SRI hash', '<script type="importmap">', '<script type="text/plain">', ['e2e/snippets.spec.ts', '-g', 'refuse a script']],
   // Round 4: the npm package.
   ['P01', 'package.json', "the dist/ files not reachable by the package's paths (integrity.json, the ES module by its path)", '    "./dist/*": "./dist/*",\n', '', ['e2e/unit/package.spec.ts']],
   ['P02', 'package.json', 'the tarball ships the build scripts too', '  "files": [\n    "dist"\n  ],', '  "files": [\n    "dist",\n    "scripts"\n  ],', ['e2e/unit/package.spec.ts']],
