@@ -25,7 +25,10 @@ const filesHolding = (dir: string, text: string): string[] => {
     for (const f of readdirSync(d)) {
       const p = join(d, f);
       if (statSync(p).isDirectory()) walk(p);
-      else if (forms.some((b) => readFileSync(p).includes(b))) found.push(p.slice(dir.length + 1));
+      else {
+        const bytes = readFileSync(p);
+        if (forms.some((b) => bytes.includes(b))) found.push(p.slice(dir.length + 1));
+      }
     }
   };
   walk(dir);
@@ -66,8 +69,7 @@ test('no plaintext, share link or inbox link of the pages reaches the browser pr
     // For the mock's pages, a secret and a request of their own, made here: their links are
     // opened by address below, so their keys are in the history (not looked for).
     secrets['opened on the viewer page'] = `viewer plaintext ${id}`;
-    const other = await page.evaluate((text) => Promise.all([window.Sharokey.create(text, 1, 1), window.Sharokey.createRequest({}), window.Sharokey.createRequest({})]), secrets['opened on the viewer page']);
-    const [{ share_url }, request, unanswered] = other;
+    const [{ share_url }, request, unanswered] = await page.evaluate((text) => Promise.all([window.Sharokey.create(text, 1, 1), window.Sharokey.createRequest({}), window.Sharokey.createRequest({})]), secrets['opened on the viewer page']);
 
     // The responder's page: an answer typed, then left unsent (the page empties the box once sent).
     secrets['typed on the responder page, not sent'] = `responder draft ${id}`;
